@@ -1,0 +1,85 @@
+// Turns an answer set into the SPEC's Decision. Everything a renderer shows is computed here;
+// renderers only format it.
+import type { AnswerSet } from '../answers/validate.js';
+import type { Caveat, Decision, Reason, Verdict } from '../schema.js';
+import type { AnswerValues, CompiledRuleSet } from './compile.js';
+import { confidence } from './confidence.js';
+import { flips } from './flips.js';
+import { score } from './score.js';
+
+export function decideAnswerSet(compiled: CompiledRuleSet, answers: AnswerSet): Decision {
+  const values = valuesOf(compiled, answers);
+  const result = score(compiled, values);
+  const { recommendation } = result;
+
+  const reasons: Reason[] = [];
+  for (const { rule, test, reads } of compiled.favorRules) {
+    if (!test(values)) continue;
+    reasons.push({
+      rule: rule.id,
+      favors: rule.favors,
+      weight: rule.weight,
+      text: rule.text,
+      section: rule.section,
+      ...(rule.source === undefined ? {} : { source: rule.source }),
+      because: reads.filter((id) => answers[id]).map((id) => ({ question: id, answer: answers[id]!.value, source: answers[id]!.source })),
+    });
+  }
+  // Strongest first; the hard constraint before all; rule order breaks ties (sort is stable).
+  reasons.sort((a, b) => rank(b) - rank(a));
+
+  const caveats: Caveat[] = [];
+  for (const { rule, test } of compiled.caveatRules) {
+    if (rule.verdicts && !rule.verdicts.includes(recommendation)) continue;
+    if (!test(values)) continue;
+    caveats.push({ id: rule.id, text: rule.text, section: rule.section, ...(rule.source === undefined ? {} : { source: rule.source }) });
+  }
+
+  const decision: Decision = {
+    schemaVersion: 1,
+    recommendation,
+    ...(recommendation === 'vm' ? { closest: result.os > result.app ? ('os' as const) : ('app' as const) } : {}),
+    confidence: confidence(compiled, values, result),
+    scores: { os: result.os, app: result.app },
+    reasons,
+    caveats,
+    flips: flips(compiled, values, recommendation),
+    unanswered: compiled.ruleSet.questions.filter((q) => values[q.id] === undefined && compiled.applies.get(q.id)!(values)).map((q) => q.id),
+    answers: orderedAnswers(compiled, answers),
+    tools: toolsFor(compiled, recommendation, values),
+  };
+  return decision;
+}
+
+function rank(reason: Reason): number {
+  return reason.favors === 'vm' ? Number.POSITIVE_INFINITY : reason.weight;
+}
+
+function valuesOf(compiled: CompiledRuleSet, answers: AnswerSet): AnswerValues {
+  const values: Record<string, string> = {};
+  for (const question of compiled.ruleSet.questions) {
+    const answer = answers[question.id];
+    if (answer) values[question.id] = answer.value;
+  }
+  return values;
+}
+
+function orderedAnswers(compiled: CompiledRuleSet, answers: AnswerSet): AnswerSet {
+  const out: AnswerSet = {};
+  for (const question of compiled.ruleSet.questions) {
+    const answer = answers[question.id];
+    if (answer) out[question.id] = { value: answer.value, source: answer.source };
+  }
+  return out;
+}
+
+/** The verdict's tools, and for an application container the tools the answers name (the orchestrator). */
+function toolsFor(compiled: CompiledRuleSet, verdict: Verdict, values: AnswerValues): string[] {
+  const tools = [...compiled.ruleSet.verdicts[verdict].tools];
+  if (verdict !== 'app') return tools;
+  for (const question of compiled.ruleSet.questions) {
+    const tool = question.values.find((v) => v.value === values[question.id])?.tool;
+    if (tool && !tools.includes(tool)) tools.push(tool);
+  }
+  return tools;
+}

@@ -1,0 +1,21 @@
+// What would change the verdict: every single answer that, changed to another of its
+// question's values with the rest held, gives another recommendation.
+import type { Flip, Verdict } from '../schema.js';
+import type { AnswerValues, CompiledRuleSet } from './compile.js';
+import { score } from './score.js';
+
+export function flips(compiled: CompiledRuleSet, values: AnswerValues, current: Verdict): Flip[] {
+  const out: Flip[] = [];
+  const trial: Record<string, string | undefined> = { ...values };
+  for (const question of compiled.ruleSet.questions) {
+    const from = values[question.id];
+    for (const { value } of question.values) {
+      if (value === from) continue;
+      trial[question.id] = value;
+      const { recommendation } = score(compiled, trial);
+      if (recommendation !== current) out.push({ question: question.id, from: from ?? null, to: value, recommendation });
+    }
+    trial[question.id] = from;
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+// Typed errors. The CLI's one top-level handler maps each to an exit code (SPEC.md, "Exit codes");
+// library users can tell them apart with instanceof or by `code`.
+
+/** One thing wrong with an input, located by a path inside it (`processes`, `rules[3].if`). */
+export interface InputIssue {
+  path: string;
+  message: string;
+  /** 1-based line in the file, when the input came from a file and the line is known. */
+  line?: number;
+}
+
+/** Answers that are not valid: unknown question ids or values outside the allowed ones. */
+export class AnswersError extends Error {
+  readonly code = 'ANSWERS_INVALID';
+  constructor(
+    readonly issues: InputIssue[],
+    readonly origin = 'answers',
+  ) {
+    super(formatIssues(origin, issues));
+    this.name = 'AnswersError';
+  }
+}
+
+/** Rule data (built-in or an organisation's file) that is not valid. */
+export class RulesError extends Error {
+  readonly code = 'RULES_INVALID';
+  constructor(
+    readonly issues: InputIssue[],
+    readonly origin = 'rules',
+  ) {
+    super(formatIssues(origin, issues));
+    this.name = 'RulesError';
+  }
+}
+
+/** Formats issues as one line each, prefixed by where the input came from. */
+export function formatIssues(origin: string, issues: InputIssue[]): string {
+  const lines = issues.map((issue) => {
+    const where = issue.line === undefined ? origin : `${origin}:${issue.line}`;
+    return issue.path ? `${where}: ${issue.path}: ${issue.message}` : `${where}: ${issue.message}`;
+  });
+  return lines.join('\n');
+}

@@ -1,0 +1,169 @@
+// The zod schemas of everything that crosses a boundary: the rule data in rules/, answers,
+// and the Decision. Types are inferred from them, and `which-container schema …` prints
+// JSON Schemas generated from these same objects, so the contract is written once.
+import * as z from 'zod';
+
+export const VERDICTS = ['os', 'app', 'vm'] as const;
+export const SOURCES = ['flag', 'file', 'detected', 'prompt', 'default'] as const;
+/** The value every question accepts, meaning "unanswered". */
+export const UNSURE = 'unsure';
+
+const Id = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9]*(-[a-z0-9]+)*$/, 'expected an id of letters, digits and dashes, starting with a lower-case letter');
+const Text = z.string().trim().min(1, 'expected a non-empty text');
+
+// ---------------------------------------------------------------------------------------------
+// Conditions: data only, a question compared with equals / in / notIn, combined by all/any/not.
+export type Condition =
+  | { question: string; equals: string }
+  | { question: string; in: string[] }
+  | { question: string; notIn: string[] }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export const ConditionSchema: z.ZodType<Condition> = z.union([
+  z.strictObject({ question: Id, equals: z.string() }),
+  z.strictObject({ question: Id, in: z.array(z.string()).min(1) }),
+  z.strictObject({ question: Id, notIn: z.array(z.string()).min(1) }),
+  z.strictObject({
+    get all() {
+      return z.array(ConditionSchema).min(1);
+    },
+  }),
+  z.strictObject({
+    get any() {
+      return z.array(ConditionSchema).min(1);
+    },
+  }),
+  z.strictObject({
+    get not() {
+      return ConditionSchema;
+    },
+  }),
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Questions
+export const QuestionValueSchema = z.strictObject({
+  value: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a lower-case value'),
+  label: Text,
+  /** A tool this answer names, listed among the application-container verdict's tools. */
+  tool: Text.optional(),
+});
+
+export const QuestionSchema = z.strictObject({
+  id: Id,
+  prompt: Text,
+  why: Text,
+  section: Text,
+  source: Text.optional(),
+  values: z.array(QuestionValueSchema).min(2),
+  when: ConditionSchema.optional(),
+});
+
+export const QuestionsFileSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  questions: z.array(QuestionSchema).min(1),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+const RuleBase = {
+  id: Id,
+  if: ConditionSchema,
+  text: Text,
+  section: Text,
+  source: Text.optional(),
+};
+
+export const FavorRuleSchema = z.strictObject({
+  ...RuleBase,
+  effect: z.literal('favor'),
+  favors: z.enum(VERDICTS),
+  weight: z.number().positive('expected a weight above 0').max(100, 'expected a weight of at most 100'),
+});
+
+export const CaveatRuleSchema = z.strictObject({
+  ...RuleBase,
+  effect: z.literal('caveat'),
+  /** Show the caveat only with these verdicts; with every verdict when absent. */
+  verdicts: z.array(z.enum(VERDICTS)).min(1).optional(),
+});
+
+export const RuleSchema = z.discriminatedUnion('effect', [FavorRuleSchema, CaveatRuleSchema]);
+
+export const RulesFileSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  rules: z.array(RuleSchema),
+});
+
+export const VerdictInfoSchema = z.strictObject({ label: Text, tools: z.array(Text).min(1) });
+export const VerdictsFileSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  verdicts: z.strictObject({ os: VerdictInfoSchema, app: VerdictInfoSchema, vm: VerdictInfoSchema }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// The Decision (SPEC.md, "Decision"). Fields may be added, never removed or renamed.
+const Verdict = z.enum(VERDICTS);
+const Source = z.enum(SOURCES);
+
+export const BecauseSchema = z.strictObject({ question: z.string(), answer: z.string(), source: Source });
+
+export const ReasonSchema = z.strictObject({
+  rule: z.string(),
+  favors: Verdict,
+  weight: z.number(),
+  text: z.string(),
+  section: z.string(),
+  source: z.string().optional(),
+  because: z.array(BecauseSchema),
+});
+
+export const CaveatSchema = z.strictObject({
+  id: z.string(),
+  text: z.string(),
+  section: z.string(),
+  source: z.string().optional(),
+});
+
+export const FlipSchema = z.strictObject({
+  question: z.string(),
+  /** The current answer, or null when the question is unanswered. */
+  from: z.string().nullable(),
+  to: z.string(),
+  recommendation: Verdict,
+});
+
+export const DecisionSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  recommendation: Verdict,
+  /** With a vm verdict: the container type that would come closer. */
+  closest: z.enum(['os', 'app']).optional(),
+  confidence: z.strictObject({
+    level: z.enum(['high', 'medium', 'low']),
+    value: z.number().min(0).max(1),
+  }),
+  scores: z.strictObject({ os: z.number(), app: z.number() }),
+  reasons: z.array(ReasonSchema),
+  caveats: z.array(CaveatSchema),
+  flips: z.array(FlipSchema),
+  unanswered: z.array(z.string()),
+  answers: z.record(z.string(), z.strictObject({ value: z.string(), source: Source })),
+  tools: z.array(z.string()),
+});
+
+export type Verdict = (typeof VERDICTS)[number];
+export type AnswerSource = (typeof SOURCES)[number];
+export type QuestionValue = z.infer<typeof QuestionValueSchema>;
+export type Question = z.infer<typeof QuestionSchema>;
+export type FavorRule = z.infer<typeof FavorRuleSchema>;
+export type CaveatRule = z.infer<typeof CaveatRuleSchema>;
+export type Rule = z.infer<typeof RuleSchema>;
+export type VerdictInfo = z.infer<typeof VerdictInfoSchema>;
+export type Reason = z.infer<typeof ReasonSchema>;
+export type Caveat = z.infer<typeof CaveatSchema>;
+export type Flip = z.infer<typeof FlipSchema>;
+export type Decision = z.infer<typeof DecisionSchema>;
