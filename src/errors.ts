@@ -41,3 +41,24 @@ export function formatIssues(origin: string, issues: InputIssue[]): string {
   });
   return lines.join('\n');
 }
+
+/** A usage error: unknown flag, bad flag value, conflicting options, nothing to decide from. */
+export class UsageError extends Error {
+  readonly code = 'USAGE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** An input file (answers or rules) that is missing, unreadable, unparsable or invalid. */
+export class InputFileError extends Error {
+  readonly code = 'INPUT_FILE';
+  constructor(
+    readonly file: string,
+    readonly issues: InputIssue[],
+  ) {
+    super(formatIssues(file, issues));
+    this.name = 'InputFileError';
+  }
+}

@@ -1,0 +1,158 @@
+// Reads an answers or rules file (JSON or YAML) as plain data, and nothing more: the file is
+// never evaluated. Hostile input ends in an InputFileError naming the file, line and path:
+// oversized files, invalid UTF-8, unknown or language-specific tags (!!js/function), alias
+// bombs, duplicate keys, prototype keys and deep nesting.
+import { readFile, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { InputFileError, type InputIssue } from '../errors.js';
+import { formatPath } from '../zod-issues.js';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_DEPTH = 64;
+const MAX_ALIASES = 100;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface DataFile {
+  /** The file name as the user gave it, or `<stdin>`. */
+  origin: string;
+  value: unknown;
+  /** The 1-based line of the value at a path, when it can be found. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+/** Reads a file, or standard input for `-`, and parses it as data. */
+export async function loadDataFile(path: string, stdin?: Readable): Promise<DataFile> {
+  const origin = path === '-' ? '<stdin>' : path;
+  const bytes = path === '-' ? await readStream(stdin ?? process.stdin, origin) : await readPath(path);
+  return parseData(decodeUtf8(bytes, origin), origin);
+}
+
+async function readPath(path: string): Promise<Buffer> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) fail(path, 'is a directory, not a file');
+    if (info.size > MAX_FILE_BYTES) fail(path, `is ${info.size} bytes; files of at most ${MAX_FILE_BYTES} bytes (1 MiB) are read`);
+    return await readFile(path);
+  } catch (error) {
+    if (error instanceof InputFileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    return fail(path, `cannot be read: ${why}`);
+  }
+}
+
+async function readStream(stream: Readable, origin: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_FILE_BYTES) fail(origin, `is over ${MAX_FILE_BYTES} bytes (1 MiB), the most that is read`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function decodeUtf8(bytes: Buffer, origin: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const line = bytes.subarray(0, firstInvalidUtf8(bytes)).toString('latin1').split('\n').length;
+    return fail(origin, 'is not valid UTF-8', line);
+  }
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  // The longest valid prefix, by bisection: decoding a prefix that cuts a character fails too,
+  // so this finds the fault to within a character, enough for its line.
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    try {
+      decoder.decode(bytes.subarray(0, mid));
+      low = mid;
+    } catch {
+      high = mid - 1;
+    }
+  }
+  return low;
+}
+
+/** Parses JSON or YAML text (JSON is read as YAML's flow style) into plain data. */
+export function parseData(text: string, origin: string): DataFile {
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, schema: 'core', merge: false, uniqueKeys: true, strict: true, prettyErrors: false, version: '1.2' });
+  } catch (error) {
+    if (error instanceof RangeError) fail(origin, `is nested too deeply (at most ${MAX_DEPTH} levels are read)`);
+    throw error;
+  }
+  const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+
+  const issues: InputIssue[] = [];
+  for (const problem of [...doc.errors, ...doc.warnings]) {
+    // The key a duplicate-key error points at: the rest of its line up to the colon.
+    const rest = text.slice(problem.pos[0], text.indexOf('\n', problem.pos[0]) >>> 0);
+    const token = /^\s*("[^"]*"|'[^']*'|[^:]*)/.exec(rest)?.[1] ?? '';
+    issues.push({ path: '', message: describeYamlProblem(problem.code, problem.message, token), line: lineAt(problem.pos[0]) });
+  }
+  if (issues.length === 0 && doc.contents) checkNodes(doc.contents, [], 0, issues, lineAt);
+  if (issues.length > 0) throw new InputFileError(origin, issues);
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    if (error instanceof ReferenceError) fail(origin, `expands aliases too often (at most ${MAX_ALIASES} are allowed)`);
+    throw error;
+  }
+  return {
+    origin,
+    value,
+    lineOf: (path) => {
+      const node = doc.getIn(path, true) as Node | undefined;
+      return lineAt(node?.range?.[0]);
+    },
+  };
+}
+
+function describeYamlProblem(code: string, message: string, token: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+  if (code === 'TAG_RESOLVE_FAILED') return `${first}; only plain data is allowed (no tags such as !!js/function)`;
+  if (code === 'DUPLICATE_KEY') return `duplicate key ${token.trim().slice(0, 60)}`;
+  return first;
+}
+
+// Walks the parsed nodes before anything is turned into JavaScript values.
+function checkNodes(node: unknown, path: (string | number)[], depth: number, issues: InputIssue[], lineAt: (offset: number | undefined) => number | undefined): void {
+  const where = () => formatPath(path);
+  if (depth > MAX_DEPTH) {
+    issues.push({ path: where(), message: `nested too deeply (at most ${MAX_DEPTH} levels)`, line: lineAt((node as Node).range?.[0]) });
+    return;
+  }
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      if (typeof key !== 'string' && typeof key !== 'number') {
+        issues.push({ path: where(), message: 'keys must be plain strings', line: lineAt((pair.key as Node | null)?.range?.[0]) });
+        continue;
+      }
+      const keyPath = [...path, String(key)];
+      if (FORBIDDEN_KEYS.has(String(key))) {
+        issues.push({ path: formatPath(keyPath), message: `the key "${key}" is not allowed`, line: lineAt((pair.key as Node).range?.[0]) });
+        continue;
+      }
+      checkNodes(pair.value, keyPath, depth + 1, issues, lineAt);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => checkNodes(item, [...path, index], depth + 1, issues, lineAt));
+  }
+  // Aliases are resolved, and counted, by toJS.
+}
+
+function fail(origin: string, message: string, line?: number): never {
+  throw new InputFileError(origin, [{ path: '', message, ...(line === undefined ? {} : { line }) }]);
+}
