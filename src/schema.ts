@@ -137,6 +137,18 @@ export const FlipSchema = z.strictObject({
   recommendation: Verdict,
 });
 
+/** With --explain: every rule, fired or not, and the answers it read. */
+export const ExplainedRuleSchema = z.strictObject({
+  rule: z.string(),
+  effect: z.enum(['favor', 'caveat']),
+  favors: Verdict.optional(),
+  weight: z.number().optional(),
+  fired: z.boolean(),
+  /** A caveat that fired but was left out because it does not apply to this verdict. */
+  shown: z.boolean().optional(),
+  reads: z.array(z.strictObject({ question: z.string(), answer: z.string().nullable() })),
+});
+
 export const DecisionSchema = z.strictObject({
   schemaVersion: z.literal(1),
   recommendation: Verdict,
@@ -153,6 +165,7 @@ export const DecisionSchema = z.strictObject({
   unanswered: z.array(z.string()),
   answers: z.record(z.string(), z.strictObject({ value: z.string(), source: Source })),
   tools: z.array(z.string()),
+  explain: z.array(ExplainedRuleSchema).optional(),
 });
 
 export type Verdict = (typeof VERDICTS)[number];
@@ -167,3 +180,4 @@ export type Reason = z.infer<typeof ReasonSchema>;
 export type Caveat = z.infer<typeof CaveatSchema>;
 export type Flip = z.infer<typeof FlipSchema>;
 export type Decision = z.infer<typeof DecisionSchema>;
+export type ExplainedRule = z.infer<typeof ExplainedRuleSchema>;

@@ -1,13 +1,18 @@
 // Turns an answer set into the SPEC's Decision. Everything a renderer shows is computed here;
 // renderers only format it.
 import type { AnswerSet } from '../answers/validate.js';
-import type { Caveat, Decision, Reason, Verdict } from '../schema.js';
+import type { Caveat, Decision, ExplainedRule, Reason, Verdict } from '../schema.js';
 import type { AnswerValues, CompiledRuleSet } from './compile.js';
 import { confidence } from './confidence.js';
 import { flips } from './flips.js';
 import { score } from './score.js';
 
-export function decideAnswerSet(compiled: CompiledRuleSet, answers: AnswerSet): Decision {
+export interface DecideSetOptions {
+  /** Add `explain`: every rule, fired or not. */
+  explain?: boolean;
+}
+
+export function decideAnswerSet(compiled: CompiledRuleSet, answers: AnswerSet, options: DecideSetOptions = {}): Decision {
   const values = valuesOf(compiled, answers);
   const result = score(compiled, values);
   const { recommendation } = result;
@@ -48,7 +53,25 @@ export function decideAnswerSet(compiled: CompiledRuleSet, answers: AnswerSet): 
     answers: orderedAnswers(compiled, answers),
     tools: toolsFor(compiled, recommendation, values),
   };
+  if (options.explain) decision.explain = explainRules(compiled, values, recommendation);
   return decision;
+}
+
+function explainRules(compiled: CompiledRuleSet, values: AnswerValues, verdict: Verdict): ExplainedRule[] {
+  const reads = (ids: string[]) => ids.map((id) => ({ question: id, answer: values[id] ?? null }));
+  const favors = compiled.favorRules.map(({ rule, test, reads: ids }) => ({
+    rule: rule.id,
+    effect: 'favor' as const,
+    favors: rule.favors,
+    weight: rule.weight,
+    fired: test(values),
+    reads: reads(ids),
+  }));
+  const caveats = compiled.caveatRules.map(({ rule, test, reads: ids }) => {
+    const fired = test(values);
+    return { rule: rule.id, effect: 'caveat' as const, fired, ...(fired ? { shown: !rule.verdicts || rule.verdicts.includes(verdict) } : {}), reads: reads(ids) };
+  });
+  return [...favors, ...caveats];
 }
 
 function rank(reason: Reason): number {
