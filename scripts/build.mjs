@@ -27,6 +27,17 @@ await build({
   external: Object.keys(pkg.dependencies ?? {}),
 });
 
+// The CLI bundles everything it needs into dist/cli.js; what only some runs need (the YAML
+// parser, the prompts) is split into chunks loaded on demand.
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli/run.ts' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});
+
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 
 // The data must be valid before anything ships with it: bundle the validator with the data

@@ -1,0 +1,41 @@
+// `questions`, `rules` and `schema`: the data and the contract, for people and for tools.
+import * as z from 'zod';
+import { buildAnswersSchema } from '../../answers/answers-schema.js';
+import type { RuleSet } from '../../engine/rule-set.js';
+import { UsageError } from '../../errors.js';
+import { renderJson } from '../../render/json.js';
+import { questionsJson, renderMermaid, renderQuestionsText, renderRulesText } from '../../render/rules.js';
+import { DecisionSchema, RulesFileSchema } from '../../schema.js';
+import type { CliIo } from '../io.js';
+
+export const SCHEMAS = ['answers', 'decision', 'rules'] as const;
+
+export function runQuestions(ruleSet: RuleSet, format: 'text' | 'json', io: CliIo): void {
+  io.stdout.write(format === 'json' ? renderJson(questionsJson(ruleSet)) : renderQuestionsText(ruleSet));
+}
+
+export function runRules(ruleSet: RuleSet, format: 'text' | 'json' | 'mermaid', io: CliIo): void {
+  // JSON is exactly the rules-file format, so the output can be edited and passed to --rules.
+  if (format === 'json') io.stdout.write(renderJson({ schemaVersion: 1, rules: ruleSet.rules }));
+  else if (format === 'mermaid') io.stdout.write(renderMermaid(ruleSet));
+  else io.stdout.write(renderRulesText(ruleSet));
+}
+
+export function runSchema(ruleSet: RuleSet, name: string | undefined, io: CliIo): void {
+  if (name === undefined || !(SCHEMAS as readonly string[]).includes(name)) {
+    throw new UsageError(`schema: ${name === undefined ? 'missing the schema name' : `unknown schema "${name}"`}; expected one of: ${SCHEMAS.join(', ')}`);
+  }
+  io.stdout.write(renderJson(jsonSchema(ruleSet, name as (typeof SCHEMAS)[number])));
+}
+
+/** JSON Schemas generated from the zod schemas the code validates with. */
+export function jsonSchema(ruleSet: RuleSet, name: (typeof SCHEMAS)[number]): Record<string, unknown> {
+  const [schema, title, io] =
+    name === 'answers'
+      ? [buildAnswersSchema(ruleSet.questions), 'which-container answers', 'input' as const]
+      : name === 'rules'
+        ? [RulesFileSchema, 'which-container rules file', 'input' as const]
+        : [DecisionSchema, 'which-container decision', 'output' as const];
+  const { $schema, ...rest } = z.toJSONSchema(schema, { io });
+  return { $schema, $id: `https://which-container.dev/schema/${name}.json`, title, ...rest };
+}

@@ -1,0 +1,10 @@
+// The exit codes of SPEC.md ("Exit codes"): scripts depend on them.
+export const EXIT = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  inputFile: 3,
+  batchLinesFailed: 4,
+  interrupted: 130,
+  terminated: 143,
+} as const;

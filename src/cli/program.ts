@@ -1,0 +1,54 @@
+// The commander program: the default command decides; subcommands list the questions and
+// rules and print the JSON Schemas.
+import { Command, Option } from 'commander';
+import { builtinRuleSet } from '../engine/rule-set.js';
+import { addDecideOptions, runDecide, type DecideOptions } from './commands/decide.js';
+import { runQuestions, runRules, runSchema, SCHEMAS } from './commands/listings.js';
+import type { CliIo } from './io.js';
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0    decided, or the command did what it was asked
+  1    internal error (a bug): please report it
+  2    usage: unknown flag, bad value, conflicting options, no answers, unanswered under --strict
+  3    bad input file: missing, unreadable, unparsable or invalid (the message names the line or path)
+  130  interrupted (Ctrl-C)   143  terminated (SIGTERM)
+
+Examples:
+  which-container --processes many --init yes --config-management puppet
+  which-container --answers answers.yaml --format json
+  which-container --answers answers.yaml --format markdown > docs/adr/0007-container-type.md
+  which-container questions`;
+
+export function buildProgram(io: CliIo, version: string): Command {
+  const ruleSet = builtinRuleSet;
+  const program = new Command('which-container')
+    .description('Decide whether a workload belongs in an OS (system) container or an application container, and see why.')
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .enablePositionalOptions()
+    .option('--debug', 'show stack traces for errors')
+    .addHelpText('after', EXIT_CODES_HELP);
+  addDecideOptions(program, ruleSet);
+  program.action(async (options: DecideOptions) => runDecide(options, io, version));
+
+  program
+    .command('questions')
+    .description('list the questions, their flags, values and why each is asked')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text'))
+    .action((options: { format: 'text' | 'json' }) => runQuestions(ruleSet, options.format, io));
+
+  program
+    .command('rules')
+    .description('list the rules; --format json prints a valid rules file, mermaid a flowchart')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'mermaid'] as const).default('text'))
+    .action((options: { format: 'text' | 'json' | 'mermaid' }) => runRules(ruleSet, options.format, io));
+
+  program
+    .command('schema')
+    .description(`print a JSON Schema: ${SCHEMAS.join(', ')}`)
+    .argument('[name]', SCHEMAS.join('|'))
+    .action((name: string | undefined) => runSchema(ruleSet, name, io));
+
+  return program;
+}
