@@ -63,6 +63,26 @@ describe('the built bin', () => {
     expect(result.code).toBe(0);
   });
 
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    it(`exit ${code}: ${signal} while it waits for answers on stdin`, async () => {
+      const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        // stdin stays open: the run is waiting for `--answers -` when the signal arrives.
+        const child = spawn(process.execPath, [bin, '--answers', '-', '--json'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('close', (exitCode) => resolve({ code: exitCode, stdout, stderr }));
+        // Well after start-up, so the handlers are in place even on a loaded machine.
+        setTimeout(() => child.kill(signal), 1500);
+      });
+      expect(result).toEqual({ code, stdout: '', stderr: '' });
+    });
+  }
+
   it('does the same through a real shell pipe', () => {
     const result = spawnShell(`"${process.execPath}" "${bin}" questions | head -1`);
     expect(result).toMatchObject({ code: 0, stdout: '1. processes  --processes single|few|many|unsure\n', stderr: '' });
