@@ -1,5 +1,5 @@
 // Merges answer sources by precedence, keeping where each answer came from.
-import type { AnswerSource } from '../schema.js';
+import { UNSURE, type AnswerSource } from '../schema.js';
 import type { AnswerSet } from './validate.js';
 
 /** The SPEC's precedence, strongest first: flag > answers file > detected > prompt default. */
@@ -7,10 +7,25 @@ const PRECEDENCE: readonly AnswerSource[] = ['flag', 'file', 'detected', 'prompt
 
 export type AnswerLayers = Partial<Record<AnswerSource, Record<string, string>>>;
 
-export function mergeAnswers(layers: AnswerLayers): AnswerSet {
-  const merged: AnswerSet = {};
+export interface MergedAnswers {
+  answers: AnswerSet;
+  /** Questions whose strongest source said `unsure`: unanswered, but not to be asked again. */
+  unsure: string[];
+}
+
+export function mergeAnswers(layers: AnswerLayers): MergedAnswers {
+  const answers: AnswerSet = {};
+  const unsure = new Set<string>();
   for (const source of [...PRECEDENCE].reverse()) {
-    for (const [id, value] of Object.entries(layers[source] ?? {})) merged[id] = { value, source };
+    for (const [id, value] of Object.entries(layers[source] ?? {})) {
+      if (value === UNSURE) {
+        delete answers[id];
+        unsure.add(id);
+      } else {
+        answers[id] = { value, source };
+        unsure.delete(id);
+      }
+    }
   }
-  return merged;
+  return { answers, unsure: [...unsure] };
 }

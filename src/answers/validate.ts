@@ -20,7 +20,8 @@ function answersSchemaFor(questions: readonly Question[]): z.ZodType {
 }
 
 /**
- * Checks answers and returns the answered values (`unsure` dropped, `schemaVersion` removed).
+ * Checks answers and returns the values by id (`unsure` kept, so a replay knows it was asked;
+ * `schemaVersion` removed).
  * Throws AnswersError naming every unknown id and every value outside the allowed ones.
  */
 export function validateAnswers(input: unknown, questions: readonly Question[], origin = 'answers'): Record<string, string> {
@@ -35,14 +36,14 @@ export function validateAnswers(input: unknown, questions: readonly Question[], 
   const values: Record<string, string> = {};
   for (const question of questions) {
     const value = (result.data as Record<string, string | undefined>)[question.id];
-    if (value !== undefined && value !== UNSURE) values[question.id] = value;
+    if (value !== undefined) values[question.id] = value;
   }
   return values;
 }
 
-/** Tags every value with one source. */
+/** Tags every value with one source; `unsure` ones are left out, as unanswered. */
 export function withSource(values: Record<string, string>, source: AnswerSource): AnswerSet {
   const set: AnswerSet = {};
-  for (const [id, value] of Object.entries(values)) set[id] = { value, source };
+  for (const [id, value] of Object.entries(values)) if (value !== UNSURE) set[id] = { value, source };
   return set;
 }
