@@ -1,7 +1,8 @@
-// The default command: gather answers (flags > answers file), decide, render.
+// The default command: gather answers (flags > answers file > prompts for the rest), decide, render.
 import { Option, type Command } from 'commander';
 import { answersFromFile } from '../../answers/from-file.js';
-import { mergeAnswers, type AnswerLayers } from '../../answers/merge.js';
+import { openQuestions } from '../../answers/open-questions.js';
+import { mergeAnswers, type AnswerLayers, type MergedAnswers } from '../../answers/merge.js';
 import { saveAnswers } from '../../answers/save.js';
 import { allowedValues } from '../../answers/answers-schema.js';
 import { validateAnswers } from '../../answers/validate.js';
@@ -52,9 +53,11 @@ export async function runDecide(options: DecideOptions, io: CliIo, version: stri
   const layers: AnswerLayers = { flag: answersFromFlags(options, ruleSet) };
   if (options.answers !== undefined) layers.file = await answersFromFile(options.answers, ruleSet.questions, io.stdin);
 
-  const given = Object.keys(layers.flag!).length + Object.keys(layers.file ?? {}).length;
-  const anyGiven = given > 0 || options.answers !== undefined || hasUnsureFlag(options, ruleSet);
-  if (!anyGiven) {
+  const compiled = compileRuleSet(ruleSet);
+  const anyGiven = Object.keys(layers.flag!).length > 0 || options.answers !== undefined;
+  // Prompt only in a terminal: prompts render on stderr, so stdout can still be redirected.
+  const interactive = options.input && io.stdin.isTTY === true && io.stderr.isTTY === true;
+  if (!anyGiven && !interactive) {
     throw new UsageError(
       'no answers given, and no terminal to ask them in.\n' +
         'Give answers as flags (--processes many --init yes …), from a file (--answers answers.yaml),\n' +
@@ -62,12 +65,24 @@ export async function runDecide(options: DecideOptions, io: CliIo, version: stri
     );
   }
 
-  const answers = mergeAnswers(layers);
-  const decision = decideAnswerSet(compileRuleSet(ruleSet), answers, { explain: options.explain === true });
+  if (interactive) {
+    const before = mergeAnswers(layers);
+    // Flags and the answers file fix their answers; only what they leave open is asked, and
+    // the prompts' code loads only when there is something to ask.
+    const fixed = new Set([...Object.keys(layers.flag!), ...Object.keys(layers.file ?? {})]);
+    const known = Object.fromEntries(Object.entries(before.answers).map(([id, a]) => [id, a.value]));
+    if (openQuestions(compiled, fixed, known).length > 0) {
+      const { interview } = await import('../../answers/from-prompts.js');
+      layers.prompt = (await interview(compiled, before.answers, fixed, io)).values;
+    }
+  }
+
+  const merged = mergeAnswers(layers);
+  const decision = decideAnswerSet(compiled, merged.answers, { explain: options.explain === true });
   if (options.strict && decision.unanswered.length > 0) {
     throw new UsageError(`--strict: ${decision.unanswered.length} question(s) unanswered: ${decision.unanswered.map((id) => `--${flagOf(id)}`).join(', ')}`);
   }
-  if (options.saveAnswers !== undefined) await saveAnswersOrFail(answers, options.saveAnswers);
+  if (options.saveAnswers !== undefined) await saveAnswersOrFail(merged, ruleSet, options.saveAnswers);
 
   if (format === 'json') io.stdout.write(renderJson(decision));
   else if (format === 'markdown') io.stdout.write(renderMarkdown(decision, ruleSet, { date: isoDate(io), version }));
@@ -96,13 +111,9 @@ function answersFromFlags(options: DecideOptions, ruleSet: RuleSet): Record<stri
   }
 }
 
-function hasUnsureFlag(options: DecideOptions, ruleSet: RuleSet): boolean {
-  return ruleSet.questions.some((q) => options[q.id] !== undefined);
-}
-
-async function saveAnswersOrFail(answers: Parameters<typeof saveAnswers>[0], path: string): Promise<void> {
+async function saveAnswersOrFail(merged: MergedAnswers, ruleSet: RuleSet, path: string): Promise<void> {
   try {
-    await saveAnswers(answers, path);
+    await saveAnswers(merged, ruleSet.questions.map((q) => q.id), path);
   } catch (error) {
     throw new UsageError(`--save-answers ${path}: cannot write it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }

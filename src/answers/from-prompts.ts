@@ -1,0 +1,118 @@
+// The interview: asks, on stderr, the questions no flag or file answered, in the data's order
+// and honouring `when`; then a review where any answer can be changed before deciding.
+// @inquirer/prompts is imported here only, and this module only when a prompt will be shown.
+import { Separator, select } from '@inquirer/prompts';
+import type { CompiledRuleSet } from '../engine/compile.js';
+import { UsageError } from '../errors.js';
+import { UNSURE, type Question } from '../schema.js';
+import { isOpen } from './open-questions.js';
+import type { AnswerSet } from './validate.js';
+import type { InStream, OutStream } from '../cli/io.js';
+
+export interface InterviewIo {
+  stdin: InStream;
+  stderr: OutStream;
+}
+
+export interface InterviewResult {
+  /** Answers given at the prompts (`unsure` included). */
+  values: Record<string, string>;
+}
+
+const DECIDE = '\u0000decide';
+
+/**
+ * Asks every applicable question that `known` leaves open (`fixed` ids are never asked:
+ * flags, the answers file and explicit `unsure` fix them); a `known` answer from a weaker
+ * source, such as detection, is offered as the default. Ends with a review.
+ */
+export async function interview(compiled: CompiledRuleSet, known: AnswerSet, fixed: ReadonlySet<string>, io: InterviewIo): Promise<InterviewResult> {
+  const controller = new AbortController();
+  // Stdin closing mid-interview (EOF) must end the run, not leave a prompt waiting forever.
+  const onEnd = () => controller.abort(new UsageError('standard input closed before the questionnaire was finished; give the remaining answers as flags or with --answers'));
+  io.stdin.once('end', onEnd);
+  io.stdin.once('close', onEnd);
+  const context = { input: io.stdin, output: io.stderr as NodeJS.WritableStream, signal: controller.signal, clearPromptOnDone: false };
+
+  const values: Record<string, string> = {};
+  const current = () => {
+    const all: Record<string, string> = {};
+    for (const [id, answer] of Object.entries(known)) all[id] = answer.value;
+    for (const [id, value] of Object.entries(values)) if (value !== UNSURE) all[id] = value;
+    else delete all[id];
+    return all;
+  };
+  const open = (q: Question) => isOpen(compiled, q, fixed, current());
+
+  try {
+    const ask = async (question: Question, position: string) => {
+      const defaultValue = values[question.id] ?? known[question.id]?.value;
+      values[question.id] = await select(
+        {
+          message: `${position}${question.prompt}`,
+          choices: [
+            new Separator(`  why we ask: ${question.why}`),
+            ...question.values.map((v) => ({ value: v.value, name: v.label, short: v.value })),
+            { value: UNSURE, name: 'Not sure', short: UNSURE },
+          ],
+          ...(defaultValue === undefined ? {} : { default: defaultValue }),
+          pageSize: question.values.length + 4,
+          loop: false,
+        },
+        context,
+      );
+    };
+
+    // The total can shrink as answers make later questions inapplicable; count as we go.
+    const asked = new Set<string>();
+    for (const question of compiled.ruleSet.questions) {
+      if (!open(question)) continue;
+      const remaining = compiled.ruleSet.questions.filter((q) => !asked.has(q.id) && open(q)).length;
+      asked.add(question.id);
+      await ask(question, `(${asked.size} of ${asked.size + remaining - 1}) `);
+    }
+
+    // Review: every answer, from wherever it came, with the choice to change one. Nothing
+    // asked (flags and files answered everything), nothing to review.
+    while (asked.size > 0) {
+      io.stderr.write(`\n${reviewTable(compiled, known, values)}\n`);
+      const choice = await select(
+        {
+          message: 'Decide now, or change an answer?',
+          choices: [
+            { value: DECIDE, name: 'Decide now' },
+            ...compiled.ruleSet.questions.filter(open).map((q) => ({ value: q.id, name: `Change ${q.id}` })),
+          ],
+          loop: false,
+        },
+        context,
+      );
+      if (choice === DECIDE) break;
+      await ask(compiled.questionById.get(choice)!, '');
+    }
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortPromptError' && controller.signal.reason instanceof UsageError) throw controller.signal.reason;
+    throw error;
+  } finally {
+    io.stdin.off('end', onEnd);
+    io.stdin.off('close', onEnd);
+  }
+  return { values };
+}
+
+function reviewTable(compiled: CompiledRuleSet, known: AnswerSet, values: Record<string, string>): string {
+  const current: Record<string, string> = {};
+  for (const [id, answer] of Object.entries(known)) current[id] = answer.value;
+  for (const [id, value] of Object.entries(values)) if (value !== UNSURE) current[id] = value;
+  const width = Math.max(...compiled.ruleSet.questions.map((q) => q.id.length));
+  const rows = compiled.ruleSet.questions.map((q) => {
+    const value = values[q.id] ?? known[q.id]?.value;
+    const source = values[q.id] !== undefined ? 'prompt' : known[q.id]?.source;
+    let shown: string;
+    if (value === undefined) shown = compiled.applies.get(q.id)!(current) ? '(unanswered)' : '(does not apply)';
+    else if (value === UNSURE) shown = 'unsure';
+    else shown = `${value}: ${q.values.find((v) => v.value === value)?.label ?? ''}`;
+    return `  ${q.id.padEnd(width)}  ${shown}${source ? `  [${source}]` : ''}`;
+  });
+  return ['Your answers:', ...rows].join('\n');
+}
