@@ -83,13 +83,28 @@ describe('the built bin', () => {
     });
   }
 
+  it('never prompts and never hangs on a piped stdin (echo |, yes |)', () => {
+    for (const producer of ['echo', 'yes']) {
+      const result = spawnShell(`${producer} | "${process.execPath}" "${bin}"`);
+      expect(result.code, producer).toBe(2);
+      expect(result.stderr).toMatch(/^which-container: no answers given, and no terminal/);
+      expect(result.stdout).toBe('');
+    }
+    // With some answers, a piped stdin is simply not read.
+    const partial = spawnShell(`yes | "${process.execPath}" "${bin}" --processes many --json`);
+    expect(partial.code).toBe(0);
+    expect(JSON.parse(partial.stdout).recommendation).toBe('os');
+  });
+
   it('does the same through a real shell pipe', () => {
-    const result = spawnShell(`"${process.execPath}" "${bin}" questions | head -1`);
+    const result = spawnShell(`"${process.execPath}" "${bin}" questions | head -1`, 0);
     expect(result).toMatchObject({ code: 0, stdout: '1. processes  --processes single|few|many|unsure\n', stderr: '' });
   });
 });
 
-function spawnShell(command: string) {
-  const r = spawnSync('bash', ['-o', 'pipefail', '-c', command], { encoding: 'utf8' });
+/** Runs a pipeline in bash; the exit code is that of the pipeline's element at `index`. */
+function spawnShell(command: string, index = -1) {
+  // The limit only ends a hung run, which would fail the test; it is not a speed check.
+  const r = spawnSync('bash', ['-c', `${command}; exit \${PIPESTATUS[${index}]}`], { encoding: 'utf8', timeout: 15_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
