@@ -2,7 +2,7 @@
 // and honouring `when`; then a review where any answer can be changed before deciding.
 // @inquirer/prompts is imported here only, and this module only when a prompt will be shown.
 import { Separator, select } from '@inquirer/prompts';
-import type { CompiledRuleSet } from '../engine/compile.js';
+import { valuesFrom, type CompiledRuleSet } from '../engine/compile.js';
 import { UsageError } from '../errors.js';
 import { UNSURE, type Question } from '../schema.js';
 import { isOpen } from './open-questions.js';
@@ -32,15 +32,15 @@ export async function interview(compiled: CompiledRuleSet, known: AnswerSet, fix
   const onEnd = () => controller.abort(new UsageError('standard input closed before the questionnaire was finished; give the remaining answers as flags or with --answers'));
   io.stdin.once('end', onEnd);
   io.stdin.once('close', onEnd);
-  const context = { input: io.stdin, output: io.stderr as NodeJS.WritableStream, signal: controller.signal, clearPromptOnDone: false };
+  const context = { input: io.stdin, output: io.stderr as unknown as NodeJS.WritableStream, signal: controller.signal, clearPromptOnDone: false };
 
   const values: Record<string, string> = {};
+  // The answers so far by position, prompts over what was known (`unsure` as unanswered).
   const current = () => {
     const all: Record<string, string> = {};
     for (const [id, answer] of Object.entries(known)) all[id] = answer.value;
-    for (const [id, value] of Object.entries(values)) if (value !== UNSURE) all[id] = value;
-    else delete all[id];
-    return all;
+    Object.assign(all, values);
+    return valuesFrom(compiled, all);
   };
   const open = (q: Question) => isOpen(compiled, q, fixed, current());
 
@@ -88,7 +88,7 @@ export async function interview(compiled: CompiledRuleSet, known: AnswerSet, fix
         context,
       );
       if (choice === DECIDE) break;
-      await ask(compiled.questionById.get(choice)!, '');
+      await ask(compiled.questionById.get(choice)!.question, '');
     }
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortPromptError' && controller.signal.reason instanceof UsageError) throw controller.signal.reason;
@@ -101,15 +101,16 @@ export async function interview(compiled: CompiledRuleSet, known: AnswerSet, fix
 }
 
 function reviewTable(compiled: CompiledRuleSet, known: AnswerSet, values: Record<string, string>): string {
-  const current: Record<string, string> = {};
-  for (const [id, answer] of Object.entries(known)) current[id] = answer.value;
-  for (const [id, value] of Object.entries(values)) if (value !== UNSURE) current[id] = value;
+  const byId: Record<string, string> = {};
+  for (const [id, answer] of Object.entries(known)) byId[id] = answer.value;
+  Object.assign(byId, values);
+  const current = valuesFrom(compiled, byId);
   const width = Math.max(...compiled.ruleSet.questions.map((q) => q.id.length));
   const rows = compiled.ruleSet.questions.map((q) => {
     const value = values[q.id] ?? known[q.id]?.value;
     const source = values[q.id] !== undefined ? 'prompt' : known[q.id]?.source;
     let shown: string;
-    if (value === undefined) shown = compiled.applies.get(q.id)!(current) ? '(unanswered)' : '(does not apply)';
+    if (value === undefined) shown = compiled.questionById.get(q.id)!.applies(current) ? '(unanswered)' : '(does not apply)';
     else if (value === UNSURE) shown = 'unsure';
     else shown = `${value}: ${q.values.find((v) => v.value === value)?.label ?? ''}`;
     return `  ${q.id.padEnd(width)}  ${shown}${source ? `  [${source}]` : ''}`;

@@ -5,7 +5,7 @@ import type { AnswerValues, CompiledRuleSet } from '../engine/compile.js';
 import type { Question } from '../schema.js';
 
 export function isOpen(compiled: CompiledRuleSet, question: Question, fixed: ReadonlySet<string>, values: AnswerValues): boolean {
-  return !fixed.has(question.id) && compiled.applies.get(question.id)!(values);
+  return !fixed.has(question.id) && compiled.questionById.get(question.id)!.applies(values);
 }
 
 export function openQuestions(compiled: CompiledRuleSet, fixed: ReadonlySet<string>, values: AnswerValues): Question[] {

@@ -17,11 +17,16 @@ export const HIGH = 0.7;
 export const MEDIUM = 0.4;
 
 export function confidence(compiled: CompiledRuleSet, values: AnswerValues, result: Score): Confidence {
+  return confidenceOf(result, result.vm ? 1 : coverage(compiled, values));
+}
+
+/** The formula itself, given the scores and the coverage (see coverage()). */
+export function confidenceOf(result: Pick<Score, 'os' | 'app' | 'vm'>, covered: number): Confidence {
   // A hard constraint is not a matter of degree: a workload that needs its own kernel needs a VM.
   if (result.vm) return { level: 'high', value: 1 };
   const total = result.os + result.app;
   const margin = total === 0 ? 0 : Math.abs(result.os - result.app) / total;
-  const completeness = Math.min(1, coverage(compiled, values) / ENOUGH_COVERAGE);
+  const completeness = Math.min(1, covered / ENOUGH_COVERAGE);
   const value = roundTo(margin * (FLOOR + (1 - FLOOR) * completeness), 2);
   return { level: levelOf(value), value };
 }
@@ -36,10 +41,10 @@ export function levelOf(value: number): ConfidenceLevel {
 export function coverage(compiled: CompiledRuleSet, values: AnswerValues): number {
   let answered = 0;
   let total = 0;
-  for (const [id, weight] of compiled.importance) {
-    if (!compiled.applies.get(id)!(values)) continue;
-    total += weight;
-    if (values[id] !== undefined) answered += weight;
+  for (const { index, importance, applies, when } of compiled.questions) {
+    if (importance === 0 || (when && !applies(values))) continue;
+    total += importance;
+    if (values[index] !== undefined) answered += importance;
   }
   return total === 0 ? 0 : answered / total;
 }

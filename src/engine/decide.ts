@@ -18,7 +18,7 @@ export function decideAnswerSet(compiled: CompiledRuleSet, answers: AnswerSet, o
   const { recommendation } = result;
 
   const reasons: Reason[] = [];
-  for (const { rule, test, reads } of compiled.favorRules) {
+  for (const { rule, test, reads } of compiled.favorRulesByRank) {
     if (!test(values)) continue;
     reasons.push({
       rule: rule.id,
@@ -30,13 +30,10 @@ export function decideAnswerSet(compiled: CompiledRuleSet, answers: AnswerSet, o
       because: reads.filter((id) => answers[id]).map((id) => ({ question: id, answer: answers[id]!.value, source: answers[id]!.source })),
     });
   }
-  // Strongest first; the hard constraint before all; rule order breaks ties (sort is stable).
-  reasons.sort((a, b) => rank(b) - rank(a));
 
   const caveats: Caveat[] = [];
-  for (const { rule, test } of compiled.caveatRules) {
-    if (rule.verdicts && !rule.verdicts.includes(recommendation)) continue;
-    if (!test(values)) continue;
+  for (const { rule, test, shownWith } of compiled.caveatRules) {
+    if (!shownWith[recommendation] || !test(values)) continue;
     caveats.push({ id: rule.id, text: rule.text, section: rule.section, ...(rule.source === undefined ? {} : { source: rule.source }) });
   }
 
@@ -49,7 +46,7 @@ export function decideAnswerSet(compiled: CompiledRuleSet, answers: AnswerSet, o
     reasons,
     caveats,
     flips: flips(compiled, values, recommendation),
-    unanswered: compiled.ruleSet.questions.filter((q) => values[q.id] === undefined && compiled.applies.get(q.id)!(values)).map((q) => q.id),
+    unanswered: compiled.questions.filter((q) => values[q.index] === undefined && q.applies(values)).map((q) => q.id),
     answers: orderedAnswers(compiled, answers),
     tools: toolsFor(compiled, recommendation, values),
   };
@@ -58,7 +55,7 @@ export function decideAnswerSet(compiled: CompiledRuleSet, answers: AnswerSet, o
 }
 
 function explainRules(compiled: CompiledRuleSet, values: AnswerValues, verdict: Verdict): ExplainedRule[] {
-  const reads = (ids: string[]) => ids.map((id) => ({ question: id, answer: values[id] ?? null }));
+  const reads = (ids: string[]) => ids.map((id) => ({ question: id, answer: values[compiled.questionById.get(id)!.index] ?? null }));
   const favors = compiled.favorRules.map(({ rule, test, reads: ids }) => ({
     rule: rule.id,
     effect: 'favor' as const,
@@ -74,17 +71,8 @@ function explainRules(compiled: CompiledRuleSet, values: AnswerValues, verdict: 
   return [...favors, ...caveats];
 }
 
-function rank(reason: Reason): number {
-  return reason.favors === 'vm' ? Number.POSITIVE_INFINITY : reason.weight;
-}
-
 function valuesOf(compiled: CompiledRuleSet, answers: AnswerSet): AnswerValues {
-  const values: Record<string, string> = {};
-  for (const question of compiled.ruleSet.questions) {
-    const answer = answers[question.id];
-    if (answer) values[question.id] = answer.value;
-  }
-  return values;
+  return compiled.questions.map((q) => (Object.hasOwn(answers, q.id) ? answers[q.id]!.value : undefined));
 }
 
 function orderedAnswers(compiled: CompiledRuleSet, answers: AnswerSet): AnswerSet {
@@ -100,8 +88,8 @@ function orderedAnswers(compiled: CompiledRuleSet, answers: AnswerSet): AnswerSe
 function toolsFor(compiled: CompiledRuleSet, verdict: Verdict, values: AnswerValues): string[] {
   const tools = [...compiled.ruleSet.verdicts[verdict].tools];
   if (verdict !== 'app') return tools;
-  for (const question of compiled.ruleSet.questions) {
-    const tool = question.values.find((v) => v.value === values[question.id])?.tool;
+  for (const { question, index } of compiled.questions) {
+    const tool = question.values.find((v) => v.value === values[index])?.tool;
     if (tool && !tools.includes(tool)) tools.push(tool);
   }
   return tools;

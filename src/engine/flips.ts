@@ -6,16 +6,16 @@ import { score } from './score.js';
 
 export function flips(compiled: CompiledRuleSet, values: AnswerValues, current: Verdict): Flip[] {
   const out: Flip[] = [];
-  const trial: Record<string, string | undefined> = { ...values };
-  for (const question of compiled.ruleSet.questions) {
-    const from = values[question.id];
+  const trial = [...values];
+  for (const { question, index } of compiled.questions) {
+    const from = values[index];
     for (const { value } of question.values) {
       if (value === from) continue;
-      trial[question.id] = value;
+      trial[index] = value;
       const { recommendation } = score(compiled, trial);
       if (recommendation !== current) out.push({ question: question.id, from: from ?? null, to: value, recommendation });
     }
-    trial[question.id] = from;
+    trial[index] = from;
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { withSource } from '../../src/answers/validate.js';
 import { confidence, coverage, levelOf } from '../../src/engine/confidence.js';
 import { decideAnswerSet } from '../../src/engine/decide.js';
 import { score } from '../../src/engine/score.js';
+import { valuesFrom } from '../../src/engine/compile.js';
 import type { Rule } from '../../src/schema.js';
 import { compile, favor, question } from '../support/rule-set.js';
 
@@ -17,19 +18,20 @@ const rules: Rule[] = [
   { id: 'any-caveat', if: { question: 'mode', equals: 'c' }, effect: 'caveat', text: 'Always shown.', section: 'OS Containers', source: 'Somewhere' },
 ];
 const compiled = compile(questions, rules);
+const at = (byId: Record<string, string>, set = compiled) => valuesFrom(set, byId);
 const decideValues = (values: Record<string, string>) => decideAnswerSet(compiled, withSource(values, 'flag'));
 
 describe('weights and verdicts', () => {
   it('adds the weights of the rules that fire to their side', () => {
-    expect(score(compiled, { size: 'big', mode: 'b' })).toMatchObject({ os: 3, app: 2, recommendation: 'os' });
-    expect(score(compiled, { size: 'small', mode: 'a' })).toMatchObject({ os: 1, app: 3, recommendation: 'app' });
+    expect(score(compiled, at({ size: 'big', mode: 'b' }))).toMatchObject({ os: 3, app: 2, recommendation: 'os' });
+    expect(score(compiled, at({ size: 'small', mode: 'a' }))).toMatchObject({ os: 1, app: 3, recommendation: 'app' });
   });
 
   it('gives a tie to an application container', () => {
-    expect(score(compiled, {})).toMatchObject({ os: 0, app: 0, recommendation: 'app' });
+    expect(score(compiled, at({}))).toMatchObject({ os: 0, app: 0, recommendation: 'app' });
     const tied = compile(questions, [favor('x', 'os', 0.1, { question: 'size', equals: 'big' }), favor('y', 'os', 0.2, { question: 'size', equals: 'big' }), favor('z', 'app', 0.3, { question: 'mode', equals: 'a' })]);
     // 0.1 + 0.2 is not 0.3 in floating point; the scores are rounded so this stays a tie.
-    expect(score(tied, { size: 'big', mode: 'a' })).toMatchObject({ os: 0.3, app: 0.3, recommendation: 'app' });
+    expect(score(tied, at({ size: 'big', mode: 'a' }, tied))).toMatchObject({ os: 0.3, app: 0.3, recommendation: 'app' });
   });
 
   it('makes a fired vm rule a hard constraint, and says which container type comes closer', () => {
@@ -96,11 +98,11 @@ describe('confidence', () => {
   it('follows the README formula: margin × (0.25 + 0.75 × min(1, coverage / 0.5))', () => {
     // importance: size 3, mode 2, kernel 5 (largest weight of a rule reading each); total 10.
     const values = { size: 'big', mode: 'b' };
-    expect(coverage(compiled, values)).toBeCloseTo(0.5);
+    expect(coverage(compiled, at(values))).toBeCloseTo(0.5);
     // margin = (3 - 2) / 5 = 0.2; completeness = 1 → 0.2
-    expect(confidence(compiled, values, score(compiled, values))).toEqual({ level: 'low', value: 0.2 });
+    expect(confidence(compiled, at(values), score(compiled, at(values)))).toEqual({ level: 'low', value: 0.2 });
     // size alone: margin 1, coverage 0.3 → completeness 0.6 → 0.25 + 0.45 = 0.7
-    expect(confidence(compiled, { size: 'big' }, score(compiled, { size: 'big' }))).toEqual({ level: 'high', value: 0.7 });
+    expect(confidence(compiled, at({ size: 'big' }), score(compiled, at({ size: 'big' })))).toEqual({ level: 'high', value: 0.7 });
   });
 
   it('maps values to levels at 0.4 and 0.7', () => {
@@ -121,7 +123,7 @@ describe('flips', () => {
     for (const q of questions) {
       for (const { value } of q.values) {
         if (value === values[q.id as keyof typeof values]) continue;
-        const changed = score(compiled, { ...values, [q.id]: value }).recommendation;
+        const changed = score(compiled, at({ ...values, [q.id]: value })).recommendation;
         const listed = decision.flips.find((f) => f.question === q.id && f.to === value);
         if (changed === decision.recommendation) expect(listed).toBeUndefined();
         else expect(listed?.recommendation).toBe(changed);

@@ -6,7 +6,7 @@ import { mergeAnswers, type AnswerLayers, type MergedAnswers } from '../../answe
 import { saveAnswers } from '../../answers/save.js';
 import { allowedValues } from '../../answers/answers-schema.js';
 import { validateAnswers } from '../../answers/validate.js';
-import { compileRuleSet } from '../../engine/compile.js';
+import { compileRuleSet, valuesFrom } from '../../engine/compile.js';
 import { decideAnswerSet } from '../../engine/decide.js';
 import { builtinRuleSet, type RuleSet } from '../../engine/rule-set.js';
 import { AnswersError, UsageError } from '../../errors.js';
@@ -70,7 +70,7 @@ export async function runDecide(options: DecideOptions, io: CliIo, version: stri
     // Flags and the answers file fix their answers; only what they leave open is asked, and
     // the prompts' code loads only when there is something to ask.
     const fixed = new Set([...Object.keys(layers.flag!), ...Object.keys(layers.file ?? {})]);
-    const known = Object.fromEntries(Object.entries(before.answers).map(([id, a]) => [id, a.value]));
+    const known = valuesFrom(compiled, Object.fromEntries(Object.entries(before.answers).map(([id, a]) => [id, a.value])));
     if (openQuestions(compiled, fixed, known).length > 0) {
       const { interview } = await import('../../answers/from-prompts.js');
       layers.prompt = (await interview(compiled, before.answers, fixed, io)).values;
