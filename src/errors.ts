@@ -62,3 +62,21 @@ export class InputFileError extends Error {
     this.name = 'InputFileError';
   }
 }
+
+/** The run stopped on SIGINT or SIGTERM after finishing cleanly what it had started. */
+export class InterruptedError extends Error {
+  readonly code = 'INTERRUPTED';
+  constructor(readonly signal: 'SIGINT' | 'SIGTERM') {
+    super(`stopped by ${signal}`);
+    this.name = 'InterruptedError';
+  }
+}
+
+/** A batch that finished, but some of whose lines failed (exit 4); each failure is in the output. */
+export class BatchLinesFailedError extends Error {
+  readonly code = 'BATCH_LINES_FAILED';
+  constructor(readonly failed: number) {
+    super(`${failed} line(s) failed`);
+    this.name = 'BatchLinesFailedError';
+  }
+}

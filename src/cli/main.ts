@@ -2,7 +2,7 @@
 // (SPEC.md, "Exit codes"). The only module that decides what reaches the user on failure.
 import { CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { AnswersError, InputFileError, RulesError, UsageError } from '../errors.js';
+import { AnswersError, BatchLinesFailedError, InputFileError, InterruptedError, RulesError, UsageError } from '../errors.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { buildProgram } from './program.js';
@@ -56,6 +56,8 @@ function report(error: unknown, io: CliIo, debug: boolean): number {
     say(error.message);
     return EXIT.usage;
   }
+  if (error instanceof BatchLinesFailedError) return EXIT.batchLinesFailed;
+  if (error instanceof InterruptedError) return error.signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
   if (isPromptCancel(error)) return EXIT.interrupted;
   say(`internal error: ${(error as Error)?.message ?? String(error)}. This is a bug; please report it at ${ISSUES_URL}${debug ? '' : ' (add --debug for the stack trace)'}`);
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);

@@ -2,6 +2,7 @@
 // rules and print the JSON Schemas.
 import { Command, Option } from 'commander';
 import { builtinRuleSet } from '../engine/rule-set.js';
+import { DEFAULT_MAX_LINE_BYTES, parseByteCount, runBatchCommand, type BatchCommandOptions } from './commands/batch.js';
 import { addDecideOptions, runDecide, type DecideOptions } from './commands/decide.js';
 import { runQuestions, runRules, runSchema, SCHEMAS } from './commands/listings.js';
 import type { CliIo } from './io.js';
@@ -12,6 +13,7 @@ Exit codes:
   1    internal error (a bug): please report it
   2    usage: unknown flag, bad value, conflicting options, no answers, unanswered under --strict
   3    bad input file: missing, unreadable, unparsable or invalid (the message names the line or path)
+  4    batch finished, but some lines failed (each failure is in the output)
   130  interrupted (Ctrl-C)   143  terminated (SIGTERM)
 
 Examples:
@@ -49,6 +51,15 @@ export function buildProgram(io: CliIo, version: string): Command {
     .description(`print a JSON Schema: ${SCHEMAS.join(', ')}`)
     .argument('[name]', SCHEMAS.join('|'))
     .action((name: string | undefined) => runSchema(ruleSet, name, io));
+
+  program
+    .command('batch')
+    .description('classify a whole inventory: JSON Lines in (a file, or - for stdin), one JSON result line per input line out')
+    .argument('[file]', 'a JSON Lines file, or - for stdin (the default)')
+    .addOption(new Option('--max-line-bytes <bytes>', 'the longest line accepted; a longer one is an error for that line only').argParser(parseByteCount).default(DEFAULT_MAX_LINE_BYTES, '1048576 (1 MiB)'))
+    .option('--fail-fast', 'stop at the first line that fails')
+    .option('--explain', 'full Decisions, with every rule, instead of compact ones')
+    .action((file: string | undefined, options: BatchCommandOptions) => runBatchCommand(file, options, io));
 
   return program;
 }

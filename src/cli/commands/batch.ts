@@ -1,0 +1,103 @@
+// `which-container batch [FILE|-]`: JSON Lines in, one result line per input line out.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { addAbortSignal, type Readable } from 'node:stream';
+import { runBatch, type BatchSummary } from '../../batch/run-batch.js';
+import { compileRuleSet } from '../../engine/compile.js';
+import { builtinRuleSet } from '../../engine/rule-set.js';
+import { BatchLinesFailedError, InputFileError, InterruptedError, UsageError } from '../../errors.js';
+import type { CliIo, StopSignal } from '../io.js';
+
+export interface BatchCommandOptions {
+  maxLineBytes: number;
+  failFast?: boolean;
+  explain?: boolean;
+}
+
+export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+
+/** Parses --max-line-bytes: a whole number of bytes, at least 2 (`{}`). */
+export function parseByteCount(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 2 || !Number.isSafeInteger(Number(value))) {
+    throw new UsageError(`--max-line-bytes: "${value}" is not allowed; expected a whole number of bytes, at least 2`);
+  }
+  return Number(value);
+}
+
+export async function runBatchCommand(file: string | undefined, options: BatchCommandOptions, io: CliIo): Promise<void> {
+  const path = file ?? '-';
+  if (path === '-' && io.stdin.isTTY) {
+    throw new UsageError('batch reads JSON Lines from a file or stdin: give a FILE, or pipe the lines in (`which-container batch < inventory.jsonl`)');
+  }
+  const controller = new AbortController();
+  let stoppedBy: StopSignal | undefined;
+  const unlisten = io.onSignal?.((signal) => {
+    stoppedBy = signal;
+    controller.abort();
+  });
+  const input = await openInput(path, io, controller.signal);
+
+  const started = Date.now();
+  const progress = io.stderr.isTTY ? progressLine(io, started) : undefined;
+  let summary: BatchSummary;
+  try {
+    summary = await runBatch(compileRuleSet(builtinRuleSet), input, io.stdout, {
+      maxLineBytes: options.maxLineBytes,
+      failFast: options.failFast === true,
+      explain: options.explain === true,
+      signal: controller.signal,
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+  } finally {
+    progress?.clear();
+    unlisten?.();
+  }
+  io.stderr.write(`${summaryLine(summary, path)}\n`);
+  if (stoppedBy) throw new InterruptedError(stoppedBy);
+  if (summary.failed > 0) throw new BatchLinesFailedError(summary.failed);
+}
+
+async function openInput(path: string, io: CliIo, signal: AbortSignal): Promise<Readable> {
+  if (path === '-') return addAbortSignal(signal, io.stdin);
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new InputFileError(path, [{ path: '', message: 'is a directory, not a file' }]);
+  } catch (error) {
+    if (error instanceof InputFileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputFileError(path, [{ path: '', message: `cannot be read: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}` }]);
+  }
+  const stream = createReadStream(path, { highWaterMark: 64 * 1024, signal });
+  // Surface an open failure (permissions) as a bad input file before any output.
+  await new Promise<void>((resolve, reject) => {
+    stream.once('ready', () => resolve());
+    stream.once('error', (error: NodeJS.ErrnoException) => reject(new InputFileError(path, [{ path: '', message: `cannot be read: ${error.code === 'EACCES' ? 'permission denied' : error.message}` }])));
+  });
+  return stream;
+}
+
+function summaryLine(summary: BatchSummary, path: string): string {
+  const decided = summary.decided.os + summary.decided.app + summary.decided.vm;
+  const source = path === '-' ? 'stdin' : path;
+  const parts = [`${decided} decided (os ${summary.decided.os}, app ${summary.decided.app}, vm ${summary.decided.vm})`, `${summary.failed} failed`];
+  if (summary.blank > 0) parts.push(`${summary.blank} blank skipped`);
+  const stop = summary.stopped === 'fail-fast' ? '; stopped at the first failed line (--fail-fast)' : summary.stopped === 'signal' ? '; stopped by a signal' : '';
+  return `which-container: batch: ${summary.lines} lines from ${source}: ${parts.join(', ')}${stop}`;
+}
+
+// A line on stderr, rewritten in place, at most a few times a second.
+function progressLine(io: CliIo, started: number) {
+  let last = 0;
+  return {
+    update: (lines: number) => {
+      const now = Date.now();
+      if (now - last < 200) return;
+      last = now;
+      const rate = Math.round(lines / Math.max((now - started) / 1000, 0.001));
+      io.stderr.write(`\r\u001b[2Kbatch: ${lines} lines, ${rate} lines/s`);
+    },
+    clear: () => {
+      if (last > 0) io.stderr.write('\r\u001b[2K');
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// batch as a process: a reader that closes early, signals mid-stream, a whole file.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bin } from '../support/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'which-container-batch-e2e-'));
+const big = join(dir, 'big.jsonl');
+writeFileSync(big, '{"id":"w","answers":{"processes":"many","init":"yes"}}\n'.repeat(100_000));
+
+describe('batch, end to end', () => {
+  it('classifies a file and exits 0, with the summary on stderr', () => {
+    const r = spawnSync(process.execPath, [bin, 'batch', big], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines).toHaveLength(100_001); // and a final newline
+    expect(JSON.parse(lines[99_999]!)).toMatchObject({ line: 100_000, id: 'w', decision: { recommendation: 'os' } });
+    expect(r.stderr).toBe(`which-container: batch: 100000 lines from ${big}: 100000 decided (os 100000, app 0, vm 0), 0 failed\n`);
+  });
+
+  it('ends quietly when the reader stops early (| head -1)', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" batch "${big}" | head -1; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    expect(r.stdout).toMatch(/^\{"line":1,"id":"w","decision":\{/);
+    expect(r.stdout.split('\n')).toHaveLength(2);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    it(`stops on ${signal} with exit ${code}, every line written whole`, async () => {
+      const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [bin, 'batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.stderr.on('data', (d) => (stderr += d));
+        child.stdin.on('error', () => undefined); // writes racing the exit meet a closed pipe
+        child.on('close', (exitCode) => resolve({ code: exitCode, stdout, stderr }));
+        // Lines keep coming and stdin never closes: the signal is what ends the run.
+        const feed = setInterval(() => child.stdin.write('{"processes":"single"}\n{"processes":"many"}\n'.repeat(200)), 5);
+        child.stdout.once('data', () =>
+          setTimeout(() => {
+            child.kill(signal);
+            clearInterval(feed);
+          }, 100),
+        );
+      });
+      expect(result.code).toBe(code);
+      expect(result.stdout.endsWith('\n')).toBe(true);
+      const lines = result.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+      expect(lines.length).toBeGreaterThan(0);
+      lines.forEach((l, i) => expect(l.line).toBe(i + 1));
+      expect(result.stderr).toMatch(/^which-container: batch: \d+ lines from stdin: \d+ decided .*; stopped by a signal\n$/);
+    });
+  }
+});

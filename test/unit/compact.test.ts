@@ -1,0 +1,110 @@
+// Batch's fast path against the engine's reference path: for any answers, the compact decision
+// agrees with the full Decision, and readAnswers accepts exactly what the zod schema accepts.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { validateAnswers, withSource } from '../../src/answers/validate.js';
+import { compileRuleSet } from '../../src/engine/compile.js';
+import { compactJson, evaluateCompact } from '../../src/engine/compact.js';
+import { decideAnswerSet } from '../../src/engine/decide.js';
+import { readAnswers } from '../../src/engine/read-answers.js';
+import { builtinRuleSet } from '../../src/engine/rule-set.js';
+import { AnswersError } from '../../src/errors.js';
+import { favor, question, ruleSet } from '../support/rule-set.js';
+
+const compiled = compileRuleSet(builtinRuleSet);
+const { questions } = builtinRuleSet;
+
+/** Any answers object: each question left out, `unsure`, or one of its values. */
+const answersArb = fc.record(
+  Object.fromEntries(questions.map((q) => [q.id, fc.constantFrom(...q.values.map((v) => v.value), 'unsure')])),
+  { requiredKeys: [] },
+) as fc.Arbitrary<Record<string, string>>;
+
+function compactOf(set: ReturnType<typeof compileRuleSet>, answers: unknown) {
+  const read = readAnswers(set, answers);
+  if (!read) throw new Error('readAnswers refused valid answers');
+  return JSON.parse(compactJson(evaluateCompact(set, read)));
+}
+
+describe('the compact decision', () => {
+  it('agrees with the full Decision for any answers', () => {
+    fc.assert(
+      fc.property(answersArb, (answers) => {
+        const full = decideAnswerSet(compiled, withSource(validateAnswers(answers, questions), 'file'));
+        expect(compactOf(compiled, answers)).toEqual({
+          schemaVersion: 1,
+          recommendation: full.recommendation,
+          ...(full.closest ? { closest: full.closest } : {}),
+          confidence: full.confidence,
+          scores: full.scores,
+          reasons: full.reasons.map((r) => r.rule),
+          caveats: full.caveats.map((c) => c.id),
+          unanswered: full.unanswered,
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('agrees too for rules that read several questions, use notIn or not, and fractional weights', () => {
+    const qs = [question('a', ['x', 'y', 'z']), question('b', ['p', 'q'])];
+    const rules = [
+      favor('both', 'os', 2.5, { all: [{ question: 'a', equals: 'x' }, { question: 'b', equals: 'p' }] }),
+      favor('not-x', 'app', 1.25, { question: 'a', notIn: ['x'] }),
+      favor('unanswered-b', 'app', 0.1, { not: { question: 'b', in: ['p', 'q'] } }),
+      favor('y-or-q', 'os', 0.2, { any: [{ question: 'a', equals: 'y' }, { question: 'b', equals: 'q' }] }),
+      favor('z-means-vm', 'vm', 1, { question: 'a', equals: 'z' }),
+    ];
+    const set = compileRuleSet(ruleSet(qs, rules));
+    const arb = fc.record({ a: fc.constantFrom('x', 'y', 'z', 'unsure'), b: fc.constantFrom('p', 'q', 'unsure') }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(arb, (answers) => {
+        const full = decideAnswerSet(set, withSource(validateAnswers(answers, qs), 'file'));
+        const compact = compactOf(set, answers);
+        expect(compact.reasons).toEqual(full.reasons.map((r) => r.rule));
+        expect(compact.scores).toEqual(full.scores);
+        expect(compact.recommendation).toBe(full.recommendation);
+        expect(compact.confidence).toEqual(full.confidence);
+      }),
+    );
+  });
+
+  it('writes JSON byte for byte as JSON.stringify would', () => {
+    fc.assert(
+      fc.property(answersArb, (answers) => {
+        const json = compactJson(evaluateCompact(compiled, readAnswers(compiled, answers)!));
+        expect(json).toBe(JSON.stringify(JSON.parse(json)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('readAnswers', () => {
+  const zodAccepts = (input: unknown) => {
+    try {
+      validateAnswers(input, questions);
+      return true;
+    } catch (error) {
+      if (error instanceof AnswersError) return false;
+      throw error;
+    }
+  };
+
+  it('accepts exactly what the zod schema accepts', () => {
+    const value = fc.oneof(fc.constantFrom('single', 'yes', 'own', 'unsure', 'lots', ''), fc.integer(), fc.boolean(), fc.constant(null));
+    const key = fc.constantFrom(...questions.map((q) => q.id), 'schemaVersion', 'colour', '__proto__', 'constructor');
+    const input = fc.oneof(
+      answersArb,
+      fc.dictionary(key, value),
+      fc.anything(),
+      fc.constantFrom(JSON.parse('{"__proto__": {"init": "yes"}}'), { schemaVersion: 1 }, { schemaVersion: 2 }, [], null),
+    );
+    fc.assert(
+      fc.property(input, (candidate) => {
+        expect(readAnswers(compiled, candidate) !== undefined).toBe(zodAccepts(candidate));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
