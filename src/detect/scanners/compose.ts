@@ -1,0 +1,37 @@
+// Compose files (and Docker Swarm stacks, which are compose files with `deploy:`): each service
+// is its own container, so the service count describes the application's structure.
+import { isRecord, yamlDocuments } from '../read-yaml.js';
+import type { Finding, Scanner } from '../types.js';
+
+const COMPOSE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/i;
+const STACK = /(^|[-_.])stack([-_.][\w.-]*)?\.ya?ml$/i;
+
+export const composeScanner: Scanner = {
+  name: 'compose',
+  wants: (_path, name) => COMPOSE.test(name) || STACK.test(name),
+  scan(files) {
+    const findings: Finding[] = [];
+    for (const file of files) {
+      const doc = yamlDocuments(file.text)[0];
+      if (!isRecord(doc) || !isRecord(doc.services)) continue;
+      const services = Object.entries(doc.services).filter(([, s]) => isRecord(s));
+      const count = services.length;
+      if (count === 0) continue;
+      const names = services.map(([name]) => name).join(', ');
+      const swarm = services.some(([, s]) => isRecord((s as Record<string, unknown>).deploy)) && STACK.test(file.name);
+      findings.push(
+        swarm
+          ? { question: 'orchestrator', value: 'swarm', strength: 3, file: file.path, reason: `a Docker Swarm stack of ${count} service(s)` }
+          : { question: 'orchestrator', value: 'compose', strength: 3, file: file.path, reason: `Compose runs ${count} service(s): ${names}` },
+      );
+      findings.push({ question: 'processes', value: 'single', strength: 2, file: file.path, reason: `${count} service(s), each in its own container` });
+      if (count >= 4) findings.push({ question: 'architecture', value: 'microservices', strength: 2, file: file.path, reason: `${count} services talking to each other` });
+      else if (count >= 2) findings.push({ question: 'architecture', value: 'multi-tier', strength: 1, file: file.path, reason: `${count} services, one per tier (${names})` });
+      else findings.push({ question: 'architecture', value: 'monolith', strength: 1, file: file.path, reason: 'one service' });
+      const builds = services.filter(([, s]) => (s as Record<string, unknown>).build !== undefined).length;
+      if (builds > 0) findings.push({ question: 'imageSource', value: 'dockerfile', strength: 2, file: file.path, reason: `${builds} service(s) built from a Dockerfile` });
+      findings.push({ question: 'updates', value: 'replace', strength: 1, file: file.path, reason: 'Compose recreates containers from images to update them' });
+    }
+    return findings;
+  },
+};
