@@ -26,7 +26,14 @@ const DECIDE = '\u0000decide';
  * flags, the answers file and explicit `unsure` fix them); a `known` answer from a weaker
  * source, such as detection, is offered as the default. Ends with a review.
  */
-export async function interview(compiled: CompiledRuleSet, known: AnswerSet, fixed: ReadonlySet<string>, io: InterviewIo): Promise<InterviewResult> {
+export async function interview(
+  compiled: CompiledRuleSet,
+  known: AnswerSet,
+  fixed: ReadonlySet<string>,
+  io: InterviewIo,
+  /** Why a detected default was detected, by question id: shown under the question. */
+  evidence: Readonly<Record<string, string>> = {},
+): Promise<InterviewResult> {
   const controller = new AbortController();
   // Stdin closing mid-interview (EOF) must end the run, not leave a prompt waiting forever.
   const onEnd = () => controller.abort(new UsageError('standard input closed before the questionnaire was finished; give the remaining answers as flags or with --answers'));
@@ -52,6 +59,7 @@ export async function interview(compiled: CompiledRuleSet, known: AnswerSet, fix
           message: `${position}${question.prompt}`,
           choices: [
             new Separator(`  why we ask: ${question.why}`),
+            ...(known[question.id]?.source === 'detected' && evidence[question.id] ? [new Separator(`  detected: ${evidence[question.id]}`)] : []),
             ...question.values.map((v) => ({ value: v.value, name: v.label, short: v.value })),
             { value: UNSURE, name: 'Not sure', short: UNSURE },
           ],

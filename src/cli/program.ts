@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { builtinRuleSet } from '../engine/rule-set.js';
 import { DEFAULT_MAX_LINE_BYTES, parseByteCount, runBatchCommand, type BatchCommandOptions } from './commands/batch.js';
 import { addDecideOptions, runDecide, type DecideOptions } from './commands/decide.js';
+import { runDetect } from './commands/detect.js';
 import { runQuestions, runRules, runSchema, SCHEMAS } from './commands/listings.js';
 import type { CliIo } from './io.js';
 
@@ -51,6 +52,14 @@ export function buildProgram(io: CliIo, version: string): Command {
     .description(`print a JSON Schema: ${SCHEMAS.join(', ')}`)
     .argument('[name]', SCHEMAS.join('|'))
     .action((name: string | undefined) => runSchema(ruleSet, name, io));
+
+  program
+    .command('detect')
+    .description('show the answers inferred from a directory, each with its evidence')
+    .argument('[dir]', 'the directory to scan', '.')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text'))
+    .option('--no-color', 'no colour, even on a terminal')
+    .action((dir: string, options: { format: 'text' | 'json'; color: boolean }) => runDetect(dir, options, io));
 
   program
     .command('batch')

@@ -15,12 +15,14 @@ import { renderJson } from '../../render/json.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderText } from '../../render/text.js';
 import { colorFor } from '../color.js';
+import { detectDirectory } from './detect.js';
 import type { CliIo } from '../io.js';
 
 export const FORMATS = ['text', 'json', 'markdown'] as const;
 
 export interface DecideOptions {
   answers?: string;
+  detect?: string;
   saveAnswers?: string;
   format?: (typeof FORMATS)[number];
   json?: boolean;
@@ -39,6 +41,7 @@ export function addDecideOptions(program: Command, ruleSet: RuleSet): void {
   program
     .addOption(new Option('--answers <file>', 'read answers from a JSON or YAML file; - reads stdin').helpGroup('Input and output:'))
     .addOption(new Option('--save-answers <file>', 'write the merged answers to a file, to replay with --answers').helpGroup('Input and output:'))
+    .addOption(new Option('--detect <dir>', "infer answers from a directory's files (flags and --answers win over them)").helpGroup('Input and output:'))
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).helpGroup('Input and output:'))
     .addOption(new Option('--json', 'shorthand for --format json').helpGroup('Input and output:'))
     .addOption(new Option('--strict', 'fail (exit 2) when a question is left unanswered').helpGroup('Input and output:'))
@@ -54,7 +57,13 @@ export async function runDecide(options: DecideOptions, io: CliIo, version: stri
   if (options.answers !== undefined) layers.file = await answersFromFile(options.answers, ruleSet.questions, io.stdin);
 
   const compiled = compileRuleSet(ruleSet);
-  const anyGiven = Object.keys(layers.flag!).length > 0 || options.answers !== undefined;
+  let evidence: Record<string, string> = {};
+  if (options.detect !== undefined) {
+    const detection = await detectDirectory(compiled, options.detect, '--detect');
+    layers.detected = Object.fromEntries(Object.entries(detection.answers).map(([id, a]) => [id, a.value]));
+    evidence = Object.fromEntries(Object.entries(detection.answers).map(([id, a]) => [id, `${a.evidence[0]!.file}: ${a.evidence[0]!.reason}`]));
+  }
+  const anyGiven = Object.keys(layers.flag!).length > 0 || options.answers !== undefined || options.detect !== undefined;
   // Prompt only in a terminal: prompts render on stderr, so stdout can still be redirected.
   const interactive = options.input && io.stdin.isTTY === true && io.stderr.isTTY === true;
   if (!anyGiven && !interactive) {
@@ -73,7 +82,10 @@ export async function runDecide(options: DecideOptions, io: CliIo, version: stri
     const known = valuesFrom(compiled, Object.fromEntries(Object.entries(before.answers).map(([id, a]) => [id, a.value])));
     if (openQuestions(compiled, fixed, known).length > 0) {
       const { interview } = await import('../../answers/from-prompts.js');
-      layers.prompt = (await interview(compiled, before.answers, fixed, io)).values;
+      layers.prompt = (await interview(compiled, before.answers, fixed, io, evidence)).values;
+      // A question asked at the prompt was answered by the person, who saw the detected value
+      // as the default: their answer counts, above the detection.
+      for (const id of Object.keys(layers.prompt)) delete layers.detected?.[id];
     }
   }
 
