@@ -6,6 +6,8 @@ export default defineConfig({
   plugins: [viteYaml()],
   test: {
     include: ['test/**/*.test.ts'],
+    // Fixtures are repositories to scan, with links that point out of them: never tests.
+    exclude: ['test/fixtures/**', 'node_modules/**'],
     // End-to-end tests spawn processes; on 2 shared cores give them room.
     testTimeout: 20_000,
   },

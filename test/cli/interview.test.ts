@@ -127,3 +127,27 @@ describe('the interview', () => {
     expect(result.stderr).toMatch(/no answers given/);
   });
 });
+
+describe('the interview with detected answers', () => {
+  it('offers each detected value as the default, with its evidence', async () => {
+    const { fixtures } = await import('../support/paths.js');
+    const run = runCli(['--detect', join(fixtures, 'repos', 'procfile-app'), '--json'], { terminal: true });
+    await screen.next();
+    // processes was detected as "few": the default, and the reason is shown under the question.
+    expect(screen.getScreen()).toContain('detected: Procfile: 2 process types (web, worker), each can run as its own container');
+    expect(screen.getScreen()).toMatch(/❯ A few services/);
+    screen.keypress('enter');
+    // The first choice of every other question (architecture: monolith leaves layers out).
+    for (let i = 0; i < 12; i++) {
+      await screen.next();
+      expect(screen.getScreen()).not.toContain('Decide now');
+      screen.keypress('enter');
+    }
+    await screen.next();
+    expect(screen.getScreen()).toContain('Decide now');
+    screen.keypress('enter');
+    const decision = json((await run).stdout);
+    // Accepted at the prompt, the detected value is now the person's answer.
+    expect(decision.answers.processes).toEqual({ value: 'few', source: 'prompt' });
+  });
+});
