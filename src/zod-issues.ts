@@ -27,6 +27,8 @@ export function toInputIssues(issues: readonly ZodIssue[], basePath: readonly Pr
       for (const key of issue.keys) {
         out.push({ path: formatPath([...path, key]), message: 'unknown key' });
       }
+    } else if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
+      out.push({ path: formatPath(path), message: `missing; expected ${issue.expected === 'string' ? 'a text' : issue.expected}` });
     } else {
       out.push({ path: formatPath(path), message: issue.message });
     }
@@ -57,4 +59,11 @@ function branchScore(branch: readonly ZodIssue[]): number {
     if (issue.code === 'invalid_union') score += 5;
   }
   return score - branch.length;
+}
+
+/** The segments of a path formatted by formatPath: `rules[3].if` → ['rules', 3, 'if']. */
+export function parsePath(path: string): (string | number)[] {
+  const segments: (string | number)[] = [];
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) segments.push(match[2] !== undefined ? Number(match[2]) : match[1]!);
+  return segments;
 }

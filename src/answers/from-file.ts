@@ -1,6 +1,7 @@
 // Answers from a JSON or YAML file, or from stdin with `--answers -`.
 import type { Readable } from 'node:stream';
 import { AnswersError, InputFileError } from '../errors.js';
+import { parsePath } from '../zod-issues.js';
 import type { Question } from '../schema.js';
 import { validateAnswers } from './validate.js';
 
@@ -16,7 +17,7 @@ export async function answersFromFile(path: string, questions: readonly Question
     throw new InputFileError(
       file.origin,
       error.issues.map((issue) => {
-        const line = issue.path ? file.lineOf(issue.path.split('.')) : undefined;
+        const line = issue.path ? file.lineOf(parsePath(issue.path)) : undefined;
         return line === undefined ? issue : { ...issue, line };
       }),
     );

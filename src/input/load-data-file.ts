@@ -82,6 +82,9 @@ function firstInvalidUtf8(bytes: Buffer): number {
 
 /** Parses JSON or YAML text (JSON is read as YAML's flow style) into plain data. */
 export function parseData(text: string, origin: string): DataFile {
+  // Refuse deep flow nesting before the parser recurses into it (`[[[[…` a hundred thousand deep).
+  const deepAt = flowNestingBeyond(text, MAX_DEPTH);
+  if (deepAt !== undefined) fail(origin, `is nested too deeply (at most ${MAX_DEPTH} levels are read)`, deepAt);
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -119,10 +122,36 @@ export function parseData(text: string, origin: string): DataFile {
   };
 }
 
+/** The line where `[`/`{` nesting (outside quoted strings and comments) first passes `most`. */
+function flowNestingBeyond(text: string, most: number): number | undefined {
+  let depth = 0;
+  let line = 1;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) line += 1;
+    if (quote !== 0) {
+      if (c === 0x5c && quote === 0x22) i += 1; // an escape inside "…"
+      else if (c === quote) quote = 0;
+      continue;
+    }
+    if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x23 && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end - 1; // a comment runs to the end of the line
+    } else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > most) return line;
+    } else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
 function describeYamlProblem(code: string, message: string, token: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
   if (code === 'TAG_RESOLVE_FAILED') return `${first}; only plain data is allowed (no tags such as !!js/function)`;
   if (code === 'DUPLICATE_KEY') return `duplicate key ${token.trim().slice(0, 60)}`;
+  if (/call stack/i.test(first)) return `nested too deeply (at most ${MAX_DEPTH} levels are read)`;
   return first;
 }
 
