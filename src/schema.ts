@@ -99,6 +99,12 @@ export const RulesFileSchema = z.strictObject({
   rules: z.array(RuleSchema),
 });
 
+/** A rules file's frame, its rules left to be checked one by one (every fault reported at once). */
+export const RulesFileFrameSchema = z.strictObject({
+  schemaVersion: z.literal(1, { error: 'expected 1 (the only version)' }),
+  rules: z.array(z.unknown(), { error: 'expected a list of rules' }),
+});
+
 export const VerdictInfoSchema = z.strictObject({ label: Text, tools: z.array(Text).min(1) });
 export const VerdictsFileSchema = z.strictObject({
   schemaVersion: z.literal(1),
@@ -119,6 +125,8 @@ export const ReasonSchema = z.strictObject({
   text: z.string(),
   section: z.string(),
   source: z.string().optional(),
+  /** The rules file it came from (--rules); absent for a built-in rule. */
+  origin: z.string().optional(),
   because: z.array(BecauseSchema),
 });
 
@@ -127,6 +135,8 @@ export const CaveatSchema = z.strictObject({
   text: z.string(),
   section: z.string(),
   source: z.string().optional(),
+  /** The rules file it came from (--rules); absent for a built-in rule. */
+  origin: z.string().optional(),
 });
 
 export const FlipSchema = z.strictObject({
@@ -146,6 +156,7 @@ export const ExplainedRuleSchema = z.strictObject({
   fired: z.boolean(),
   /** A caveat that fired but was left out because it does not apply to this verdict. */
   shown: z.boolean().optional(),
+  origin: z.string().optional(),
   reads: z.array(z.strictObject({ question: z.string(), answer: z.string().nullable() })),
 });
 

@@ -27,16 +27,27 @@ export function checkQuestions(questions: readonly Question[], basePath = 'quest
   return issues;
 }
 
-/** Faults in rules against the questions they read: unknown questions, values, duplicate ids. */
-export function checkRules(rules: readonly Rule[], questions: readonly Question[], basePath = 'rules'): InputIssue[] {
+/**
+ * Faults in rules against the questions they read: unknown questions, values, duplicate ids.
+ * An undefined entry (a rule that failed its schema) keeps its index and is passed over.
+ */
+export function checkRules(rules: readonly (Rule | undefined)[], questions: readonly Question[], basePath = 'rules', ids = rules.map((r) => r?.id)): InputIssue[] {
   const byId = new Map(questions.map((q) => [q.id, q]));
-  const issues: InputIssue[] = [];
-  const ids = new Set<string>();
+  const issues = duplicateIds(ids, basePath);
   rules.forEach((rule, index) => {
-    const at = `${basePath}[${index}]`;
-    if (ids.has(rule.id)) issues.push({ path: `${at}.id`, message: `duplicate rule id "${rule.id}"` });
-    ids.add(rule.id);
-    issues.push(...checkCondition(rule.if, byId, `${at}.if`));
+    if (rule !== undefined) issues.push(...checkCondition(rule.if, byId, `${basePath}[${index}].if`));
+  });
+  return issues;
+}
+
+/** Every id after its first use, by index (ids of entries that failed their schema included). */
+function duplicateIds(ids: readonly (string | undefined)[], basePath: string): InputIssue[] {
+  const seen = new Set<string>();
+  const issues: InputIssue[] = [];
+  ids.forEach((id, index) => {
+    if (id === undefined) return;
+    if (seen.has(id)) issues.push({ path: `${basePath}[${index}].id`, message: `duplicate rule id "${id}"` });
+    seen.add(id);
   });
   return issues;
 }

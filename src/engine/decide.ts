@@ -27,6 +27,7 @@ export function decideAnswerSet(compiled: CompiledRuleSet, answers: AnswerSet, o
       text: rule.text,
       section: rule.section,
       ...(rule.source === undefined ? {} : { source: rule.source }),
+      ...originOf(compiled, rule.id),
       because: reads.filter((id) => answers[id]).map((id) => ({ question: id, answer: answers[id]!.value, source: answers[id]!.source })),
     });
   }
@@ -34,7 +35,7 @@ export function decideAnswerSet(compiled: CompiledRuleSet, answers: AnswerSet, o
   const caveats: Caveat[] = [];
   for (const { rule, test, shownWith } of compiled.caveatRules) {
     if (!shownWith[recommendation] || !test(values)) continue;
-    caveats.push({ id: rule.id, text: rule.text, section: rule.section, ...(rule.source === undefined ? {} : { source: rule.source }) });
+    caveats.push({ id: rule.id, text: rule.text, section: rule.section, ...(rule.source === undefined ? {} : { source: rule.source }), ...originOf(compiled, rule.id) });
   }
 
   const decision: Decision = {
@@ -62,13 +63,19 @@ function explainRules(compiled: CompiledRuleSet, values: AnswerValues, verdict: 
     favors: rule.favors,
     weight: rule.weight,
     fired: test(values),
+    ...originOf(compiled, rule.id),
     reads: reads(ids),
   }));
   const caveats = compiled.caveatRules.map(({ rule, test, reads: ids }) => {
     const fired = test(values);
-    return { rule: rule.id, effect: 'caveat' as const, fired, ...(fired ? { shown: !rule.verdicts || rule.verdicts.includes(verdict) } : {}), reads: reads(ids) };
+    return { rule: rule.id, effect: 'caveat' as const, fired, ...(fired ? { shown: !rule.verdicts || rule.verdicts.includes(verdict) } : {}), ...originOf(compiled, rule.id), reads: reads(ids) };
   });
   return [...favors, ...caveats];
+}
+
+function originOf(compiled: CompiledRuleSet, ruleId: string): { origin?: string } {
+  const origin = compiled.ruleSet.origins?.[ruleId];
+  return origin === undefined ? {} : { origin };
 }
 
 function valuesOf(compiled: CompiledRuleSet, answers: AnswerSet): AnswerValues {

@@ -9,6 +9,8 @@ export interface RuleSet {
   questions: Question[];
   rules: Rule[];
   verdicts: Record<Verdict, VerdictInfo>;
+  /** For rules that came from a rules file (--rules): rule id → the file. Built-in rules have none. */
+  origins?: Record<string, string>;
 }
 
 /**

@@ -15,9 +15,10 @@ export function valueLabel(ruleSet: RuleSet, questionId: string, value: string):
   return ruleSet.questions.find((q) => q.id === questionId)?.values.find((v) => v.value === value)?.label ?? value;
 }
 
-/** Where a reason or caveat comes from: the article section, or the named source. */
-export function citation(item: { section: string; source?: string }): string {
-  return item.source ? `${item.source}: ${item.section}` : `article: ${item.section}`;
+/** Where a reason or caveat comes from: the article section, or the named source; and its rules file. */
+export function citation(item: { section: string; source?: string; origin?: string }): string {
+  const cited = item.source ? `${item.source}: ${item.section}` : `article: ${item.section}`;
+  return item.origin ? `${cited} (rule from ${item.origin})` : cited;
 }
 
 /** The answers a reason read, as `processes = many`. */

@@ -13,7 +13,7 @@ export function renderRulesText(ruleSet: RuleSet): string {
     lines.push(`${rule.id}  ${effect}`);
     lines.push(`  if ${describeCondition(rule.if)}`);
     lines.push(`  ${rule.text}`);
-    lines.push(`  ${citation(rule)}`, '');
+    lines.push(`  ${citation({ ...rule, ...(ruleSet.origins?.[rule.id] ? { origin: ruleSet.origins[rule.id] } : {}) })}`, '');
   }
   return lines.join('\n');
 }

@@ -86,7 +86,8 @@ function reasonLines(c: ChalkInstance, reasons: Reason[], most: number, paint: (
   for (const reason of reasons.slice(0, most)) {
     const tag = reason.favors === 'vm' ? 'vm !' : `${reason.favors} +${formatScore(reason.weight)}`;
     lines.push(`  ${paint(reason.favors, tag.padEnd(6))} ${reason.text}`);
-    lines.push(`         ${c.dim(`${becauseText(reason)} · ${citation(reason)}`)}`);
+    const because = becauseText(reason);
+    lines.push(`         ${c.dim(because ? `${because} · ${citation(reason)}` : citation(reason))}`);
   }
   if (reasons.length > most) lines.push(c.dim(`  … and ${reasons.length - most} more (see --format json or --explain)`));
   return lines;
