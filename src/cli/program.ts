@@ -5,7 +5,8 @@ import { builtinRuleSet } from '../engine/rule-set.js';
 import { DEFAULT_MAX_LINE_BYTES, parseByteCount, runBatchCommand, type BatchCommandOptions } from './commands/batch.js';
 import { addDecideOptions, runDecide, type DecideOptions } from './commands/decide.js';
 import { runDetect } from './commands/detect.js';
-import { runQuestions, runRules, runSchema, SCHEMAS } from './commands/listings.js';
+import { runQuestions, runRules, runRulesCheck, runSchema, SCHEMAS } from './commands/listings.js';
+import { rulesOption, ruleSetWith } from './rule-files.js';
 import type { CliIo } from './io.js';
 
 const EXIT_CODES_HELP = `
@@ -41,11 +42,17 @@ export function buildProgram(io: CliIo, version: string): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text'))
     .action((options: { format: 'text' | 'json' }) => runQuestions(ruleSet, options.format, io));
 
-  program
+  const rules = program
     .command('rules')
-    .description('list the rules; --format json prints a valid rules file, mermaid a flowchart')
+    .description('list the rules (with --rules, merged); --format json prints a valid rules file, mermaid a flowchart')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'mermaid'] as const).default('text'))
-    .action((options: { format: 'text' | 'json' | 'mermaid' }) => runRules(ruleSet, options.format, io));
+    .addOption(rulesOption())
+    .action(async (options: { format: 'text' | 'json' | 'mermaid'; rules?: string[] }) => runRules(await ruleSetWith(options.rules, io), options.format, io));
+  rules
+    .command('check')
+    .description('check a rules file: exit 0 with a summary, or exit 3 with every fault and its line')
+    .argument('<file>', 'a rules file (JSON or YAML), or - for stdin')
+    .action((file: string) => runRulesCheck(file, io));
 
   program
     .command('schema')
@@ -66,6 +73,7 @@ export function buildProgram(io: CliIo, version: string): Command {
     .description('classify a whole inventory: JSON Lines in (a file, or - for stdin), one JSON result line per input line out')
     .argument('[file]', 'a JSON Lines file, or - for stdin (the default)')
     .addOption(new Option('--max-line-bytes <bytes>', 'the longest line accepted; a longer one is an error for that line only').argParser(parseByteCount).default(DEFAULT_MAX_LINE_BYTES, '1048576 (1 MiB)'))
+    .addOption(rulesOption())
     .option('--fail-fast', 'stop at the first line that fails')
     .option('--explain', 'full Decisions, with every rule, instead of compact ones')
     .action((file: string | undefined, options: BatchCommandOptions) => runBatchCommand(file, options, io));

@@ -4,11 +4,12 @@ import { stat } from 'node:fs/promises';
 import { addAbortSignal, type Readable } from 'node:stream';
 import { runBatch, type BatchSummary } from '../../batch/run-batch.js';
 import { compileRuleSet } from '../../engine/compile.js';
-import { builtinRuleSet } from '../../engine/rule-set.js';
+import { ruleSetWith } from '../rule-files.js';
 import { BatchLinesFailedError, InputFileError, InterruptedError, UsageError } from '../../errors.js';
 import type { CliIo, StopSignal } from '../io.js';
 
 export interface BatchCommandOptions {
+  rules?: string[];
   maxLineBytes: number;
   failFast?: boolean;
   explain?: boolean;
@@ -26,6 +27,7 @@ export function parseByteCount(value: string): number {
 
 export async function runBatchCommand(file: string | undefined, options: BatchCommandOptions, io: CliIo): Promise<void> {
   const path = file ?? '-';
+  const ruleSet = await ruleSetWith(options.rules, io, path === '-' ? 'batch' : undefined);
   if (path === '-' && io.stdin.isTTY) {
     throw new UsageError('batch reads JSON Lines from a file or stdin: give a FILE, or pipe the lines in (`which-container batch < inventory.jsonl`)');
   }
@@ -41,7 +43,7 @@ export async function runBatchCommand(file: string | undefined, options: BatchCo
   const progress = io.stderr.isTTY ? progressLine(io, started) : undefined;
   let summary: BatchSummary;
   try {
-    summary = await runBatch(compileRuleSet(builtinRuleSet), input, io.stdout, {
+    summary = await runBatch(compileRuleSet(ruleSet), input, io.stdout, {
       maxLineBytes: options.maxLineBytes,
       failFast: options.failFast === true,
       explain: options.explain === true,

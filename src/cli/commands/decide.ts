@@ -8,7 +8,8 @@ import { allowedValues } from '../../answers/answers-schema.js';
 import { validateAnswers } from '../../answers/validate.js';
 import { compileRuleSet, valuesFrom } from '../../engine/compile.js';
 import { decideAnswerSet } from '../../engine/decide.js';
-import { builtinRuleSet, type RuleSet } from '../../engine/rule-set.js';
+import type { RuleSet } from '../../engine/rule-set.js';
+import { rulesOption, ruleSetWith } from '../rule-files.js';
 import { AnswersError, UsageError } from '../../errors.js';
 import { flagOf } from '../../render/labels.js';
 import { renderJson } from '../../render/json.js';
@@ -22,6 +23,7 @@ export const FORMATS = ['text', 'json', 'markdown'] as const;
 
 export interface DecideOptions {
   answers?: string;
+  rules?: string[];
   detect?: string;
   saveAnswers?: string;
   format?: (typeof FORMATS)[number];
@@ -41,6 +43,7 @@ export function addDecideOptions(program: Command, ruleSet: RuleSet): void {
   program
     .addOption(new Option('--answers <file>', 'read answers from a JSON or YAML file; - reads stdin').helpGroup('Input and output:'))
     .addOption(new Option('--save-answers <file>', 'write the merged answers to a file, to replay with --answers').helpGroup('Input and output:'))
+    .addOption(rulesOption().helpGroup('Input and output:'))
     .addOption(new Option('--detect <dir>', "infer answers from a directory's files (flags and --answers win over them)").helpGroup('Input and output:'))
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).helpGroup('Input and output:'))
     .addOption(new Option('--json', 'shorthand for --format json').helpGroup('Input and output:'))
@@ -51,7 +54,7 @@ export function addDecideOptions(program: Command, ruleSet: RuleSet): void {
 }
 
 export async function runDecide(options: DecideOptions, io: CliIo, version: string): Promise<void> {
-  const ruleSet = builtinRuleSet;
+  const ruleSet = await ruleSetWith(options.rules, io, options.answers === '-' ? '--answers' : undefined);
   const format = chooseFormat(options);
   const layers: AnswerLayers = { flag: answersFromFlags(options, ruleSet) };
   if (options.answers !== undefined) layers.file = await answersFromFile(options.answers, ruleSet.questions, io.stdin);

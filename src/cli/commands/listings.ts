@@ -1,7 +1,8 @@
 // `questions`, `rules` and `schema`: the data and the contract, for people and for tools.
 import * as z from 'zod';
 import { buildAnswersSchema } from '../../answers/answers-schema.js';
-import type { RuleSet } from '../../engine/rule-set.js';
+import { loadRulesFile } from '../../engine/load-rules.js';
+import { builtinRuleSet, type RuleSet } from '../../engine/rule-set.js';
 import { UsageError } from '../../errors.js';
 import { renderJson } from '../../render/json.js';
 import { questionsJson, renderMermaid, renderQuestionsText, renderRulesText } from '../../render/rules.js';
@@ -19,6 +20,18 @@ export function runRules(ruleSet: RuleSet, format: 'text' | 'json' | 'mermaid', 
   if (format === 'json') io.stdout.write(renderJson({ schemaVersion: 1, rules: ruleSet.rules }));
   else if (format === 'mermaid') io.stdout.write(renderMermaid(ruleSet));
   else io.stdout.write(renderRulesText(ruleSet));
+}
+
+/** `rules check FILE`: the same checks --rules makes, and a one-line summary when it passes. */
+export async function runRulesCheck(file: string, io: CliIo): Promise<void> {
+  const loaded = await loadRulesFile(file, builtinRuleSet.questions, io.stdin);
+  const builtin = new Set(builtinRuleSet.rules.map((r) => r.id));
+  const replaced = loaded.rules.filter((r) => builtin.has(r.id)).map((r) => r.id);
+  const favor = loaded.rules.filter((r) => r.effect === 'favor').length;
+  io.stdout.write(
+    `${loaded.file}: ok: ${loaded.rules.length} rule(s) (${favor} weighted, ${loaded.rules.length - favor} caveat(s))` +
+      `${replaced.length > 0 ? `; replaces built-in ${replaced.join(', ')}` : ''}\n`,
+  );
 }
 
 export function runSchema(ruleSet: RuleSet, name: string | undefined, io: CliIo): void {
