@@ -80,3 +80,15 @@ export class BatchLinesFailedError extends Error {
     this.name = 'BatchLinesFailedError';
   }
 }
+
+// Type guards by `code` rather than instanceof: the CLI's lazily loaded parts are bundled
+// apart (scripts/build.mjs), each with its own copy of these classes.
+function hasCode(error: unknown, code: string): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === code;
+}
+export const isAnswersError = (error: unknown): error is AnswersError => hasCode(error, 'ANSWERS_INVALID');
+export const isRulesError = (error: unknown): error is RulesError => hasCode(error, 'RULES_INVALID');
+export const isUsageError = (error: unknown): error is UsageError => hasCode(error, 'USAGE');
+export const isInputFileError = (error: unknown): error is InputFileError => hasCode(error, 'INPUT_FILE');
+export const isInterruptedError = (error: unknown): error is InterruptedError => hasCode(error, 'INTERRUPTED');
+export const isBatchLinesFailedError = (error: unknown): error is BatchLinesFailedError => hasCode(error, 'BATCH_LINES_FAILED');

@@ -3,10 +3,9 @@
 // JSON Schemas generated from these same objects, so the contract is written once.
 import * as z from 'zod';
 
-export const VERDICTS = ['os', 'app', 'vm'] as const;
-export const SOURCES = ['flag', 'file', 'detected', 'prompt', 'default'] as const;
-/** The value every question accepts, meaning "unanswered". */
-export const UNSURE = 'unsure';
+import { SOURCES, UNSURE, VERDICTS } from './constants.js';
+
+export { SOURCES, UNSURE, VERDICTS };
 
 const Id = z
   .string()

@@ -1,12 +1,8 @@
 // The answers contract as a zod schema, built from the questions data so that the values,
 // the error messages and `which-container schema answers` can never drift apart.
 import * as z from 'zod';
-import { UNSURE, type Question } from '../schema.js';
-
-/** Allowed values of a question as users see them: its own values, then `unsure`. */
-export function allowedValues(question: Question): string[] {
-  return [...question.values.map((v) => v.value), UNSURE];
-}
+import { allowedValues } from '../constants.js';
+import type { Question } from '../schema.js';
 
 export function buildAnswersSchema(questions: readonly Question[]) {
   const shape: Record<string, z.ZodOptional<z.ZodEnum>> = {};

@@ -1,18 +1,24 @@
 // Answers from a JSON or YAML file, or from stdin with `--answers -`.
 import type { Readable } from 'node:stream';
-import { AnswersError, InputFileError } from '../errors.js';
+import { InputFileError, isAnswersError } from '../errors.js';
 import { parsePath } from '../zod-issues.js';
-import type { Question } from '../schema.js';
-import { validateAnswers } from './validate.js';
+import type { CompiledRuleSet } from '../engine/compile.js';
+import { readAnswers } from '../engine/read-answers.js';
+import { readFlatMap } from '../input/flat-yaml.js';
+import { readText } from '../input/read-text.js';
+import { acceptAnswers } from './accept.js';
 
-export async function answersFromFile(path: string, questions: readonly Question[], stdin?: Readable): Promise<Record<string, string>> {
-  // The YAML parser loads only when a file is read.
-  const { loadDataFile } = await import('../input/load-data-file.js');
-  const file = await loadDataFile(path, stdin);
+export async function answersFromFile(path: string, compiled: CompiledRuleSet, stdin?: Readable): Promise<Record<string, string>> {
+  const { origin, text } = await readText(path, stdin);
+  // A flat `key: value` file with valid answers needs neither the YAML parser nor zod.
+  const flat = readFlatMap(text);
+  if (flat !== undefined && readAnswers(compiled, flat) !== undefined) return acceptAnswers(compiled, flat, origin);
+  const { parseData } = await import('../input/load-data-file.js');
+  const file = parseData(text, origin);
   try {
-    return validateAnswers(file.value, questions, file.origin);
+    return await acceptAnswers(compiled, file.value, file.origin);
   } catch (error) {
-    if (!(error instanceof AnswersError)) throw error;
+    if (!isAnswersError(error)) throw error;
     // A bad file is exit 3, with the line of each fault.
     throw new InputFileError(
       file.origin,

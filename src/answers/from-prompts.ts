@@ -3,8 +3,9 @@
 // @inquirer/prompts is imported here only, and this module only when a prompt will be shown.
 import { Separator, select } from '@inquirer/prompts';
 import { valuesFrom, type CompiledRuleSet } from '../engine/compile.js';
-import { UsageError } from '../errors.js';
-import { UNSURE, type Question } from '../schema.js';
+import { isUsageError, UsageError } from '../errors.js';
+import { UNSURE } from '../constants.js';
+import type { Question } from '../schema.js';
 import { isOpen } from './open-questions.js';
 import type { AnswerSet } from './validate.js';
 import type { InStream, OutStream } from '../cli/io.js';
@@ -12,6 +13,7 @@ import type { InStream, OutStream } from '../cli/io.js';
 export interface InterviewIo {
   stdin: InStream;
   stderr: OutStream;
+  streams?: () => { stderr: NodeJS.WritableStream };
 }
 
 export interface InterviewResult {
@@ -39,7 +41,7 @@ export async function interview(
   const onEnd = () => controller.abort(new UsageError('standard input closed before the questionnaire was finished; give the remaining answers as flags or with --answers'));
   io.stdin.once('end', onEnd);
   io.stdin.once('close', onEnd);
-  const context = { input: io.stdin, output: io.stderr as unknown as NodeJS.WritableStream, signal: controller.signal, clearPromptOnDone: false };
+  const context = { input: io.stdin, output: (io.streams?.().stderr ?? io.stderr) as unknown as NodeJS.WritableStream, signal: controller.signal, clearPromptOnDone: false };
 
   const values: Record<string, string> = {};
   // The answers so far by position, prompts over what was known (`unsure` as unanswered).
@@ -99,7 +101,7 @@ export async function interview(
       await ask(compiled.questionById.get(choice)!.question, '');
     }
   } catch (error) {
-    if (error instanceof Error && error.name === 'AbortPromptError' && controller.signal.reason instanceof UsageError) throw controller.signal.reason;
+    if (error instanceof Error && error.name === 'AbortPromptError' && isUsageError(controller.signal.reason)) throw controller.signal.reason;
     throw error;
   } finally {
     io.stdin.off('end', onEnd);

@@ -1,5 +1,6 @@
 // Merges answer sources by precedence, keeping where each answer came from.
-import { UNSURE, type AnswerSource } from '../schema.js';
+import { UNSURE } from '../constants.js';
+import type { AnswerSource } from '../schema.js';
 import type { AnswerSet } from './validate.js';
 
 /** The SPEC's precedence, strongest first: flag > answers file > detected > prompt default. */

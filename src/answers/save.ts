@@ -1,6 +1,6 @@
 // Writes merged answers in the answers-file format, so a run can be replayed exactly.
 import { rename, writeFile } from 'node:fs/promises';
-import { UNSURE } from '../schema.js';
+import { UNSURE } from '../constants.js';
 import type { MergedAnswers } from './merge.js';
 
 /**

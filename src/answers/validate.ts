@@ -1,7 +1,8 @@
 // Validates a plain id → value object against the questions, collecting every fault at once.
 import type * as z from 'zod';
 import { AnswersError } from '../errors.js';
-import { UNSURE, type AnswerSource, type Question } from '../schema.js';
+import { UNSURE } from '../constants.js';
+import type { AnswerSource, Question } from '../schema.js';
 import { toInputIssues } from '../zod-issues.js';
 import { buildAnswersSchema } from './answers-schema.js';
 

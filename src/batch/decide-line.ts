@@ -5,8 +5,8 @@ import { readAnswers, readValues } from '../engine/read-answers.js';
 import { valuesFrom, type AnswerValues, type CompiledRuleSet } from '../engine/compile.js';
 import { compactJson, evaluateCompact } from '../engine/compact.js';
 import { decideAnswerSet } from '../engine/decide.js';
-import { AnswersError, type InputIssue } from '../errors.js';
-import { UNSURE, type Verdict } from '../schema.js';
+import { isAnswersError, type InputIssue } from '../errors.js';
+import type { Verdict } from '../schema.js';
 
 export interface LineOutcome {
   /** The output line, without its newline. */
@@ -62,7 +62,7 @@ export function decideLine(compiled: CompiledRuleSet, number: number, line: stri
     try {
       read = readValues(compiled, valuesFrom(compiled, validateAnswers(answers, compiled.ruleSet.questions, 'answers')));
     } catch (error) {
-      if (!(error instanceof AnswersError)) throw error;
+      if (!isAnswersError(error)) throw error;
       return failure(number, id, ...error.issues.map((issue) => ({ ...issue, path: [prefix, issue.path].filter(Boolean).join('.') })));
     }
   }

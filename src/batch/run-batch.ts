@@ -1,7 +1,8 @@
 // Streams JSON Lines through the engine: one output line per non-blank input line, in order,
 // whole lines only, pulling input no faster than the reader takes output (backpressure).
 import type { CompiledRuleSet } from '../engine/compile.js';
-import { VERDICTS, type Verdict } from '../schema.js';
+import { VERDICTS } from '../constants.js';
+import type { Verdict } from '../schema.js';
 import { decideLine, failure, type LineOutcome } from './decide-line.js';
 import { LineSplitter, type Line } from './line-splitter.js';
 

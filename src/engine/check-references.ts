@@ -1,7 +1,8 @@
 // Checks what a schema cannot: that rules and questions refer to each other correctly.
 // Every fault comes back with its path, so a rules file can be fixed in one pass.
 import type { InputIssue } from '../errors.js';
-import { UNSURE, type Condition, type Question, type Rule } from '../schema.js';
+import { UNSURE } from '../constants.js';
+import type { Condition, Question, Rule } from '../schema.js';
 
 /** Faults in the questions themselves: duplicate ids or values, `when` reading later questions. */
 export function checkQuestions(questions: readonly Question[], basePath = 'questions'): InputIssue[] {

@@ -2,13 +2,12 @@
 // never evaluated. Hostile input ends in an InputFileError naming the file, line and path:
 // oversized files, invalid UTF-8, unknown or language-specific tags (!!js/function), alias
 // bombs, duplicate keys, prototype keys and deep nesting.
-import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { InputFileError, type InputIssue } from '../errors.js';
+import { readText } from './read-text.js';
 import { formatPath } from '../zod-issues.js';
 
-export const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_DEPTH = 64;
 const MAX_ALIASES = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -23,61 +22,8 @@ export interface DataFile {
 
 /** Reads a file, or standard input for `-`, and parses it as data. */
 export async function loadDataFile(path: string, stdin?: Readable): Promise<DataFile> {
-  const origin = path === '-' ? '<stdin>' : path;
-  const bytes = path === '-' ? await readStream(stdin ?? process.stdin, origin) : await readPath(path);
-  return parseData(decodeUtf8(bytes, origin), origin);
-}
-
-async function readPath(path: string): Promise<Buffer> {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) fail(path, 'is a directory, not a file');
-    if (info.size > MAX_FILE_BYTES) fail(path, `is ${info.size} bytes; files of at most ${MAX_FILE_BYTES} bytes (1 MiB) are read`);
-    return await readFile(path);
-  } catch (error) {
-    if (error instanceof InputFileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    return fail(path, `cannot be read: ${why}`);
-  }
-}
-
-async function readStream(stream: Readable, origin: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_FILE_BYTES) fail(origin, `is over ${MAX_FILE_BYTES} bytes (1 MiB), the most that is read`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-function decodeUtf8(bytes: Buffer, origin: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    const line = bytes.subarray(0, firstInvalidUtf8(bytes)).toString('latin1').split('\n').length;
-    return fail(origin, 'is not valid UTF-8', line);
-  }
-}
-
-function firstInvalidUtf8(bytes: Buffer): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let low = 0;
-  let high = bytes.length;
-  // The longest valid prefix, by bisection: decoding a prefix that cuts a character fails too,
-  // so this finds the fault to within a character, enough for its line.
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    try {
-      decoder.decode(bytes.subarray(0, mid));
-      low = mid;
-    } catch {
-      high = mid - 1;
-    }
-  }
-  return low;
+  const { origin, text } = await readText(path, stdin);
+  return parseData(text, origin);
 }
 
 /** Parses JSON or YAML text (JSON is read as YAML's flow style) into plain data. */

@@ -1,7 +1,8 @@
 // The Decision as an Architecture Decision Record in the MADR layout, ready to commit as
 // docs/adr/NNNN-container-type.md. Formats only; decides nothing.
 import type { RuleSet } from '../engine/rule-set.js';
-import { VERDICTS, type Decision } from '../schema.js';
+import { VERDICTS } from '../constants.js';
+import type { Decision } from '../schema.js';
 import { citation, flagOf, groupFlips, valueLabel, verdictLabel } from './labels.js';
 
 export interface MarkdownOptions {

@@ -2,7 +2,8 @@
 // flow through rules to verdicts.
 import type { RuleSet } from '../engine/rule-set.js';
 import { questionsRead } from '../engine/check-references.js';
-import { UNSURE, VERDICTS, type Condition, type Rule } from '../schema.js';
+import { UNSURE, VERDICTS } from '../constants.js';
+import type { Condition, Rule } from '../schema.js';
 import { describeCondition } from './condition.js';
 import { citation, flagOf } from './labels.js';
 

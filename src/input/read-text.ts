@@ -1,0 +1,81 @@
+// Reads an input file, or stdin for `-`, as text: at most 1 MiB, strictly UTF-8 (a BOM
+// dropped), with a clear InputFileError for a missing, unreadable or oversized file. Kept apart
+// from the YAML parser so a small answers file can be read without loading it.
+import { createRequire } from 'node:module';
+import type { Readable } from 'node:stream';
+import { InputFileError } from '../errors.js';
+
+// Through require: an ESM import of node:fs builds a facade that loads Node's stream modules.
+const { readFileSync, statSync } = createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export async function readText(path: string, stdin?: Readable): Promise<{ origin: string; text: string }> {
+  const origin = path === '-' ? '<stdin>' : path;
+  const bytes = path === '-' ? await readStream(stdin ?? process.stdin, origin) : readPath(path);
+  return { origin, text: decodeUtf8(bytes, origin) };
+}
+
+function readPath(path: string): Buffer {
+  let info;
+  try {
+    info = statSync(path);
+  } catch (error) {
+    return fail(path, `cannot be read: ${why(error)}`);
+  }
+  if (info.isDirectory()) fail(path, 'is a directory, not a file');
+  if (info.size > MAX_FILE_BYTES) fail(path, `is ${info.size} bytes; files of at most ${MAX_FILE_BYTES} bytes (1 MiB) are read`);
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    return fail(path, `cannot be read: ${why(error)}`);
+  }
+}
+
+function why(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+}
+
+async function readStream(stream: Readable, origin: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_FILE_BYTES) fail(origin, `is over ${MAX_FILE_BYTES} bytes (1 MiB), the most that is read`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function decodeUtf8(bytes: Buffer, origin: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const line = bytes.subarray(0, firstInvalidUtf8(bytes)).toString('latin1').split('\n').length;
+    return fail(origin, 'is not valid UTF-8', line);
+  }
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  // The longest valid prefix, by bisection: decoding a prefix that cuts a character fails too,
+  // so this finds the fault to within a character, enough for its line.
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    try {
+      decoder.decode(bytes.subarray(0, mid));
+      low = mid;
+    } catch {
+      high = mid - 1;
+    }
+  }
+  return low;
+}
+
+
+function fail(origin: string, message: string, line?: number): never {
+  throw new InputFileError(origin, [{ path: '', message, ...(line === undefined ? {} : { line }) }]);
+}
