@@ -1,8 +1,10 @@
 // Colour only on a terminal; never with NO_COLOR or --no-color; FORCE_COLOR turns it on.
-import { Chalk, type ChalkInstance } from 'chalk';
-import type { CliIo } from './io.js';
+// chalk (and the tty and os modules it needs) loads only for output that can be coloured.
+import type { ChalkInstance } from 'chalk';
+import { isTerminal, type CliIo } from './io.js';
 
-export function colorFor(io: CliIo, stream: 'stdout' | 'stderr', flagAllows: boolean): ChalkInstance {
+export async function colorFor(io: CliIo, stream: 'stdout' | 'stderr', flagAllows: boolean): Promise<ChalkInstance> {
+  const { Chalk } = await import('chalk');
   return new Chalk({ level: colorLevel(io, stream, flagAllows) });
 }
 
@@ -15,6 +17,6 @@ export function colorLevel(io: CliIo, stream: 'stdout' | 'stderr', flagAllows: b
     if (force === '0' || force === 'false') return 0;
     return force === '2' ? 2 : force === '3' ? 3 : 1;
   }
-  if (!io[stream].isTTY || io.env.TERM === 'dumb') return 0;
+  if (!isTerminal(io, stream) || io.env.TERM === 'dumb') return 0;
   return io.env.COLORTERM === 'truecolor' ? 3 : 1;
 }

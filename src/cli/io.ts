@@ -1,6 +1,12 @@
 // What the CLI touches of the outside world, passed in so every command runs in-process in
-// tests: streams, environment, clock.
+// tests: streams, environment, clock, signals.
+import { createRequire } from 'node:module';
 import type { Readable, Writable } from 'node:stream';
+
+// Through require, not `import … from 'node:fs'`: an ESM import of node:fs builds a facade of
+// every export, which loads Node's stream modules, a few milliseconds of every start.
+const nodeRequire = createRequire(import.meta.url);
+const { fstatSync, writeSync } = nodeRequire('node:fs') as typeof import('node:fs');
 
 export interface OutStream extends Pick<Writable, 'write'> {
   isTTY?: boolean;
@@ -11,13 +17,20 @@ export interface InStream extends Readable {
   isTTY?: boolean;
 }
 
+export type StdName = 'stdin' | 'stdout' | 'stderr';
+
 export interface CliIo {
+  /** For whole outputs written at once (a decision, a listing, a message). */
   stdout: OutStream;
   stderr: OutStream;
   stdin: InStream;
   env: Readonly<Record<string, string | undefined>>;
   /** The current time; SOURCE_DATE_EPOCH overrides it for reproducible ADRs. */
   now: () => Date;
+  /** Whether a standard stream is a terminal; without it, each stream's isTTY says. */
+  isTerminal?: (name: StdName) => boolean;
+  /** The real output streams, for output that streams (batch) or redraws (prompts). */
+  streams?: () => { stdout: Writable; stderr: Writable };
   /**
    * Asks to hear of SIGINT and SIGTERM instead of dying at once, to stop cleanly (batch);
    * returns the function that stops listening. Without it, a signal ends the process.
@@ -27,6 +40,73 @@ export interface CliIo {
 
 export type StopSignal = 'SIGINT' | 'SIGTERM';
 
+export function isTerminal(io: CliIo, name: StdName): boolean {
+  return io.isTerminal ? io.isTerminal(name) : io[name].isTTY === true;
+}
+
+const FD: Record<StdName, number> = { stdin: 0, stdout: 1, stderr: 2 };
+
+/**
+ * The real process. Nothing here creates process.stdin/stdout/stderr until it is needed:
+ * making those streams loads Node's net and tty modules, most of the start-up cost of a run
+ * that prints one decision. Whole outputs go out with writeSync instead.
+ */
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, now: () => new Date() };
+  return {
+    stdout: fdWriter(1),
+    stderr: fdWriter(2),
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    now: () => new Date(),
+    isTerminal: (name) => terminal(FD[name]),
+    streams: () => ({ stdout: process.stdout, stderr: process.stderr }),
+  };
+}
+
+const terminals = new Map<number, boolean>();
+
+// Only a character device can be a terminal; checking that first spares loading tty for pipes
+// and files (and /dev/null, a character device, still gets the real check).
+function terminal(fd: number): boolean {
+  let known = terminals.get(fd);
+  if (known === undefined) {
+    try {
+      known = fstatSync(fd).isCharacterDevice() && (nodeRequire('node:tty') as typeof import('node:tty')).isatty(fd);
+    } catch {
+      known = false;
+    }
+    terminals.set(fd, known);
+  }
+  return known;
+}
+
+function fdWriter(fd: number): OutStream {
+  return {
+    write(chunk: string | Uint8Array) {
+      writeAll(fd, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      return true;
+    },
+    get isTTY() {
+      return terminal(fd);
+    },
+  } as OutStream;
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** Writes every byte; a closed pipe (`| head -1`) ends the program quietly. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += writeSync(fd, bytes, offset);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1); // a non-blocking pipe that is full
+      else if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      else throw error;
+    }
+  }
 }

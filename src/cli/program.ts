@@ -2,11 +2,16 @@
 // rules and print the JSON Schemas.
 import { Command, Option } from 'commander';
 import { builtinRuleSet } from '../engine/rule-set.js';
-import { DEFAULT_MAX_LINE_BYTES, parseByteCount, runBatchCommand, type BatchCommandOptions } from './commands/batch.js';
-import { addDecideOptions, runDecide, type DecideOptions } from './commands/decide.js';
-import { runDetect } from './commands/detect.js';
-import { runQuestions, runRules, runRulesCheck, runSchema, SCHEMAS } from './commands/listings.js';
-import { rulesOption, ruleSetWith } from './rule-files.js';
+import { SCHEMAS } from '../constants.js';
+import type { BatchCommandOptions } from './commands/batch.js';
+import { addDecideOptions, rulesOption } from './commands/decide-options.js';
+import { runDecide, type DecideOptions } from './commands/decide.js';
+import { ruleSetWith } from './rule-files.js';
+
+// Each subcommand's code loads only when it runs, so a decision pays for none of it.
+const listings = () => import('./commands/listings.js');
+/** 1 MiB: the default --max-line-bytes of batch. */
+const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 import type { CliIo } from './io.js';
 
 const EXIT_CODES_HELP = `
@@ -40,25 +45,25 @@ export function buildProgram(io: CliIo, version: string): Command {
     .command('questions')
     .description('list the questions, their flags, values and why each is asked')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text'))
-    .action((options: { format: 'text' | 'json' }) => runQuestions(ruleSet, options.format, io));
+    .action(async (options: { format: 'text' | 'json' }) => (await listings()).runQuestions(ruleSet, options.format, io));
 
   const rules = program
     .command('rules')
     .description('list the rules (with --rules, merged); --format json prints a valid rules file, mermaid a flowchart')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'mermaid'] as const).default('text'))
     .addOption(rulesOption())
-    .action(async (options: { format: 'text' | 'json' | 'mermaid'; rules?: string[] }) => runRules(await ruleSetWith(options.rules, io), options.format, io));
+    .action(async (options: { format: 'text' | 'json' | 'mermaid'; rules?: string[] }) => (await listings()).runRules(await ruleSetWith(options.rules, io), options.format, io));
   rules
     .command('check')
     .description('check a rules file: exit 0 with a summary, or exit 3 with every fault and its line')
     .argument('<file>', 'a rules file (JSON or YAML), or - for stdin')
-    .action((file: string) => runRulesCheck(file, io));
+    .action(async (file: string) => (await listings()).runRulesCheck(file, io));
 
   program
     .command('schema')
     .description(`print a JSON Schema: ${SCHEMAS.join(', ')}`)
     .argument('[name]', SCHEMAS.join('|'))
-    .action((name: string | undefined) => runSchema(ruleSet, name, io));
+    .action(async (name: string | undefined) => (await listings()).runSchema(ruleSet, name, io));
 
   program
     .command('detect')
@@ -66,17 +71,20 @@ export function buildProgram(io: CliIo, version: string): Command {
     .argument('[dir]', 'the directory to scan', '.')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text'))
     .option('--no-color', 'no colour, even on a terminal')
-    .action((dir: string, options: { format: 'text' | 'json'; color: boolean }) => runDetect(dir, options, io));
+    .action(async (dir: string, options: { format: 'text' | 'json'; color: boolean }) => (await import('./commands/detect.js')).runDetect(dir, options, io));
 
   program
     .command('batch')
     .description('classify a whole inventory: JSON Lines in (a file, or - for stdin), one JSON result line per input line out')
     .argument('[file]', 'a JSON Lines file, or - for stdin (the default)')
-    .addOption(new Option('--max-line-bytes <bytes>', 'the longest line accepted; a longer one is an error for that line only').argParser(parseByteCount).default(DEFAULT_MAX_LINE_BYTES, '1048576 (1 MiB)'))
+    .addOption(new Option('--max-line-bytes <bytes>', 'the longest line accepted; a longer one is an error for that line only').default(String(DEFAULT_MAX_LINE_BYTES), '1048576 (1 MiB)'))
     .addOption(rulesOption())
     .option('--fail-fast', 'stop at the first line that fails')
     .option('--explain', 'full Decisions, with every rule, instead of compact ones')
-    .action((file: string | undefined, options: BatchCommandOptions) => runBatchCommand(file, options, io));
+    .action(async (file: string | undefined, options: BatchCommandOptions & { maxLineBytes: string }) => {
+      const batch = await import('./commands/batch.js');
+      return batch.runBatchCommand(file, { ...options, maxLineBytes: batch.parseByteCount(options.maxLineBytes) }, io);
+    });
 
   return program;
 }

@@ -1,15 +1,8 @@
 // The process entry: wires main() to the real process, signals and a closed stdout.
 import { EXIT } from './exit-codes.js';
-import { processIo, type StopSignal } from './io.js';
+import { processIo, type CliIo, type StopSignal } from './io.js';
 import { main } from './main.js';
 
-// A closed pipe (`which-container questions | head -1`) ends the program quietly.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
-    throw error;
-  });
-}
 
 // A signal ends the process at once, unless a command listens to stop cleanly (batch finishes
 // the lines it has written); a second signal ends it at once in any case.
@@ -26,11 +19,26 @@ for (const [signal, code] of [
   });
 }
 
-const io = {
-  ...processIo(),
-  onSignal: (listener: (signal: StopSignal) => void) => {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+// Not spread: processIo's stdin is a getter, so the stream is made only if a command reads it.
+const io: CliIo = processIo();
+const streams = io.streams!;
+// A closed pipe (`which-container batch … | head -1`) ends the program quietly.
+io.streams = () => {
+  const made = streams();
+  for (const stream of [made.stdout, made.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+      throw error;
+    });
+  }
+  return made;
 };
-process.exitCode = await main(process.argv.slice(2), io);
+io.onSignal = (listener) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+void main(process.argv.slice(2), io).then((code) => {
+  process.exitCode = code;
+});

@@ -5,8 +5,8 @@ import { addAbortSignal, type Readable } from 'node:stream';
 import { runBatch, type BatchSummary } from '../../batch/run-batch.js';
 import { compileRuleSet } from '../../engine/compile.js';
 import { ruleSetWith } from '../rule-files.js';
-import { BatchLinesFailedError, InputFileError, InterruptedError, UsageError } from '../../errors.js';
-import type { CliIo, StopSignal } from '../io.js';
+import { BatchLinesFailedError, InputFileError, InterruptedError, isInputFileError, UsageError } from '../../errors.js';
+import { isTerminal, type CliIo, type StopSignal } from '../io.js';
 
 export interface BatchCommandOptions {
   rules?: string[];
@@ -14,8 +14,6 @@ export interface BatchCommandOptions {
   failFast?: boolean;
   explain?: boolean;
 }
-
-export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 
 /** Parses --max-line-bytes: a whole number of bytes, at least 2 (`{}`). */
 export function parseByteCount(value: string): number {
@@ -28,7 +26,7 @@ export function parseByteCount(value: string): number {
 export async function runBatchCommand(file: string | undefined, options: BatchCommandOptions, io: CliIo): Promise<void> {
   const path = file ?? '-';
   const ruleSet = await ruleSetWith(options.rules, io, path === '-' ? 'batch' : undefined);
-  if (path === '-' && io.stdin.isTTY) {
+  if (path === '-' && isTerminal(io, 'stdin')) {
     throw new UsageError('batch reads JSON Lines from a file or stdin: give a FILE, or pipe the lines in (`which-container batch < inventory.jsonl`)');
   }
   const controller = new AbortController();
@@ -40,10 +38,11 @@ export async function runBatchCommand(file: string | undefined, options: BatchCo
   const input = await openInput(path, io, controller.signal);
 
   const started = Date.now();
-  const progress = io.stderr.isTTY ? progressLine(io, started) : undefined;
+  const progress = isTerminal(io, 'stderr') ? progressLine(io, started) : undefined;
   let summary: BatchSummary;
   try {
-    summary = await runBatch(compileRuleSet(ruleSet), input, io.stdout, {
+    // The real stdout stream, for its backpressure: a process blocked in a write could not stop on a signal.
+    summary = await runBatch(compileRuleSet(ruleSet), input, io.streams?.().stdout ?? io.stdout, {
       maxLineBytes: options.maxLineBytes,
       failFast: options.failFast === true,
       explain: options.explain === true,
@@ -65,7 +64,7 @@ async function openInput(path: string, io: CliIo, signal: AbortSignal): Promise<
     const info = await stat(path);
     if (info.isDirectory()) throw new InputFileError(path, [{ path: '', message: 'is a directory, not a file' }]);
   } catch (error) {
-    if (error instanceof InputFileError) throw error;
+    if (isInputFileError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputFileError(path, [{ path: '', message: `cannot be read: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}` }]);
   }

@@ -1,25 +1,23 @@
 // The default command: gather answers (flags > answers file > prompts for the rest), decide, render.
-import { Option, type Command } from 'commander';
 import { answersFromFile } from '../../answers/from-file.js';
 import { openQuestions } from '../../answers/open-questions.js';
 import { mergeAnswers, type AnswerLayers, type MergedAnswers } from '../../answers/merge.js';
 import { saveAnswers } from '../../answers/save.js';
-import { allowedValues } from '../../answers/answers-schema.js';
-import { validateAnswers } from '../../answers/validate.js';
-import { compileRuleSet, valuesFrom } from '../../engine/compile.js';
+import { acceptAnswers } from '../../answers/accept.js';
+import { compileRuleSet, valuesFrom, type CompiledRuleSet } from '../../engine/compile.js';
 import { decideAnswerSet } from '../../engine/decide.js';
 import type { RuleSet } from '../../engine/rule-set.js';
-import { rulesOption, ruleSetWith } from '../rule-files.js';
-import { AnswersError, UsageError } from '../../errors.js';
+import { ruleSetWith } from '../rule-files.js';
+import { isAnswersError, UsageError } from '../../errors.js';
 import { flagOf } from '../../render/labels.js';
 import { renderJson } from '../../render/json.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderText } from '../../render/text.js';
 import { colorFor } from '../color.js';
 import { detectDirectory } from './detect.js';
-import type { CliIo } from '../io.js';
+import { isTerminal, type CliIo } from '../io.js';
 
-export const FORMATS = ['text', 'json', 'markdown'] as const;
+import { FORMATS } from '../../constants.js';
 
 export interface DecideOptions {
   answers?: string;
@@ -35,31 +33,13 @@ export interface DecideOptions {
   [questionFlag: string]: unknown;
 }
 
-/** One option per question, generated from the questions data, then the decide options. */
-export function addDecideOptions(program: Command, ruleSet: RuleSet): void {
-  for (const question of ruleSet.questions) {
-    program.addOption(new Option(`--${flagOf(question.id)} <value>`, `${question.prompt} (${allowedValues(question).join('|')})`).helpGroup('Answers:'));
-  }
-  program
-    .addOption(new Option('--answers <file>', 'read answers from a JSON or YAML file; - reads stdin').helpGroup('Input and output:'))
-    .addOption(new Option('--save-answers <file>', 'write the merged answers to a file, to replay with --answers').helpGroup('Input and output:'))
-    .addOption(rulesOption().helpGroup('Input and output:'))
-    .addOption(new Option('--detect <dir>', "infer answers from a directory's files (flags and --answers win over them)").helpGroup('Input and output:'))
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).helpGroup('Input and output:'))
-    .addOption(new Option('--json', 'shorthand for --format json').helpGroup('Input and output:'))
-    .addOption(new Option('--strict', 'fail (exit 2) when a question is left unanswered').helpGroup('Input and output:'))
-    .addOption(new Option('--no-input', 'never prompt').helpGroup('Input and output:'))
-    .addOption(new Option('--explain', 'show every rule, fired or not').helpGroup('Input and output:'))
-    .addOption(new Option('--no-color', 'no colour, even on a terminal').helpGroup('Input and output:'));
-}
-
 export async function runDecide(options: DecideOptions, io: CliIo, version: string): Promise<void> {
   const ruleSet = await ruleSetWith(options.rules, io, options.answers === '-' ? '--answers' : undefined);
   const format = chooseFormat(options);
-  const layers: AnswerLayers = { flag: answersFromFlags(options, ruleSet) };
-  if (options.answers !== undefined) layers.file = await answersFromFile(options.answers, ruleSet.questions, io.stdin);
-
   const compiled = compileRuleSet(ruleSet);
+  const layers: AnswerLayers = { flag: await answersFromFlags(options, compiled) };
+  if (options.answers !== undefined) layers.file = await answersFromFile(options.answers, compiled, io.stdin);
+
   let evidence: Record<string, string> = {};
   if (options.detect !== undefined) {
     const detection = await detectDirectory(compiled, options.detect, '--detect');
@@ -68,7 +48,7 @@ export async function runDecide(options: DecideOptions, io: CliIo, version: stri
   }
   const anyGiven = Object.keys(layers.flag!).length > 0 || options.answers !== undefined || options.detect !== undefined;
   // Prompt only in a terminal: prompts render on stderr, so stdout can still be redirected.
-  const interactive = options.input && io.stdin.isTTY === true && io.stderr.isTTY === true;
+  const interactive = options.input && isTerminal(io, 'stdin') && isTerminal(io, 'stderr');
   if (!anyGiven && !interactive) {
     throw new UsageError(
       'no answers given, and no terminal to ask them in.\n' +
@@ -101,7 +81,7 @@ export async function runDecide(options: DecideOptions, io: CliIo, version: stri
 
   if (format === 'json') io.stdout.write(renderJson(decision));
   else if (format === 'markdown') io.stdout.write(renderMarkdown(decision, ruleSet, { date: isoDate(io), version }));
-  else io.stdout.write(renderText(decision, ruleSet, { color: colorFor(io, 'stdout', options.color), explain: options.explain === true }));
+  else io.stdout.write(renderText(decision, ruleSet, { color: await colorFor(io, 'stdout', options.color), explain: options.explain === true }));
 }
 
 function chooseFormat(options: DecideOptions): (typeof FORMATS)[number] {
@@ -112,15 +92,15 @@ function chooseFormat(options: DecideOptions): (typeof FORMATS)[number] {
 }
 
 /** Flag values, checked together so every bad flag is named in one message. */
-function answersFromFlags(options: DecideOptions, ruleSet: RuleSet): Record<string, string> {
+async function answersFromFlags(options: DecideOptions, compiled: CompiledRuleSet): Promise<Record<string, string>> {
   const given: Record<string, unknown> = {};
-  for (const question of ruleSet.questions) {
+  for (const question of compiled.ruleSet.questions) {
     if (options[question.id] !== undefined) given[question.id] = options[question.id];
   }
   try {
-    return validateAnswers(given, ruleSet.questions, 'flags');
+    return await acceptAnswers(compiled, given, 'flags');
   } catch (error) {
-    if (!(error instanceof AnswersError)) throw error;
+    if (!isAnswersError(error)) throw error;
     const lines = error.issues.map((issue) => `  --${flagOf(issue.path)}: ${issue.message}`);
     throw new UsageError(`${lines.length === 1 ? 'a bad flag value' : `${lines.length} bad flag values`}:\n${lines.join('\n')}`);
   }

@@ -28,5 +28,5 @@ export async function runDetect(directory: string, options: { format: 'text' | '
     return;
   }
   const { renderDetection } = await import('../../render/detection.js');
-  io.stdout.write(renderDetection(detection, builtinRuleSet, colorFor(io, 'stdout', options.color)));
+  io.stdout.write(renderDetection(detection, builtinRuleSet, await colorFor(io, 'stdout', options.color)));
 }

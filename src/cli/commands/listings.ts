@@ -1,5 +1,6 @@
 // `questions`, `rules` and `schema`: the data and the contract, for people and for tools.
 import * as z from 'zod';
+import { SCHEMAS } from '../../constants.js';
 import { buildAnswersSchema } from '../../answers/answers-schema.js';
 import { loadRulesFile } from '../../engine/load-rules.js';
 import { builtinRuleSet, type RuleSet } from '../../engine/rule-set.js';
@@ -9,7 +10,6 @@ import { questionsJson, renderMermaid, renderQuestionsText, renderRulesText } fr
 import { DecisionSchema, RulesFileSchema } from '../../schema.js';
 import type { CliIo } from '../io.js';
 
-export const SCHEMAS = ['answers', 'decision', 'rules'] as const;
 
 export function runQuestions(ruleSet: RuleSet, format: 'text' | 'json', io: CliIo): void {
   io.stdout.write(format === 'json' ? renderJson(questionsJson(ruleSet)) : renderQuestionsText(ruleSet));
