@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { answersFromFile } from '../../src/answers/from-file.js';
 import { loadRulesFile } from '../../src/engine/load-rules.js';
 import { builtinRuleSet } from '../../src/engine/rule-set.js';
+import { compileRuleSet } from '../../src/engine/compile.js';
 import { InputFileError } from '../../src/errors.js';
 import { bin } from '../support/cli.js';
 
@@ -53,7 +54,7 @@ describe('hostile files', () => {
   it('pollutes no prototype when loaded in-process', async () => {
     for (const [name] of hostile) {
       const path = join(dir, name);
-      await expect(answersFromFile(path, builtinRuleSet.questions)).rejects.toBeInstanceOf(InputFileError);
+      await expect(answersFromFile(path, compileRuleSet(builtinRuleSet))).rejects.toBeInstanceOf(InputFileError);
       await expect(loadRulesFile(path, builtinRuleSet.questions)).rejects.toBeInstanceOf(InputFileError);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
