@@ -60,7 +60,7 @@ export interface CompiledRuleSet {
   questions: readonly CompiledQuestion[];
   questionById: ReadonlyMap<string, CompiledQuestion>;
   favorRules: CompiledRule<FavorRule>[];
-  /** The same rules strongest first (the hard constraint, then by weight; ties in data order): reasons' order. */
+  /** The same rules strongest first (the hard constraint, then by weight; ties by id): reasons' order. */
   favorRulesByRank: CompiledRule<FavorRule>[];
   /** The favour rules that AnswerHits cannot hold (they read several questions, or `not`), with their positions. */
   compositeFavorRules: { compiled: CompiledRule<FavorRule>; position: number }[];
@@ -125,7 +125,11 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       caveatRules.push({ rule, ...compiled });
     }
   }
-  const favorRulesByRank = [...favorRules].sort((a, b) => rankOf(b.rule) - rankOf(a.rule));
+  // Every list a Decision holds is in a canonical order, so the order of rules in a file never
+  // changes the output: reasons by rank then id, caveats by id.
+  const byId = (a: { rule: { id: string } }, b: { rule: { id: string } }) => (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0);
+  const favorRulesByRank = [...favorRules].sort((a, b) => rankOf(b.rule) - rankOf(a.rule) || byId(a, b));
+  caveatRules.sort(byId);
   const questions = ruleSet.questions.map((question, index) => ({
     question,
     answers: answerHits(question, favorRulesByRank),

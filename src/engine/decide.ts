@@ -57,7 +57,7 @@ export function decideAnswerSet(compiled: CompiledRuleSet, answers: AnswerSet, o
 
 function explainRules(compiled: CompiledRuleSet, values: AnswerValues, verdict: Verdict): ExplainedRule[] {
   const reads = (ids: string[]) => ids.map((id) => ({ question: id, answer: values[compiled.questionById.get(id)!.index] ?? null }));
-  const favors = compiled.favorRules.map(({ rule, test, reads: ids }) => ({
+  const favors = compiled.favorRulesByRank.map(({ rule, test, reads: ids }) => ({
     rule: rule.id,
     effect: 'favor' as const,
     favors: rule.favors,

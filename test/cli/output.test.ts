@@ -71,7 +71,8 @@ describe('text output', () => {
 
   it('lists every rule with --explain, fired or not', async () => {
     const { stdout } = await runCli(['--processes', 'few', '--explain']);
-    expect(stdout).toMatch(/Every rule\n {2}· single-service +app \+3 +processes = single\n/);
+    expect(stdout).toMatch(/Every rule\n {2}· own-kernel +vm \+5 +kernel = own\n/); // strongest first
+    expect(stdout).toMatch(/\n {2}· single-service +app \+3 +processes = single\n/);
     expect(stdout).toMatch(/✓ few-services +os \+1 +processes = few/);
     expect(stdout).toMatch(/~ supervisor-pattern +caveat/);
   });
