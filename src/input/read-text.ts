@@ -24,6 +24,8 @@ function readPath(path: string): Buffer {
     return fail(path, `cannot be read: ${why(error)}`);
   }
   if (info.isDirectory()) fail(path, 'is a directory, not a file');
+  // A FIFO, a socket or a device could block a read forever, or never end.
+  if (!info.isFile()) fail(path, 'is not a regular file');
   if (info.size > MAX_FILE_BYTES) fail(path, `is ${info.size} bytes; files of at most ${MAX_FILE_BYTES} bytes (1 MiB) are read`);
   try {
     return readFileSync(path);

@@ -1,0 +1,147 @@
+// Properties that hold for every input, checked with fast-check (1,000 runs each; on failure
+// the report gives the seed and the shrunk counterexample; FC_SEED=<seed> replays a run).
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { validateAnswers, withSource } from '../../src/answers/validate.js';
+import { decideLine } from '../../src/batch/decide-line.js';
+import { jsonSchema } from '../../src/cli/commands/listings.js';
+import { compileRuleSet, valuesFrom } from '../../src/engine/compile.js';
+import { decideAnswerSet } from '../../src/engine/decide.js';
+import { builtinRuleSet } from '../../src/engine/rule-set.js';
+import { score } from '../../src/engine/score.js';
+import { AnswersError } from '../../src/errors.js';
+import { decide } from '../../src/index.js';
+import { DecisionSchema } from '../../src/schema.js';
+
+const runs = { numRuns: 1000, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) };
+const compiled = compileRuleSet(builtinRuleSet);
+const { questions } = builtinRuleSet;
+const validateJson = new Ajv2020({ strict: true }).compile(jsonSchema(builtinRuleSet, 'decision'));
+
+/** Any valid answers: each question left out, `unsure`, or one of its values. */
+const answersArb = fc.record(Object.fromEntries(questions.map((q) => [q.id, fc.constantFrom(...q.values.map((v) => v.value), 'unsure')])), { requiredKeys: [] }) as fc.Arbitrary<Record<string, string>>;
+const fullDecision = (answers: Record<string, string>, set = compiled) => decideAnswerSet(set, withSource(validateAnswers(answers, questions), 'file'), { explain: true });
+
+describe('totality', () => {
+  it('any object of valid answers yields a Decision that satisfies the schema', () => {
+    fc.assert(
+      fc.property(answersArb, fc.boolean(), (answers, versioned) => {
+        const decision = decide(versioned ? { schemaVersion: 1, ...answers } : answers);
+        expect(DecisionSchema.safeParse(decision).success).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it('any JSON value given as answers yields a Decision or an AnswersError, never another exception', () => {
+    const nearAnswers = fc.dictionary(fc.oneof(fc.constantFrom(...questions.map((q) => q.id), 'schemaVersion', '__proto__', 'constructor', 'toString'), fc.string()), fc.jsonValue());
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), nearAnswers, answersArb), (input) => {
+        try {
+          expect(DecisionSchema.safeParse(decide(input as never)).success).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(AnswersError);
+          expect((error as AnswersError).issues.length).toBeGreaterThan(0);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('any line given to batch yields one result line of JSON, never an exception', () => {
+    const line = fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v) ?? ''), answersArb.map((a) => JSON.stringify({ id: 'x', answers: a })));
+    fc.assert(
+      fc.property(line, fc.boolean(), (text, explain) => {
+        const outcome = decideLine(compiled, 1, text, { explain });
+        if (outcome === undefined) {
+          expect(text.trim()).toBe(''); // only blank lines give none
+          return;
+        }
+        const parsed = JSON.parse(outcome.json);
+        expect(parsed.line).toBe(1);
+        expect('decision' in parsed !== 'error' in parsed).toBe(true);
+      }),
+      runs,
+    );
+  });
+});
+
+describe('determinism', () => {
+  it('gives byte-identical JSON for the same answers in any key order', () => {
+    fc.assert(
+      fc.property(answersArb.chain((a) => fc.tuple(fc.constant(a), fc.shuffledSubarray(Object.keys(a), { minLength: Object.keys(a).length }))), ([answers, order]) => {
+        const reordered = Object.fromEntries(order.map((k) => [k, answers[k]!]));
+        expect(JSON.stringify(fullDecision(reordered))).toBe(JSON.stringify(fullDecision(answers)));
+      }),
+      runs,
+    );
+  });
+
+  it('gives byte-identical JSON with the rules in any order', () => {
+    fc.assert(
+      fc.property(answersArb, fc.shuffledSubarray(builtinRuleSet.rules, { minLength: builtinRuleSet.rules.length }), (answers, rules) => {
+        const shuffled = compileRuleSet({ ...builtinRuleSet, rules });
+        expect(JSON.stringify(fullDecision(answers, shuffled))).toBe(JSON.stringify(fullDecision(answers)));
+      }),
+      runs,
+    );
+  });
+});
+
+describe('monotonicity', () => {
+  for (const side of ['os', 'app'] as const) {
+    it(`setting an answer that fires only ${side}-favouring rules never lowers the ${side} score`, () => {
+      const question = fc.constantFrom(...questions);
+      let checked = 0;
+      fc.assert(
+        fc.property(answersArb, question, fc.nat(), (answers, q, pick) => {
+          if (answers[q.id] !== undefined && answers[q.id] !== 'unsure') return; // only a question not yet answered
+          const value = q.values[pick % q.values.length]!.value;
+          const before = valuesFrom(compiled, answers);
+          const after = valuesFrom(compiled, { ...answers, [q.id]: value });
+          const newlyFired = compiled.favorRules.filter((r) => r.test(after) && !r.test(before));
+          if (newlyFired.some((r) => r.rule.favors !== side)) return;
+          checked += 1;
+          expect(score(compiled, after)[side]).toBeGreaterThanOrEqual(score(compiled, before)[side]);
+        }),
+        runs,
+      );
+      expect(checked).toBeGreaterThan(100); // the condition let enough cases through to mean something
+    });
+  }
+});
+
+describe('flips', () => {
+  it('tell the truth: each listed flip changes the verdict as stated, and none that would is missing', () => {
+    fc.assert(
+      fc.property(answersArb, (answers) => {
+        const decision = fullDecision(answers);
+        const current = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== 'unsure'));
+        for (const q of questions) {
+          for (const { value } of q.values) {
+            if (current[q.id] === value) continue;
+            const changed = decide({ ...current, [q.id]: value }).recommendation;
+            const listed = decision.flips.find((f) => f.question === q.id && f.to === value);
+            if (changed === decision.recommendation) expect(listed).toBeUndefined();
+            else expect(listed).toEqual({ question: q.id, from: current[q.id] ?? null, to: value, recommendation: changed });
+          }
+        }
+      }),
+      runs,
+    );
+  });
+});
+
+describe('the JSON contract', () => {
+  it('every JSON Decision validates against `which-container schema decision`', () => {
+    fc.assert(
+      fc.property(answersArb, fc.boolean(), (answers, explain) => {
+        const decision = explain ? fullDecision(answers) : decide(answers);
+        const ok = validateJson(JSON.parse(JSON.stringify(decision)));
+        expect(ok, JSON.stringify(validateJson.errors)).toBe(true);
+      }),
+      runs,
+    );
+  });
+});
