@@ -9,27 +9,32 @@ export interface InputIssue {
   line?: number;
 }
 
-/** Answers that are not valid: unknown question ids or values outside the allowed ones. */
-export class AnswersError extends Error {
-  readonly code = 'ANSWERS_INVALID';
+/** An input with faults: every fault, each with its path, and one line each in the message. */
+abstract class IssuesError extends Error {
+  abstract readonly code: string;
   constructor(
     readonly issues: InputIssue[],
-    readonly origin = 'answers',
+    readonly origin: string,
   ) {
     super(formatIssues(origin, issues));
-    this.name = 'AnswersError';
+  }
+}
+
+/** Answers that are not valid: unknown question ids or values outside the allowed ones. */
+export class AnswersError extends IssuesError {
+  override readonly name = 'AnswersError';
+  readonly code = 'ANSWERS_INVALID';
+  constructor(issues: InputIssue[], origin = 'answers') {
+    super(issues, origin);
   }
 }
 
 /** Rule data (built-in or an organisation's file) that is not valid. */
-export class RulesError extends Error {
+export class RulesError extends IssuesError {
+  override readonly name = 'RulesError';
   readonly code = 'RULES_INVALID';
-  constructor(
-    readonly issues: InputIssue[],
-    readonly origin = 'rules',
-  ) {
-    super(formatIssues(origin, issues));
-    this.name = 'RulesError';
+  constructor(issues: InputIssue[], origin = 'rules') {
+    super(issues, origin);
   }
 }
 

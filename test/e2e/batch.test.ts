@@ -1,10 +1,10 @@
 // batch as a process: a reader that closes early, signals mid-stream, a whole file.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bin } from '../support/cli.js';
+import { bin, spawnBin } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'which-container-batch-e2e-'));
 const big = join(dir, 'big.jsonl');
@@ -33,15 +33,8 @@ describe('batch, end to end', () => {
     ['SIGTERM', 143],
   ] as const) {
     it(`stops on ${signal} with exit ${code}, every line written whole`, async () => {
-      const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [bin, 'batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d) => (stdout += d));
-        child.stderr.on('data', (d) => (stderr += d));
-        child.stdin.on('error', () => undefined); // writes racing the exit meet a closed pipe
-        child.on('close', (exitCode) => resolve({ code: exitCode, stdout, stderr }));
-        // Lines keep coming and stdin never closes: the signal is what ends the run.
+      // Lines keep coming and stdin never closes: the signal is what ends the run.
+      const result = await spawnBin(['batch'], 'pipe', (child) => {
         const feed = setInterval(() => child.stdin.write('{"processes":"single"}\n{"processes":"many"}\n'.repeat(200)), 5);
         child.stdout.once('data', () =>
           setTimeout(() => {

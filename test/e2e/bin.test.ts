@@ -1,10 +1,10 @@
 // The built bin, spawned as a user runs it: every exit code, every format, a closed pipe.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bin, runBin } from '../support/cli.js';
+import { bin, runBin, spawnBin } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'which-container-e2e-'));
 
@@ -52,13 +52,8 @@ describe('the built bin', () => {
   });
 
   it('ends quietly when the reader has closed the pipe before it writes (EPIPE)', async () => {
-    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [bin, 'rules', '--format', 'mermaid'], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let stderr = '';
-      child.stdout.destroy(); // the reader is gone before the first write: the write fails with EPIPE
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('close', (code) => resolve({ code, stderr }));
-    });
+    // The reader is gone before the first write: the write fails with EPIPE.
+    const result = await spawnBin(['rules', '--format', 'mermaid'], 'ignore', (child) => child.stdout.destroy());
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
@@ -68,17 +63,9 @@ describe('the built bin', () => {
     ['SIGTERM', 143],
   ] as const) {
     it(`exit ${code}: ${signal} while it waits for answers on stdin`, async () => {
-      const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        // stdin stays open: the run is waiting for `--answers -` when the signal arrives.
-        const child = spawn(process.execPath, [bin, '--answers', '-', '--json'], { stdio: ['pipe', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d) => (stdout += d));
-        child.stderr.on('data', (d) => (stderr += d));
-        child.on('close', (exitCode) => resolve({ code: exitCode, stdout, stderr }));
-        // Well after start-up, so the handlers are in place even on a loaded machine.
-        setTimeout(() => child.kill(signal), 1500);
-      });
+      // stdin stays open: the run is waiting for `--answers -` when the signal arrives, well
+      // after start-up, so the handlers are in place even on a loaded machine.
+      const result = await spawnBin(['--answers', '-', '--json'], 'pipe', (child) => setTimeout(() => child.kill(signal), 1500));
       expect(result).toEqual({ code, stdout: '', stderr: '' });
     });
   }

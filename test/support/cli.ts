@@ -1,5 +1,5 @@
 // Runs the CLI in-process with captured streams, and the built bin as a user would.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
 import { root } from './paths.js';
@@ -47,4 +47,21 @@ export function runBin(argv: string[], options: RunOptions = {}): RunResult {
     timeout: 15_000,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Spawns the built bin and collects its output until it ends; `setup` gets the child first
+ * (to close a stream, send a signal, feed stdin).
+ */
+export function spawnBin(argv: string[], stdin: 'pipe' | 'ignore', setup: (child: ChildProcessWithoutNullStreams) => void = () => undefined): Promise<RunResult & { code: number | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...argv], { stdio: [stdin, 'pipe', 'pipe'] }) as ChildProcessWithoutNullStreams;
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdin?.on('error', () => undefined); // writes racing the exit meet a closed pipe
+    child.on('close', (code) => resolve({ code: code as number, stdout, stderr }));
+    setup(child);
+  });
 }

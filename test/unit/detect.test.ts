@@ -1,6 +1,6 @@
 // Detection on fixtures shaped like real repositories: the answers each must yield, the
 // evidence behind them, conflicts, and the safety rules of the walk.
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
