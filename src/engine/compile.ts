@@ -126,10 +126,12 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     }
   }
   // Every list a Decision holds is in a canonical order, so the order of rules in a file never
-  // changes the output: reasons by rank then id, caveats by id.
+  // changes the output: reasons by rank then id; caveats the most specific first (shown with
+  // the fewest verdicts), then by id.
   const byId = (a: { rule: { id: string } }, b: { rule: { id: string } }) => (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0);
+  const breadth = (rule: CaveatRule) => rule.verdicts?.length ?? 3;
   const favorRulesByRank = [...favorRules].sort((a, b) => rankOf(b.rule) - rankOf(a.rule) || byId(a, b));
-  caveatRules.sort(byId);
+  caveatRules.sort((a, b) => breadth(a.rule) - breadth(b.rule) || byId(a, b));
   const questions = ruleSet.questions.map((question, index) => ({
     question,
     answers: answerHits(question, favorRulesByRank),
