@@ -3,16 +3,16 @@ import type { Readable } from 'node:stream';
 import { InputFileError, isAnswersError } from '../errors.js';
 import { parsePath } from '../zod-issues.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
-import { readAnswers } from '../engine/read-answers.js';
 import { readFlatMap } from '../input/flat-yaml.js';
 import { readText } from '../input/read-text.js';
-import { acceptAnswers } from './accept.js';
+import { acceptAnswers, acceptedFast } from './accept.js';
 
 export async function answersFromFile(path: string, compiled: CompiledRuleSet, stdin?: Readable): Promise<Record<string, string>> {
   const { origin, text } = await readText(path, stdin);
   // A flat `key: value` file with valid answers needs neither the YAML parser nor zod.
   const flat = readFlatMap(text);
-  if (flat !== undefined && readAnswers(compiled, flat) !== undefined) return acceptAnswers(compiled, flat, origin);
+  const fast = flat === undefined ? undefined : acceptedFast(compiled, flat);
+  if (fast !== undefined) return fast;
   const { parseData } = await import('../input/load-data-file.js');
   const file = parseData(text, origin);
   try {

@@ -2,7 +2,7 @@
 // and honouring `when`; then a review where any answer can be changed before deciding.
 // @inquirer/prompts is imported here only, and this module only when a prompt will be shown.
 import { Separator, select } from '@inquirer/prompts';
-import { valuesFrom, type CompiledRuleSet } from '../engine/compile.js';
+import { valuesFrom, type AnswerValues, type CompiledRuleSet } from '../engine/compile.js';
 import { isUsageError, UsageError } from '../errors.js';
 import { UNSURE } from '../constants.js';
 import type { Question } from '../schema.js';
@@ -85,7 +85,7 @@ export async function interview(
     // Review: every answer, from wherever it came, with the choice to change one. Nothing
     // asked (flags and files answered everything), nothing to review.
     while (asked.size > 0) {
-      io.stderr.write(`\n${reviewTable(compiled, known, values)}\n`);
+      io.stderr.write(`\n${reviewTable(compiled, known, values, current())}\n`);
       const choice = await select(
         {
           message: 'Decide now, or change an answer?',
@@ -110,11 +110,7 @@ export async function interview(
   return { values };
 }
 
-function reviewTable(compiled: CompiledRuleSet, known: AnswerSet, values: Record<string, string>): string {
-  const byId: Record<string, string> = {};
-  for (const [id, answer] of Object.entries(known)) byId[id] = answer.value;
-  Object.assign(byId, values);
-  const current = valuesFrom(compiled, byId);
+function reviewTable(compiled: CompiledRuleSet, known: AnswerSet, values: Record<string, string>, current: AnswerValues): string {
   const width = Math.max(...compiled.ruleSet.questions.map((q) => q.id.length));
   const rows = compiled.ruleSet.questions.map((q) => {
     const value = values[q.id] ?? known[q.id]?.value;

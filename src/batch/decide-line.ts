@@ -6,6 +6,7 @@ import { valuesFrom, type AnswerValues, type CompiledRuleSet } from '../engine/c
 import { compactJson, evaluateCompact } from '../engine/compact.js';
 import { decideAnswerSet } from '../engine/decide.js';
 import { isAnswersError, type InputIssue } from '../errors.js';
+import { isRecord } from '../is-record.js';
 import type { Verdict } from '../schema.js';
 
 export interface LineOutcome {
@@ -46,7 +47,7 @@ export function decideLine(compiled: CompiledRuleSet, number: number, line: stri
   let id: unknown;
   let answers: unknown = parsed;
   let prefix = '';
-  if (isObject(parsed) && Object.hasOwn(parsed, 'answers')) {
+  if (isRecord(parsed) && Object.hasOwn(parsed, 'answers')) {
     for (const key in parsed) {
       if (key !== 'id' && key !== 'answers') return failure(number, undefined, { message: `unknown key; a line is an answers object or { "id": …, "answers": {…} }`, path: key });
     }
@@ -100,8 +101,4 @@ function byId(compiled: CompiledRuleSet, values: AnswerValues): Record<string, s
   const out: Record<string, string> = {};
   for (const q of compiled.questions) if (values[q.index] !== undefined) out[q.id] = values[q.index]!;
   return out;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -2,6 +2,8 @@
 // file that does not parse yields nothing rather than an error (detection is best effort).
 import { parseAllDocuments } from 'yaml';
 
+export { isRecord } from '../is-record.js';
+
 export function yamlDocuments(text: string): unknown[] {
   try {
     const documents = parseAllDocuments(text, { schema: 'core', merge: false, uniqueKeys: false, strict: false });
@@ -19,8 +21,4 @@ export function yamlDocuments(text: string): unknown[] {
   } catch {
     return [];
   }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

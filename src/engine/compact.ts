@@ -5,7 +5,7 @@
 import type { CaveatRule, FavorRule, Verdict } from '../schema.js';
 import type { CompiledQuestion, CompiledRule, CompiledRuleSet } from './compile.js';
 import { fire, hasFired, type ReadAnswers } from './read-answers.js';
-import { confidenceOf, type Confidence } from './confidence.js';
+import { confidenceOf, tallyQuestions, type Confidence } from './confidence.js';
 import { roundTo, verdictOf } from './score.js';
 
 /** What batch needs of a decision, with the fired rules themselves rather than copies. */
@@ -46,18 +46,8 @@ export function evaluateCompact(compiled: CompiledRuleSet, read: ReadAnswers): C
   for (const caveat of compiled.caveatRules) {
     if (caveat.shownWith[recommendation] && caveat.test(values)) caveats.push(caveat);
   }
-  // One pass for what is unanswered and for the coverage that confidence needs.
-  const unanswered: CompiledQuestion[] = [];
-  let answeredWeight = 0;
-  let totalWeight = 0;
-  for (const q of compiled.questions) {
-    if (q.when && !q.applies(values)) continue;
-    totalWeight += q.importance;
-    if (values[q.index] === undefined) unanswered.push(q);
-    else answeredWeight += q.importance;
-  }
-  const covered = totalWeight === 0 ? 0 : answeredWeight / totalWeight;
-  return { recommendation, os, app, vm, confidence: confidenceOf({ os, app, vm }, covered), reasons, caveats, unanswered };
+  const { unanswered, coverage } = tallyQuestions(compiled, values);
+  return { recommendation, os, app, vm, confidence: confidenceOf({ os, app, vm }, coverage), reasons, caveats, unanswered };
 }
 
 /**

@@ -1,5 +1,6 @@
 // Compiles rule data into closures once, at load time, so evaluating an answer set is a walk
 // over plain functions rather than an interpretation of the data (as json-rules-engine would).
+import { UNSURE } from '../constants.js';
 import type { CaveatRule, Condition, FavorRule, Question } from '../schema.js';
 import { questionsRead } from './check-references.js';
 import type { RuleSet } from './rule-set.js';
@@ -186,6 +187,6 @@ export function rankOf(rule: FavorRule): number {
 export function valuesFrom(compiled: CompiledRuleSet, byId: Readonly<Record<string, string | undefined>>): (string | undefined)[] {
   return compiled.questions.map((q) => {
     const value = Object.hasOwn(byId, q.id) ? byId[q.id] : undefined;
-    return value === 'unsure' ? undefined : value;
+    return value === UNSURE ? undefined : value;
   });
 }

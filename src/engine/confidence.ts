@@ -1,6 +1,6 @@
 // How sure a verdict is: the margin between the two sides, discounted while the weighty
 // questions are unanswered. The formula is documented in the README ("Confidence").
-import type { AnswerValues, CompiledRuleSet } from './compile.js';
+import type { AnswerValues, CompiledQuestion, CompiledRuleSet } from './compile.js';
 import { roundTo, type Score } from './score.js';
 
 export type ConfidenceLevel = 'high' | 'medium' | 'low';
@@ -39,12 +39,19 @@ export function levelOf(value: number): ConfidenceLevel {
 
 /** The share of the applicable questions' importance that is answered, from 0 to 1. */
 export function coverage(compiled: CompiledRuleSet, values: AnswerValues): number {
+  return tallyQuestions(compiled, values).coverage;
+}
+
+/** One pass over the questions: the applicable ones left unanswered, and the coverage. */
+export function tallyQuestions(compiled: CompiledRuleSet, values: AnswerValues): { unanswered: CompiledQuestion[]; coverage: number } {
+  const unanswered: CompiledQuestion[] = [];
   let answered = 0;
   let total = 0;
-  for (const { index, importance, applies, when } of compiled.questions) {
-    if (importance === 0 || (when && !applies(values))) continue;
-    total += importance;
-    if (values[index] !== undefined) answered += importance;
+  for (const q of compiled.questions) {
+    if (q.when && !q.applies(values)) continue;
+    total += q.importance;
+    if (values[q.index] === undefined) unanswered.push(q);
+    else answered += q.importance;
   }
-  return total === 0 ? 0 : answered / total;
+  return { unanswered, coverage: total === 0 ? 0 : answered / total };
 }

@@ -2,8 +2,8 @@
 // renderers only format it.
 import type { AnswerSet } from '../answers/validate.js';
 import type { Caveat, Decision, ExplainedRule, Reason, Verdict } from '../schema.js';
-import type { AnswerValues, CompiledRuleSet } from './compile.js';
-import { confidence } from './confidence.js';
+import { valuesFrom, type AnswerValues, type CompiledRuleSet } from './compile.js';
+import { confidenceOf, tallyQuestions } from './confidence.js';
 import { flips } from './flips.js';
 import { score } from './score.js';
 
@@ -38,16 +38,17 @@ export function decideAnswerSet(compiled: CompiledRuleSet, answers: AnswerSet, o
     caveats.push({ id: rule.id, text: rule.text, section: rule.section, ...(rule.source === undefined ? {} : { source: rule.source }), ...originOf(compiled, rule.id) });
   }
 
+  const { unanswered, coverage } = tallyQuestions(compiled, values);
   const decision: Decision = {
     schemaVersion: 1,
     recommendation,
     ...(recommendation === 'vm' ? { closest: result.os > result.app ? ('os' as const) : ('app' as const) } : {}),
-    confidence: confidence(compiled, values, result),
+    confidence: confidenceOf(result, coverage),
     scores: { os: result.os, app: result.app },
     reasons,
     caveats,
     flips: flips(compiled, values, recommendation),
-    unanswered: compiled.questions.filter((q) => values[q.index] === undefined && q.applies(values)).map((q) => q.id),
+    unanswered: unanswered.map((q) => q.id),
     answers: orderedAnswers(compiled, answers),
     tools: toolsFor(compiled, recommendation, values),
   };
@@ -79,7 +80,7 @@ function originOf(compiled: CompiledRuleSet, ruleId: string): { origin?: string 
 }
 
 function valuesOf(compiled: CompiledRuleSet, answers: AnswerSet): AnswerValues {
-  return compiled.questions.map((q) => (Object.hasOwn(answers, q.id) ? answers[q.id]!.value : undefined));
+  return valuesFrom(compiled, Object.fromEntries(Object.entries(answers).map(([id, answer]) => [id, answer.value])));
 }
 
 function orderedAnswers(compiled: CompiledRuleSet, answers: AnswerSet): AnswerSet {

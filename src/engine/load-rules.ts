@@ -3,6 +3,7 @@
 // path; then merged over the built-in rules, a rule with a built-in id replacing it.
 import type { Readable } from 'node:stream';
 import { InputFileError, type InputIssue } from '../errors.js';
+import { isRecord } from '../is-record.js';
 import { RuleSchema, RulesFileFrameSchema, type Question, type Rule } from '../schema.js';
 import { parsePath, toInputIssues } from '../zod-issues.js';
 import { checkRules } from './check-references.js';
@@ -31,7 +32,7 @@ export async function loadRulesFile(path: string, questions: readonly Question[]
         issues.push(...toInputIssues(rule.error.issues, ['rules', index]));
       }
     });
-    const ids = frame.data.rules.map((raw) => (typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined));
+    const ids = frame.data.rules.map((raw) => (isRecord(raw) && typeof raw.id === 'string' ? raw.id : undefined));
     issues.push(...checkRules(rules, questions, 'rules', ids));
     issues.sort((a, b) => comparePaths(a.path, b.path));
   }

@@ -5,7 +5,7 @@
 import type { Readable } from 'node:stream';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { InputFileError, type InputIssue } from '../errors.js';
-import { readText } from './read-text.js';
+import { fail, readText } from './read-text.js';
 import { formatPath } from '../zod-issues.js';
 
 const MAX_DEPTH = 64;
@@ -126,8 +126,4 @@ function checkNodes(node: unknown, path: (string | number)[], depth: number, iss
     node.items.forEach((item, index) => checkNodes(item, [...path, index], depth + 1, issues, lineAt));
   }
   // Aliases are resolved, and counted, by toJS.
-}
-
-function fail(origin: string, message: string, line?: number): never {
-  throw new InputFileError(origin, [{ path: '', message, ...(line === undefined ? {} : { line }) }]);
 }

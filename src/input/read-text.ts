@@ -78,6 +78,7 @@ function firstInvalidUtf8(bytes: Buffer): number {
 }
 
 
-function fail(origin: string, message: string, line?: number): never {
+/** Throws the InputFileError (exit 3) for a fault of the whole file, at a line if known. */
+export function fail(origin: string, message: string, line?: number): never {
   throw new InputFileError(origin, [{ path: '', message, ...(line === undefined ? {} : { line }) }]);
 }
