@@ -1,10 +1,9 @@
 // The built bin, spawned as a user runs it: every exit code, every format, a closed pipe.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bin, runBin, spawnBin } from '../support/cli.js';
+import { bin, runBin, spawnBin, spawnShell, STOP_SIGNALS } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'which-container-e2e-'));
 
@@ -58,10 +57,7 @@ describe('the built bin', () => {
     expect(result.code).toBe(0);
   });
 
-  for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const) {
+  for (const [signal, code] of STOP_SIGNALS) {
     it(`exit ${code}: ${signal} while it waits for answers on stdin`, async () => {
       // stdin stays open: the run is waiting for `--answers -` when the signal arrives, well
       // after start-up, so the handlers are in place even on a loaded machine.
@@ -89,9 +85,3 @@ describe('the built bin', () => {
   });
 });
 
-/** Runs a pipeline in bash; the exit code is that of the pipeline's element at `index`. */
-function spawnShell(command: string, index = -1) {
-  // The limit only ends a hung run, which would fail the test; it is not a speed check.
-  const r = spawnSync('bash', ['-c', `${command}; exit \${PIPESTATUS[${index}]}`], { encoding: 'utf8', timeout: 15_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}

@@ -65,3 +65,16 @@ export function spawnBin(argv: string[], stdin: 'pipe' | 'ignore', setup: (child
     setup(child);
   });
 }
+
+/** Runs a shell pipeline; the exit code is that of the pipeline's element at `index`. */
+export function spawnShell(command: string, index = -1): { code: number | null; stdout: string; stderr: string } {
+  // The limit only ends a hung run, which would fail the test; it is not a speed check.
+  const r = spawnSync('bash', ['-c', `${command}; exit \${PIPESTATUS[${index}]}`], { encoding: 'utf8', timeout: 15_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The signals that stop a run, with the exit code each gives (SPEC.md, "Exit codes"). */
+export const STOP_SIGNALS = [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const;
