@@ -24,14 +24,25 @@ const cli = here('../dist/cli/cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'which-container-bench-'));
 
 // The engine from the sources, bundled as the CLI is (rules inlined).
-await build({ entryPoints: [here('./support/engine-entry.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'engine.mjs'), plugins: [esbuildYaml()], logLevel: 'error' });
+await build({
+  entryPoints: [here('./support/engine-entry.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: join(dir, 'engine.mjs'),
+  plugins: [esbuildYaml()],
+  logLevel: 'error',
+});
 const engine = await import(pathToFileURL(join(dir, 'engine.mjs')).href);
 const questions = engine.builtinRuleSet.questions;
 
 // A deterministic inventory: a seeded generator answers each question, or leaves it out.
 function* inventory(count) {
   let seed = 42;
-  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
   for (let i = 0; i < count; i++) {
     const answers = {};
     for (const q of questions) {
@@ -64,7 +75,8 @@ const jre = jreEngine(engine.builtinRuleSet.rules);
 // Both start from the parsed answers; ours also validates them, theirs does not.
 const ours = () => {
   let fired = 0;
-  for (const answers of inputs) fired += engine.evaluateCompact(compiled, engine.readAnswers(compiled, answers)).reasons.length;
+  for (const answers of inputs)
+    fired += engine.evaluate(compiled, engine.readValues(compiled, answers)).reasons.length;
   return fired;
 };
 const theirs = async () => {
@@ -72,7 +84,8 @@ const theirs = async () => {
   for (const answers of inputs) fired += (await jreDecide(jre, answers)).reasons.length;
   return fired;
 };
-if (ours() !== (await theirs())) throw new Error('the two engines fire different numbers of rules on the same answers');
+if (ours() !== (await theirs()))
+  throw new Error('the two engines fire different numbers of rules on the same answers');
 async function rate(fn, repeat) {
   const started = process.hrtime.bigint();
   for (let r = 0; r < repeat; r++) await fn();
@@ -83,7 +96,8 @@ async function rate(fn, repeat) {
 await rate(ours, 5);
 await rate(theirs, 1); // warm-up
 const engineRounds = [];
-for (let i = 0; i < Math.max(runs, 5); i++) engineRounds.push({ ours: await rate(ours, 20), theirs: await rate(theirs, 1) });
+for (let i = 0; i < Math.max(runs, 5); i++)
+  engineRounds.push({ ours: await rate(ours, 20), theirs: await rate(theirs, 1) });
 const ourEngineRate = median(engineRounds.map((r) => r.ours));
 const jreEngineRate = median(engineRounds.map((r) => r.theirs));
 const vsJre = median(engineRounds.map((r) => r.ours / r.theirs));
@@ -102,12 +116,36 @@ async function pipeline(name, script, args, stdinFile, count) {
     results.push(r);
   }
   const seconds = median(results.map((r) => r.seconds));
-  return { name, count, seconds, rate: count / seconds, maxRssMiB: Math.max(...results.map((r) => r.maxRssMiB)) };
+  return {
+    name,
+    count,
+    seconds,
+    rate: count / seconds,
+    maxRssMiB: Math.max(...results.map((r) => r.maxRssMiB)),
+  };
 }
 const batch = await pipeline('which-container batch', cli, ['batch', big], undefined, lines);
-const parse = await pipeline('parse + re-serialise only', here('./support/parse-serialise.mjs'), [], big, lines);
-const batchSmall = await pipeline('which-container batch', cli, ['batch', small], undefined, engineInputs);
-const jrePipeline = await pipeline('json-rules-engine pipeline', here('./support/json-rules-engine.mjs'), [], small, engineInputs);
+const parse = await pipeline(
+  'parse + re-serialise only',
+  here('./support/parse-serialise.mjs'),
+  [],
+  big,
+  lines,
+);
+const batchSmall = await pipeline(
+  'which-container batch',
+  cli,
+  ['batch', small],
+  undefined,
+  engineInputs,
+);
+const jrePipeline = await pipeline(
+  'json-rules-engine pipeline',
+  here('./support/json-rules-engine.mjs'),
+  [],
+  small,
+  engineInputs,
+);
 rmSync(dir, { recursive: true, force: true });
 
 // --- Report -------------------------------------------------------------------------------
@@ -124,10 +162,20 @@ console.log('');
 console.log('| pipeline (a process each) | lines | wall time | lines/s | peak RSS |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const m of [batch, parse, batchSmall, jrePipeline]) {
-  console.log(`| ${m.name} | ${fmt(m.count)} | ${fmt(m.seconds, 2)} s | ${fmt(m.rate)} | ${fmt(m.maxRssMiB)} MiB |`);
+  console.log(
+    `| ${m.name} | ${fmt(m.count)} | ${fmt(m.seconds, 2)} s | ${fmt(m.rate)} | ${fmt(m.maxRssMiB)} MiB |`,
+  );
 }
 console.log('');
-console.log(`engine vs json-rules-engine: ${fmt(vsJre)}x, median of ${engineRounds.length} alternating rounds (target >= 100x): ${verdict(vsJre >= 100)}`);
-console.log(`batch vs parse + re-serialise (${fmt(lines)} lines): ${fmt(vsParse, 2)}x (target >= 0.5x): ${verdict(vsParse >= 0.5)}`);
-console.log(`batch peak memory (${fmt(lines)} lines): ${fmt(peakMB)} MB (target <= 150 MB): ${verdict(peakMB <= 150)}`);
-console.log(`for information, batch vs the json-rules-engine pipeline (${fmt(engineInputs)} lines, JSON work included on both sides): ${fmt(batchSmall.rate / jrePipeline.rate)}x`);
+console.log(
+  `engine vs json-rules-engine: ${fmt(vsJre)}x, median of ${engineRounds.length} alternating rounds (target >= 100x): ${verdict(vsJre >= 100)}`,
+);
+console.log(
+  `batch vs parse + re-serialise (${fmt(lines)} lines): ${fmt(vsParse, 2)}x (target >= 0.5x): ${verdict(vsParse >= 0.5)}`,
+);
+console.log(
+  `batch peak memory (${fmt(lines)} lines): ${fmt(peakMB)} MB (target <= 150 MB): ${verdict(peakMB <= 150)}`,
+);
+console.log(
+  `for information, batch vs the json-rules-engine pipeline (${fmt(engineInputs)} lines, JSON work included on both sides): ${fmt(batchSmall.rate / jrePipeline.rate)}x`,
+);

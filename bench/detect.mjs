@@ -20,11 +20,21 @@ let made = 0;
 for (let p = 0; p < 200 && made < files; p++) {
   const dir = join(root, 'packages', `pkg-${p}`, 'src');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(root, 'packages', `pkg-${p}`, 'Dockerfile'), `FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/index.js"]\n`);
-  writeFileSync(join(root, 'packages', `pkg-${p}`, 'deployment.yaml'), `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: pkg-${p}\n`);
-  writeFileSync(join(root, 'packages', `pkg-${p}`, 'config.yml'), `name: pkg-${p}\nport: ${3000 + p}\n`);
+  writeFileSync(
+    join(root, 'packages', `pkg-${p}`, 'Dockerfile'),
+    `FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/index.js"]\n`,
+  );
+  writeFileSync(
+    join(root, 'packages', `pkg-${p}`, 'deployment.yaml'),
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: pkg-${p}\n`,
+  );
+  writeFileSync(
+    join(root, 'packages', `pkg-${p}`, 'config.yml'),
+    `name: pkg-${p}\nport: ${3000 + p}\n`,
+  );
   made += 3;
-  for (let f = 3; f < perPackage && made < files; f++, made++) writeFileSync(join(dir, `module-${f}.ts`), `export const value${f} = ${f};\n`);
+  for (let f = 3; f < perPackage && made < files; f++, made++)
+    writeFileSync(join(dir, `module-${f}.ts`), `export const value${f} = ${f};\n`);
 }
 
 const measure = async (script, args, extra = {}) => {
@@ -50,4 +60,6 @@ console.log(`| node (empty script) | ${fmt(floor * 1000)} ms | 1.0x |`);
 console.log(`| list the tree only | ${fmt(list * 1000)} ms | ${fmt(list / floor, 1)}x |`);
 console.log(`| which-container detect | ${fmt(detect * 1000)} ms | ${fmt(detect / floor, 1)}x |`);
 console.log('');
-console.log(`detect vs listing the tree: ${fmt(detect / list, 1)}x; detect of ${fmt(made)} files in ${fmt(detect, 2)} s (target: a couple of seconds): ${detect <= 2.5 ? 'met' : 'NOT MET'}`);
+console.log(
+  `detect vs listing the tree: ${fmt(detect / list, 1)}x; detect of ${fmt(made)} files in ${fmt(detect, 2)} s (target: a couple of seconds): ${detect <= 2.5 ? 'met' : 'NOT MET'}`,
+);

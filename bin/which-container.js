@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // A tiny shim: the CLI is built into dist/ (npm run build).
-import '../dist/cli/cli.js';
+import '../dist/cli.js';

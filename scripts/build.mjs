@@ -1,128 +1,100 @@
-// Builds dist/: the library and the CLI as ESM bundles (esbuild, with rules/*.yaml inlined)
-// and the library's type declarations (tsc). Fails if the built-in rule data is invalid.
+// Builds dist/ in one esbuild build: the CLI (dist/cli.js) and the library (dist/index.js),
+// with rules/*.yaml inlined and shared code split into chunks, so each module exists once and
+// the parts only some runs need (prompts, YAML, zod, detect, batch) load when a run needs them.
+// Then the library's type declarations (tsc). Fails if the built-in rule data is invalid.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire, isBuiltin } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { lazyChildProcess } from './lazy-builtins.mjs';
 import { esbuildYaml } from './yaml-plugin.mjs';
 
-const pkg = (await import('../package.json', { with: { type: 'json' } })).default;
+const nodeRequire = createRequire(import.meta.url);
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  plugins: [esbuildYaml()],
-  logLevel: 'warning',
-  legalComments: 'none',
-};
-
-// The CLI is dist/cli/cli.js plus one bundle per part that only some runs need, loaded by a
-// dynamic import when a run needs it. Each bundle stands alone (no shared chunks): start-up
-// then reads one small file rather than a graph of chunks, and loads neither commander, zod,
-// the YAML parser, the prompts nor chalk for a decision from flags. Minified: start-up time is
-// mostly parsing. The parts share no state but the errors, told apart by `code` (errors.ts).
-export const LAZY_PARTS = {
-  program: 'src/cli/program.ts',
-  prompts: 'src/answers/from-prompts.ts',
-  validate: 'src/answers/validate.ts',
-  'load-data-file': 'src/input/load-data-file.ts',
-  'load-rules': 'src/engine/load-rules.ts',
-  'detect-command': 'src/cli/commands/detect.ts',
-  detect: 'src/detect/detect.ts',
-  'render-detection': 'src/render/detection.ts',
-  batch: 'src/cli/commands/batch.ts',
-  listings: 'src/cli/commands/listings.ts',
-  chalk: 'chalk',
-};
-
-/** Sends each dynamic import of a lazy part to that part's own bundle, beside the importer. */
-function lazyParts() {
-  const byPath = new Map();
+/**
+ * Node's built-in modules, imported by our sources, load on first use through require. An ESM
+ * import of a built-in evaluates every export of it at once: importing node:fs reads
+ * fs.promises, which loads streams and readline, and node:tty loads net; a decision from flags
+ * needs none of that. Each function becomes a stand-in that loads the module when called.
+ */
+function builtinsOnFirstUse() {
   return {
-    name: 'lazy-parts',
+    name: 'builtins-on-first-use',
     setup(build) {
-      build.onStart(async () => {
-        for (const [name, source] of Object.entries(LAZY_PARTS)) {
-          const found = await build.resolve(source.startsWith('src/') ? `./${source}` : source, { kind: 'import-statement', resolveDir: process.cwd() });
-          byPath.set(found.path, name);
+      build.onResolve({ filter: /^node:/ }, (args) =>
+        args.kind === 'import-statement' &&
+        /[\\/]src[\\/]/.test(args.importer) &&
+        isBuiltin(args.path)
+          ? { path: args.path, namespace: 'builtin' }
+          : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'builtin' }, ({ path }) => {
+        const module = nodeRequire(path);
+        const lines = [
+          `let loaded; const load = () => (loaded ??= require(${JSON.stringify(path)}));`,
+        ];
+        for (const key of Object.keys(module)) {
+          if (!/^[A-Za-z_$][\w$]*$/.test(key) || key === 'default') continue;
+          const descriptor = Object.getOwnPropertyDescriptor(module, key);
+          if (typeof descriptor?.value === 'function')
+            lines.push(`export function ${key}(...args) { return load().${key}(...args); }`);
+          else if (descriptor && 'value' in descriptor)
+            lines.push(`export const ${key} = load().${key};`);
         }
-      });
-      build.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.kind !== 'dynamic-import' || args.pluginData === 'lazy-parts') return undefined;
-        const found = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'lazy-parts' });
-        const name = byPath.get(found.path);
-        return name === undefined ? found : { path: `./${name}.js`, external: true };
+        return { contents: lines.join('\n'), loader: 'js' };
       });
     },
   };
 }
 
-export const cliBuildOptions = {
-  ...common,
-  plugins: [...common.plugins, lazyChildProcess(), lazyParts()],
-  entryPoints: { cli: 'src/cli/run.ts', ...LAZY_PARTS },
-  outdir: 'dist/cli',
-  minify: true,
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+export const buildOptions = {
+  entryPoints: { cli: 'src/cli/run.ts', index: 'src/index.ts' },
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  plugins: [esbuildYaml(), builtinsOnFirstUse()],
+  logLevel: 'warning',
+  legalComments: 'none',
+  // Start-up time is mostly parsing: less to parse is faster.
+  minify: process.env.WC_MINIFY !== '0',
+  // commander is CommonJS; its require() of Node's modules needs a real require in ESM.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
 };
-
-/**
- * `which-container --help` as commander prints it into a pipe, rendered now from the program
- * itself, so a run that only asks for help need not load commander (src/cli/fast-path.ts).
- */
-async function renderHelp() {
-  const file = resolve('dist', `help-${process.pid}.mjs`);
-  const { entryPoints: _parts, outdir: _dir, ...options } = cliBuildOptions;
-  await build({
-    ...options,
-    minify: false,
-    outfile: file,
-    stdin: {
-      contents: `
-        import { buildProgram } from './src/cli/program.ts';
-        export async function help(version) {
-          let text = '';
-          const program = buildProgram({}, version).exitOverride();
-          program.configureOutput({ writeOut: (s) => (text += s), getOutHelpWidth: () => undefined, getOutHasColors: () => false });
-          try { await program.parseAsync(['--help'], { from: 'user' }); } catch (error) { if (error.exitCode !== 0) throw error; }
-          return text;
-        }`,
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-  });
-  try {
-    return await (await import(pathToFileURL(file).href)).help(pkg.version);
-  } finally {
-    rmSync(file, { force: true });
-  }
-}
 
 async function buildAll() {
   rmSync('dist', { recursive: true, force: true });
-
-  // The library leaves its dependencies to the user's node_modules, so it shares their zod.
-  await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', external: Object.keys(pkg.dependencies ?? {}) });
-  await build({ ...cliBuildOptions, define: { PREBUILT_HELP: JSON.stringify(await renderHelp()) } });
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  await build(buildOptions);
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+    stdio: 'inherit',
+  });
 
   // The data must be valid before anything ships with it: bundle the validator with the data
   // and run it, so a bad rules/*.yaml fails the build with every fault and its path.
   const check = await build({
-    ...common,
+    ...buildOptions,
+    entryPoints: undefined,
+    outdir: undefined,
+    splitting: false,
+    minify: false,
+    banner: undefined,
     write: false,
     stdin: {
-      contents: "import { validateRuleSet } from './src/engine/validate-rule-set.ts'; import { builtinData } from './src/engine/rule-set.ts'; validateRuleSet(builtinData());",
+      contents:
+        "import { validateRuleSet } from './src/engine/validate-rule-set.ts'; import { builtinData } from './src/engine/rule-set.ts'; validateRuleSet(builtinData());",
       resolveDir: process.cwd(),
       loader: 'ts',
     },
   });
   try {
-    await import(`data:text/javascript;base64,${Buffer.from(check.outputFiles[0].text).toString('base64')}`);
+    await import(
+      `data:text/javascript;base64,${Buffer.from(check.outputFiles[0].text).toString('base64')}`
+    );
   } catch (error) {
     console.error(error.message);
     process.exit(1);

@@ -8,7 +8,14 @@ const YAML_FILE = /\.ya?ml$/;
 /** Parses a data file strictly: an error, not a guess, for anything not plain JSON-like data. */
 export function parseDataYaml(text, file) {
   try {
-    return parse(text, { schema: 'core', uniqueKeys: true, merge: false, maxAliasCount: 0, prettyErrors: true, strict: true });
+    return parse(text, {
+      schema: 'core',
+      uniqueKeys: true,
+      merge: false,
+      maxAliasCount: 0,
+      prettyErrors: true,
+      strict: true,
+    });
   } catch (error) {
     throw new Error(`${file}: ${error.message}`);
   }

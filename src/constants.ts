@@ -1,9 +1,9 @@
-// Constants of the public contract, apart from the zod schemas so the CLI's fast path can use
-// them without loading zod.
+// Constants of the public contract (SPEC.md): verdicts, answer sources, formats.
 import type { Question } from './schema.js';
 
 export const VERDICTS = ['os', 'app', 'vm'] as const;
-export const SOURCES = ['flag', 'file', 'detected', 'prompt', 'default'] as const;
+/** Where an answer came from, strongest first (flag > answers file > prompt > detected). */
+export const SOURCES = ['flag', 'file', 'prompt', 'detected'] as const;
 /** The output formats of a decision. */
 export const FORMATS = ['text', 'json', 'markdown'] as const;
 /** The JSON Schemas `which-container schema` prints. */
@@ -14,4 +14,9 @@ export const UNSURE = 'unsure';
 /** Allowed values of a question as users see them: its own values, then `unsure`. */
 export function allowedValues(question: Question): string[] {
   return [...question.values.map((v) => v.value), UNSURE];
+}
+
+/** `vmLike` → `vm-like`: a question's flag is the kebab-case form of its id. */
+export function flagOf(id: string): string {
+  return id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }

@@ -1,33 +1,33 @@
 // The library API: `import { decide } from 'which-container'`. Same engine, same results as the CLI.
-import { validateAnswers, withSource } from './answers/validate.js';
-import { compileRuleSet, type CompiledRuleSet } from './engine/compile.js';
-import { decideAnswerSet } from './engine/decide.js';
+import { answersOf, readValues } from './answers/check.js';
+import { type CompiledRuleSet, compileRuleSet } from './engine/compile.js';
+import { makeDecision } from './engine/decide.js';
 import { builtinRuleSet } from './engine/rule-set.js';
-import type { AnswerSource, Decision } from './schema.js';
+import { AnswersError } from './errors.js';
+import type { Answers } from './generated/answers.js';
+import { type AnswerSource, type Decision, wordAnswersIssues } from './schema.js';
 
-export { AnswersError, RulesError, type InputIssue } from './errors.js';
-export type { AnswerSet } from './answers/validate.js';
+export { UNSURE } from './constants.js';
 export type { RuleSet } from './engine/rule-set.js';
+export { AnswersError, type InputIssue, RulesError } from './errors.js';
 export type { Answers, QuestionId } from './generated/answers.js';
 export {
-  DecisionSchema,
-  RuleSchema,
-  QuestionSchema,
-  ConditionSchema,
-  UNSURE,
   type AnswerSource,
   type Caveat,
   type Condition,
+  ConditionSchema,
   type Decision,
+  DecisionSchema,
   type Flip,
   type Question,
+  QuestionSchema,
   type QuestionValue,
   type Reason,
   type Rule,
+  RuleSchema,
   type Verdict,
   type VerdictInfo,
 } from './schema.js';
-import type { Answers } from './generated/answers.js';
 
 /** The built-in questions, in the order they are asked. */
 export const questions = builtinRuleSet.questions;
@@ -48,8 +48,18 @@ export interface DecideOptions {
  * `schemaVersion: 1` is allowed). Throws AnswersError naming every unknown id and every
  * value outside the allowed ones.
  */
-export function decide(answers: Answers | Record<string, unknown>, options: DecideOptions = {}): Decision {
+export function decide(
+  answers: Answers | Record<string, unknown>,
+  options: DecideOptions = {},
+): Decision {
   compiled ??= compileRuleSet(builtinRuleSet);
-  const values = validateAnswers(answers, builtinRuleSet.questions);
-  return decideAnswerSet(compiled, withSource(values, options.source ?? 'file'));
+  if (readValues(compiled, answers) === undefined)
+    throw new AnswersError(wordAnswersIssues(compiled, answers), 'answers');
+  const byId = answersOf(answers);
+  const source = options.source ?? 'file';
+  return makeDecision(
+    compiled,
+    byId,
+    Object.fromEntries(Object.keys(byId).map((id) => [id, source])),
+  );
 }

@@ -2,14 +2,18 @@
 // and the Decision. Types are inferred from them, and `which-container schema …` prints
 // JSON Schemas generated from these same objects, so the contract is written once.
 import * as z from 'zod';
-
-import { SOURCES, UNSURE, VERDICTS } from './constants.js';
-
-export { SOURCES, UNSURE, VERDICTS };
+import { allowedValues, type SCHEMAS, SOURCES, VERDICTS } from './constants.js';
+import type { CompiledRuleSet } from './engine/compile.js';
+import type { RuleSet } from './engine/rule-set.js';
+import type { InputIssue } from './errors.js';
+import { toInputIssues } from './zod-issues.js';
 
 const Id = z
   .string()
-  .regex(/^[a-z][a-zA-Z0-9]*(-[a-z0-9]+)*$/, 'expected an id of letters, digits and dashes, starting with a lower-case letter');
+  .regex(
+    /^[a-z][a-zA-Z0-9]*(-[a-z0-9]+)*$/,
+    'expected an id of letters, digits and dashes, starting with a lower-case letter',
+  );
 const Text = z.string().trim().min(1, 'expected a non-empty text');
 
 // ---------------------------------------------------------------------------------------------
@@ -81,7 +85,10 @@ export const FavorRuleSchema = z.strictObject({
   ...RuleBase,
   effect: z.literal('favor'),
   favors: z.enum(VERDICTS),
-  weight: z.number().positive('expected a weight above 0').max(100, 'expected a weight of at most 100'),
+  weight: z
+    .number()
+    .positive('expected a weight above 0')
+    .max(100, 'expected a weight of at most 100'),
 });
 
 export const CaveatRuleSchema = z.strictObject({
@@ -107,7 +114,11 @@ export const RulesFileFrameSchema = z.strictObject({
 export const VerdictInfoSchema = z.strictObject({ label: Text, tools: z.array(Text).min(1) });
 export const VerdictsFileSchema = z.strictObject({
   schemaVersion: z.literal(1),
-  verdicts: z.strictObject({ os: VerdictInfoSchema, app: VerdictInfoSchema, vm: VerdictInfoSchema }),
+  verdicts: z.strictObject({
+    os: VerdictInfoSchema,
+    app: VerdictInfoSchema,
+    vm: VerdictInfoSchema,
+  }),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -115,7 +126,11 @@ export const VerdictsFileSchema = z.strictObject({
 const Verdict = z.enum(VERDICTS);
 const Source = z.enum(SOURCES);
 
-export const BecauseSchema = z.strictObject({ question: z.string(), answer: z.string(), source: Source });
+export const BecauseSchema = z.strictObject({
+  question: z.string(),
+  answer: z.string(),
+  source: Source,
+});
 
 export const ReasonSchema = z.strictObject({
   rule: z.string(),
@@ -191,3 +206,69 @@ export type Caveat = z.infer<typeof CaveatSchema>;
 export type Flip = z.infer<typeof FlipSchema>;
 export type Decision = z.infer<typeof DecisionSchema>;
 export type ExplainedRule = z.infer<typeof ExplainedRuleSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Answers: built from the questions data, so the values, the error messages and
+// `which-container schema answers` can never drift apart.
+const schemas = new WeakMap<readonly Question[], z.ZodType>();
+
+function answersSchema(questions: readonly Question[]): z.ZodType {
+  let schema = schemas.get(questions);
+  if (schema === undefined) {
+    schema = buildAnswersSchema(questions);
+    schemas.set(questions, schema);
+  }
+  return schema;
+}
+
+function buildAnswersSchema(questions: readonly Question[]) {
+  const shape: Record<string, z.ZodOptional<z.ZodEnum>> = {};
+  for (const question of questions) {
+    const allowed = allowedValues(question);
+    shape[question.id] = z
+      .enum(allowed as [string, ...string[]], {
+        error: (issue) =>
+          `${JSON.stringify(issue.input)} is not allowed; expected one of: ${allowed.join(', ')}`,
+      })
+      .meta({ description: question.prompt })
+      .optional();
+  }
+  return z.strictObject(
+    {
+      schemaVersion: z.literal(1, { error: 'expected 1 (the only version)' }).optional(),
+      ...shape,
+    },
+    {
+      error: (issue) =>
+        issue.code === 'invalid_type' ? 'expected a mapping of question id to answer' : undefined,
+    },
+  );
+}
+
+/** Every fault of answers the answer tables refused (readValues), one issue each with its path. */
+export function wordAnswersIssues(compiled: CompiledRuleSet, input: unknown): InputIssue[] {
+  const result = answersSchema(compiled.ruleSet.questions).safeParse(input);
+  if (result.success)
+    throw new Error('wordAnswersIssues: the answer tables refused answers the schema accepts');
+  const known = compiled.questions.map((q) => q.id).join(', ');
+  return toInputIssues(result.error.issues).map((issue) =>
+    issue.message === 'unknown key'
+      ? { ...issue, message: `unknown question; expected one of: ${known}, schemaVersion` }
+      : issue,
+  );
+}
+
+/** The JSON Schemas `which-container schema NAME` prints, generated from the schemas above. */
+export function jsonSchema(
+  ruleSet: RuleSet,
+  name: (typeof SCHEMAS)[number],
+): Record<string, unknown> {
+  const [schema, title, io] =
+    name === 'answers'
+      ? [answersSchema(ruleSet.questions), 'which-container answers', 'input' as const]
+      : name === 'rules'
+        ? [RulesFileSchema, 'which-container rules file', 'input' as const]
+        : [DecisionSchema, 'which-container decision', 'output' as const];
+  const { $schema, ...rest } = z.toJSONSchema(schema, { io });
+  return { $schema, $id: `https://which-container.dev/schema/${name}.json`, title, ...rest };
+}

@@ -15,7 +15,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-export function toInputIssues(issues: readonly ZodIssue[], basePath: readonly PropertyKey[] = []): InputIssue[] {
+export function toInputIssues(
+  issues: readonly ZodIssue[],
+  basePath: readonly PropertyKey[] = [],
+): InputIssue[] {
   const out: InputIssue[] = [];
   for (const issue of issues) {
     const path = [...basePath, ...issue.path];
@@ -28,7 +31,10 @@ export function toInputIssues(issues: readonly ZodIssue[], basePath: readonly Pr
         out.push({ path: formatPath([...path, key]), message: 'unknown key' });
       }
     } else if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
-      out.push({ path: formatPath(path), message: `missing; expected ${issue.expected === 'string' ? 'a text' : issue.expected}` });
+      out.push({
+        path: formatPath(path),
+        message: `missing; expected ${issue.expected === 'string' ? 'a text' : issue.expected}`,
+      });
     } else {
       out.push({ path: formatPath(path), message: issue.message });
     }
@@ -54,7 +60,8 @@ function branchScore(branch: readonly ZodIssue[]): number {
   let score = 0;
   for (const issue of branch) {
     if (issue.code === 'unrecognized_keys') score -= 100 * issue.keys.length;
-    else if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) score -= 50; // a missing key
+    else if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined'))
+      score -= 50; // a missing key
     else score += 10 + issue.path.length;
     if (issue.code === 'invalid_union') score += 5;
   }
@@ -64,6 +71,7 @@ function branchScore(branch: readonly ZodIssue[]): number {
 /** The segments of a path formatted by formatPath: `rules[3].if` → ['rules', 3, 'if']. */
 export function parsePath(path: string): (string | number)[] {
   const segments: (string | number)[] = [];
-  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) segments.push(match[2] !== undefined ? Number(match[2]) : match[1]!);
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
+    segments.push(match[2] !== undefined ? Number(match[2]) : match[1]!);
   return segments;
 }

@@ -1,5 +1,5 @@
 // What the engine benchmark needs from the source: bundled by bench/batch.mjs with esbuild.
+export { readValues } from '../../src/answers/check.js';
 export { compileRuleSet } from '../../src/engine/compile.js';
-export { evaluateCompact } from '../../src/engine/compact.js';
-export { readAnswers } from '../../src/engine/read-answers.js';
+export { evaluate } from '../../src/engine/evaluate.js';
 export { builtinRuleSet } from '../../src/engine/rule-set.js';

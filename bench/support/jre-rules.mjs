@@ -16,8 +16,14 @@ export function jreEngine(rules) {
     const conditions = toJre(rule.if);
     engine.addRule({
       name: rule.id,
-      conditions: 'all' in conditions || 'any' in conditions || 'not' in conditions ? conditions : { all: [conditions] },
-      event: { type: rule.effect, params: { id: rule.id, favors: rule.favors, weight: rule.weight ?? 0 } },
+      conditions:
+        'all' in conditions || 'any' in conditions || 'not' in conditions
+          ? conditions
+          : { all: [conditions] },
+      event: {
+        type: rule.effect,
+        params: { id: rule.id, favors: rule.favors, weight: rule.weight ?? 0 },
+      },
     });
   }
   return engine;
@@ -26,7 +32,8 @@ export function jreEngine(rules) {
 /** One decision the json-rules-engine way: run the rules, sum the fired weights. */
 export async function jreDecide(engine, answers) {
   const facts = {};
-  for (const [k, v] of Object.entries(answers)) if (v !== 'unsure' && k !== 'schemaVersion') facts[k] = v;
+  for (const [k, v] of Object.entries(answers))
+    if (v !== 'unsure' && k !== 'schemaVersion') facts[k] = v;
   const { events } = await engine.run(facts);
   let os = 0;
   let app = 0;
@@ -43,5 +50,10 @@ export async function jreDecide(engine, answers) {
     else if (e.params.favors === 'app') app += e.params.weight;
     else vm = true;
   }
-  return { recommendation: vm ? 'vm' : os > app ? 'os' : 'app', scores: { os, app }, reasons, caveats };
+  return {
+    recommendation: vm ? 'vm' : os > app ? 'os' : 'app',
+    scores: { os, app },
+    reasons,
+    caveats,
+  };
 }

@@ -1,6 +1,6 @@
 // Shared helpers for the benchmarks: run a command many times, take medians.
 import { spawn } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const measureScript = fileURLToPath(new URL('./measure.mjs', import.meta.url));
@@ -10,7 +10,9 @@ export function runNode(script, args, { stdinFile, nodeArgs = [] } = {}) {
   return new Promise((resolve, reject) => {
     const stdin = stdinFile ? openSync(stdinFile, 'r') : 'ignore';
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [...nodeArgs, measureScript, script, ...args], { stdio: [stdin, 'ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, measureScript, script, ...args], {
+      stdio: [stdin, 'ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let report = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -31,4 +33,5 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

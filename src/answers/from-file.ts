@@ -1,31 +1,41 @@
-// Answers from a JSON or YAML file, or from stdin with `--answers -`.
+// Answers from a JSON or YAML file, or from stdin with `--answers -`. JSON is read by
+// JSON.parse; anything else, and any fault, by the YAML loader (loaded only then), which
+// knows the line of every value for the error message.
 import type { Readable } from 'node:stream';
-import { InputFileError, isAnswersError } from '../errors.js';
-import { parsePath } from '../zod-issues.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
-import { readFlatMap } from '../input/flat-yaml.js';
+import { InputFileError } from '../errors.js';
 import { readText } from '../input/read-text.js';
-import { acceptAnswers, acceptedFast } from './accept.js';
+import type { Answers } from './answers.js';
+import { answersIssues, answersOf, readValues } from './check.js';
 
-export async function answersFromFile(path: string, compiled: CompiledRuleSet, stdin?: Readable): Promise<Record<string, string>> {
+export async function answersFromFile(
+  path: string,
+  compiled: CompiledRuleSet,
+  stdin?: Readable,
+): Promise<Answers> {
   const { origin, text } = await readText(path, stdin);
-  // A flat `key: value` file with valid answers needs neither the YAML parser nor zod.
-  const flat = readFlatMap(text);
-  const fast = flat === undefined ? undefined : acceptedFast(compiled, flat);
-  if (fast !== undefined) return fast;
-  const { parseData } = await import('../input/load-data-file.js');
+  const json = parseJson(text);
+  if (json !== undefined && readValues(compiled, json) !== undefined) return answersOf(json);
+
+  const { parseData } = await import('../input/parse-data.js');
   const file = parseData(text, origin);
+  // An empty file (or one of comments only) answers nothing.
+  const value = file.value ?? {};
+  if (readValues(compiled, value) !== undefined) return answersOf(value);
+  const { parsePath } = await import('../zod-issues.js');
+  // A bad file is exit 3, with the line of each fault.
+  const issues = (await answersIssues(compiled, value)).map((issue) => {
+    const line = issue.path ? file.lineOf(parsePath(issue.path)) : undefined;
+    return line === undefined ? issue : { ...issue, line };
+  });
+  throw new InputFileError(issues, file.origin);
+}
+
+function parseJson(text: string): unknown {
+  if (!/^\s*\{/.test(text)) return undefined;
   try {
-    return await acceptAnswers(compiled, file.value, file.origin);
-  } catch (error) {
-    if (!isAnswersError(error)) throw error;
-    // A bad file is exit 3, with the line of each fault.
-    throw new InputFileError(
-      file.origin,
-      error.issues.map((issue) => {
-        const line = issue.path ? file.lineOf(parsePath(issue.path)) : undefined;
-        return line === undefined ? issue : { ...issue, line };
-      }),
-    );
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }

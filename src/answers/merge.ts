@@ -1,32 +1,30 @@
 // Merges answer sources by precedence, keeping where each answer came from.
-import { UNSURE } from '../constants.js';
+import { SOURCES } from '../constants.js';
 import type { AnswerSource } from '../schema.js';
-import type { AnswerSet } from './validate.js';
+import type { AnswerSources, Answers } from './answers.js';
 
-/** The SPEC's precedence, strongest first: flag > answers file > detected > prompt default. */
-const PRECEDENCE: readonly AnswerSource[] = ['flag', 'file', 'detected', 'prompt', 'default'];
-
-export type AnswerLayers = Partial<Record<AnswerSource, Record<string, string>>>;
+/** The answers each source gave, by source. */
+export type AnswerLayers = Partial<Record<AnswerSource, Answers>>;
 
 export interface MergedAnswers {
-  answers: AnswerSet;
-  /** Questions whose strongest source said `unsure`: unanswered, but not to be asked again. */
-  unsure: string[];
+  /** The strongest source's answer to each question (`unsure` kept: asked, but unanswered). */
+  answers: Answers;
+  sources: AnswerSources;
 }
 
+/**
+ * The SPEC's precedence, strongest first: flag > answers file > prompt > detected. A person at
+ * the prompt saw the detected value offered as the default, so their answer counts above it.
+ */
 export function mergeAnswers(layers: AnswerLayers): MergedAnswers {
-  const answers: AnswerSet = {};
-  const unsure = new Set<string>();
-  for (const source of [...PRECEDENCE].reverse()) {
+  const answers: Answers = {};
+  const sources: AnswerSources = {};
+  for (const source of SOURCES) {
     for (const [id, value] of Object.entries(layers[source] ?? {})) {
-      if (value === UNSURE) {
-        delete answers[id];
-        unsure.add(id);
-      } else {
-        answers[id] = { value, source };
-        unsure.delete(id);
-      }
+      if (Object.hasOwn(answers, id)) continue;
+      answers[id] = value;
+      sources[id] = source;
     }
   }
-  return { answers, unsure: [...unsure] };
+  return { answers, sources };
 }

@@ -1,13 +1,14 @@
 // One JSON Lines input line in, one output line out: a decision or an error, never both,
 // and never an exception for anything the line holds.
-import { validateAnswers, withSource } from '../answers/validate.js';
-import { readAnswers, readValues } from '../engine/read-answers.js';
-import { valuesFrom, type AnswerValues, type CompiledRuleSet } from '../engine/compile.js';
-import { compactJson, evaluateCompact } from '../engine/compact.js';
-import { decideAnswerSet } from '../engine/decide.js';
-import { isAnswersError, type InputIssue } from '../errors.js';
+import { toAnswers } from '../answers/answers.js';
+import { readValues } from '../answers/check.js';
+import type { CompiledRuleSet } from '../engine/compile.js';
+import { makeDecision } from '../engine/decide.js';
+import { evaluate } from '../engine/evaluate.js';
+import type { InputIssue } from '../errors.js';
 import { isRecord } from '../is-record.js';
-import type { Verdict } from '../schema.js';
+import type { Verdict, wordAnswersIssues } from '../schema.js';
+import { compactJson } from './compact-json.js';
 
 export interface LineOutcome {
   /** The output line, without its newline. */
@@ -19,12 +20,19 @@ export interface LineOutcome {
 export interface LineOptions {
   /** Full Decisions (with texts, flips and every rule) instead of compact ones. */
   explain: boolean;
+  /** Words the faults of a line's answers (loaded once, with zod, when batch starts). */
+  wordIssues: typeof wordAnswersIssues;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decides one line, given as text, or as bytes when they still need a strict UTF-8 check. */
-export function decideLine(compiled: CompiledRuleSet, number: number, line: string | Buffer, options: LineOptions): LineOutcome | undefined {
+export function decideLine(
+  compiled: CompiledRuleSet,
+  number: number,
+  line: string | Buffer,
+  options: LineOptions,
+): LineOutcome | undefined {
   let text: string;
   if (typeof line === 'string') text = line;
   else {
@@ -40,7 +48,10 @@ export function decideLine(compiled: CompiledRuleSet, number: number, line: stri
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return failure(number, undefined, { path: '', message: `the line is not valid JSON: ${(error as Error).message}` });
+    return failure(number, undefined, {
+      path: '',
+      message: `the line is not valid JSON: ${(error as Error).message}`,
+    });
   }
 
   // `{ "id": …, "answers": {…} }` or a bare answers object.
@@ -49,37 +60,50 @@ export function decideLine(compiled: CompiledRuleSet, number: number, line: stri
   let prefix = '';
   if (isRecord(parsed) && Object.hasOwn(parsed, 'answers')) {
     for (const key in parsed) {
-      if (key !== 'id' && key !== 'answers') return failure(number, undefined, { message: `unknown key; a line is an answers object or { "id": …, "answers": {…} }`, path: key });
+      if (key !== 'id' && key !== 'answers')
+        return failure(number, undefined, {
+          message: `unknown key; a line is an answers object or { "id": …, "answers": {…} }`,
+          path: key,
+        });
     }
     id = parsed.id;
-    if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') return failure(number, undefined, { message: 'must be a string or a number', path: 'id' });
+    if (id !== undefined && typeof id !== 'string' && typeof id !== 'number')
+      return failure(number, undefined, { message: 'must be a string or a number', path: 'id' });
     answers = parsed.answers;
     prefix = 'answers';
   }
 
-  let read = readAnswers(compiled, answers);
-  if (read === undefined) {
-    // Not the common case: let the zod schema name every fault.
-    try {
-      read = readValues(compiled, valuesFrom(compiled, validateAnswers(answers, compiled.ruleSet.questions, 'answers')));
-    } catch (error) {
-      if (!isAnswersError(error)) throw error;
-      return failure(number, id, ...error.issues.map((issue) => ({ ...issue, path: [prefix, issue.path].filter(Boolean).join('.') })));
-    }
+  const values = readValues(compiled, answers);
+  if (values === undefined) {
+    // Not the common case: the zod schema names every fault.
+    const issues = options.wordIssues(compiled, answers);
+    return failure(
+      number,
+      id,
+      ...issues.map((issue) => ({
+        ...issue,
+        path: [prefix, issue.path].filter(Boolean).join('.'),
+      })),
+    );
   }
 
   let decision: string;
   let verdict: Verdict;
   if (options.explain) {
-    const full = decideAnswerSet(compiled, withSource(byId(compiled, read.values), 'file'), { explain: true });
+    const answersById = toAnswers(compiled, values);
+    const sources = Object.fromEntries(
+      Object.keys(answersById).map((key) => [key, 'file' as const]),
+    );
+    const full = makeDecision(compiled, answersById, sources, { explain: true });
     decision = JSON.stringify(full);
     verdict = full.recommendation;
   } else {
-    const compact = evaluateCompact(compiled, read);
-    decision = compactJson(compact);
-    verdict = compact.recommendation;
+    const evaluation = evaluate(compiled, values);
+    decision = compactJson(evaluation);
+    verdict = evaluation.recommendation;
   }
-  const head = id === undefined ? `{"line":${number}` : `{"line":${number},"id":${JSON.stringify(id)}`;
+  const head =
+    id === undefined ? `{"line":${number}` : `{"line":${number},"id":${JSON.stringify(id)}`;
   return { json: `${head},"decision":${decision}}`, verdict };
 }
 
@@ -87,7 +111,9 @@ export function failure(number: number, id: unknown, ...issues: InputIssue[]): L
   const first = issues[0]!;
   const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
   const error = first.path ? { message, path: first.path } : { message };
-  return { json: JSON.stringify(id === undefined ? { line: number, error } : { line: number, id, error }) };
+  return {
+    json: JSON.stringify(id === undefined ? { line: number, error } : { line: number, id, error }),
+  };
 }
 
 // Cheaper than trim() for the usual line, which starts with `{`.
@@ -95,10 +121,4 @@ function isBlank(text: string): boolean {
   const first = text.charCodeAt(0);
   if (first === 0x7b) return false;
   return text.trim() === '';
-}
-
-function byId(compiled: CompiledRuleSet, values: AnswerValues): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const q of compiled.questions) if (values[q.index] !== undefined) out[q.id] = values[q.index]!;
-  return out;
 }

@@ -93,8 +93,10 @@ export class LineSplitter {
     }
     let bytes = this.pending.length === 0 ? tail : Buffer.concat([...this.pending, tail]);
     this.reset();
-    if (bytes.length > 0 && bytes[bytes.length - 1] === CR) bytes = bytes.subarray(0, bytes.length - 1);
-    if (isFirst && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    if (bytes.length > 0 && bytes[bytes.length - 1] === CR)
+      bytes = bytes.subarray(0, bytes.length - 1);
+    if (isFirst && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+      bytes = bytes.subarray(3);
     if (bytes.length > this.maxBytes) return { number: this.number, tooLongBytes: bytes.length };
     return { number: this.number, bytes };
   }

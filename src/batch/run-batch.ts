@@ -1,10 +1,11 @@
 // Streams JSON Lines through the engine: one output line per non-blank input line, in order,
 // whole lines only, pulling input no faster than the reader takes output (backpressure).
-import type { CompiledRuleSet } from '../engine/compile.js';
+
 import { VERDICTS } from '../constants.js';
+import type { CompiledRuleSet } from '../engine/compile.js';
 import type { Verdict } from '../schema.js';
 import { decideLine, failure, type LineOutcome } from './decide-line.js';
-import { LineSplitter, type Line } from './line-splitter.js';
+import { type Line, LineSplitter } from './line-splitter.js';
 
 export interface BatchOutput {
   write(chunk: string): boolean;
@@ -34,8 +35,18 @@ export interface BatchSummary {
 /** Output is written in pieces of about this size: large enough to be cheap, small enough to bound memory. */
 const FLUSH_BYTES = 64 * 1024;
 
-export async function runBatch(compiled: CompiledRuleSet, input: AsyncIterable<Buffer | string>, output: BatchOutput, options: BatchOptions): Promise<BatchSummary> {
-  const summary: BatchSummary = { lines: 0, blank: 0, failed: 0, decided: Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number> };
+export async function runBatch(
+  compiled: CompiledRuleSet,
+  input: AsyncIterable<Buffer | string>,
+  output: BatchOutput,
+  options: BatchOptions,
+): Promise<BatchSummary> {
+  const summary: BatchSummary = {
+    lines: 0,
+    blank: 0,
+    failed: 0,
+    decided: Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>,
+  };
   const splitter = new LineSplitter(options.maxLineBytes);
   // Output lines gather in one string (V8 concatenates as ropes) and go out in ~64 KiB writes.
   let buffered = '';
@@ -62,12 +73,18 @@ export async function runBatch(compiled: CompiledRuleSet, input: AsyncIterable<B
     return false;
   };
 
-  const lineOptions = { explain: options.explain };
+  const lineOptions = {
+    explain: options.explain,
+    wordIssues: (await import('../schema.js')).wordAnswersIssues,
+  };
   const handle = (line: Line): LineOutcome | undefined => {
     summary.lines = line.number;
     const content = line.text ?? line.bytes;
     if (content === undefined) {
-      return failure(line.number, undefined, { path: '', message: `the line is ${line.tooLongBytes} bytes or more; at most ${options.maxLineBytes} are allowed (--max-line-bytes)` });
+      return failure(line.number, undefined, {
+        path: '',
+        message: `the line is ${line.tooLongBytes} bytes or more; at most ${options.maxLineBytes} are allowed (--max-line-bytes)`,
+      });
     }
     return decideLine(compiled, line.number, content, lineOptions);
   };

@@ -1,14 +1,17 @@
 // Colour only on a terminal; never with NO_COLOR or --no-color; FORCE_COLOR turns it on.
-// chalk (and the tty and os modules it needs) loads only for output that can be coloured.
 import type { ChalkInstance } from 'chalk';
-import { isTerminal, type CliIo } from './io.js';
+import { type CliIo, isTerminal } from './io.js';
 
-export async function colorFor(io: CliIo, stream: 'stdout' | 'stderr', flagAllows: boolean): Promise<ChalkInstance> {
+export async function colorFor(
+  io: CliIo,
+  stream: 'stdout' | 'stderr',
+  flagAllows: boolean,
+): Promise<ChalkInstance> {
   const { Chalk } = await import('chalk');
   return new Chalk({ level: colorLevel(io, stream, flagAllows) });
 }
 
-export function colorLevel(io: CliIo, stream: 'stdout' | 'stderr', flagAllows: boolean): 0 | 1 | 2 | 3 {
+function colorLevel(io: CliIo, stream: 'stdout' | 'stderr', flagAllows: boolean): 0 | 1 | 2 | 3 {
   if (!flagAllows) return 0;
   // https://no-color.org: any non-empty value disables colour.
   if (io.env.NO_COLOR) return 0;

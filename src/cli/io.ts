@@ -1,12 +1,8 @@
 // What the CLI touches of the outside world, passed in so every command runs in-process in
 // tests: streams, environment, clock, signals.
-import { createRequire } from 'node:module';
+import { fstatSync, writeSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-
-// Through require, not `import … from 'node:fs'`: an ESM import of node:fs builds a facade of
-// every export, which loads Node's stream modules, a few milliseconds of every start.
-const nodeRequire = createRequire(import.meta.url);
-const { fstatSync, writeSync } = nodeRequire('node:fs') as typeof import('node:fs');
+import { isatty } from 'node:tty';
 
 export interface OutStream extends Pick<Writable, 'write'> {
   isTTY?: boolean;
@@ -18,6 +14,7 @@ export interface InStream extends Readable {
 }
 
 export type StdName = 'stdin' | 'stdout' | 'stderr';
+export type StopSignal = 'SIGINT' | 'SIGTERM';
 
 export interface CliIo {
   /** For whole outputs written at once (a decision, a listing, a message). */
@@ -38,8 +35,6 @@ export interface CliIo {
   onSignal?: (listener: (signal: StopSignal) => void) => () => void;
 }
 
-export type StopSignal = 'SIGINT' | 'SIGTERM';
-
 export function isTerminal(io: CliIo, name: StdName): boolean {
   return io.isTerminal ? io.isTerminal(name) : io[name].isTTY === true;
 }
@@ -47,9 +42,9 @@ export function isTerminal(io: CliIo, name: StdName): boolean {
 const FD: Record<StdName, number> = { stdin: 0, stdout: 1, stderr: 2 };
 
 /**
- * The real process. Nothing here creates process.stdin/stdout/stderr until it is needed:
- * making those streams loads Node's net and tty modules, most of the start-up cost of a run
- * that prints one decision. Whole outputs go out with writeSync instead.
+ * The real process. A whole output goes out with one synchronous write, so it is complete
+ * when the process exits and a closed pipe (`| head -1`) is met at the write that meets it.
+ * process.stdin and the output streams are made only when a command needs them.
  */
 export function processIo(): CliIo {
   return {
@@ -61,19 +56,26 @@ export function processIo(): CliIo {
     env: process.env,
     now: () => new Date(),
     isTerminal: (name) => terminal(FD[name]),
-    streams: () => ({ stdout: process.stdout, stderr: process.stderr }),
+    streams: () => {
+      for (const stream of [process.stdout, process.stderr]) {
+        if (stream.listenerCount('error') > 0) continue;
+        stream.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+          throw error;
+        });
+      }
+      return { stdout: process.stdout, stderr: process.stderr };
+    },
   };
 }
 
 const terminals = new Map<number, boolean>();
 
-// Only a character device can be a terminal; checking that first spares loading tty for pipes
-// and files (and /dev/null, a character device, still gets the real check).
 function terminal(fd: number): boolean {
   let known = terminals.get(fd);
   if (known === undefined) {
     try {
-      known = fstatSync(fd).isCharacterDevice() && (nodeRequire('node:tty') as typeof import('node:tty')).isatty(fd);
+      known = fstatSync(fd).isCharacterDevice() && isatty(fd);
     } catch {
       known = false;
     }
@@ -104,7 +106,8 @@ function writeAll(fd: number, bytes: Uint8Array): void {
       offset += writeSync(fd, bytes, offset);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1); // a non-blocking pipe that is full
+      if (code === 'EAGAIN')
+        Atomics.wait(pause, 0, 0, 1); // a non-blocking pipe that is full
       else if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
       else throw error;
     }

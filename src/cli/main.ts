@@ -1,107 +1,92 @@
 // The one top-level handler: runs the program and maps every outcome to an exit code
 // (SPEC.md, "Exit codes"). The only module that decides what reaches the user on failure.
+import { CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { builtinRuleSet } from '../engine/rule-set.js';
-import { isAnswersError, isBatchLinesFailedError, isInputFileError, isInterruptedError, isRulesError, isUsageError, UsageError } from '../errors.js';
-import { runDecide } from './commands/decide.js';
+import {
+  AnswersError,
+  BatchLinesFailedError,
+  InputFileError,
+  InterruptedError,
+  RulesError,
+  UsageError,
+} from '../errors.js';
 import { EXIT } from './exit-codes.js';
-import { fastPath } from './fast-path.js';
-import { isTerminal, type CliIo } from './io.js';
-
-/**
- * The help text as commander prints it into a pipe (80 columns), made at build time
- * (scripts/build.mjs); undefined when running from source, where commander prints it.
- */
-declare const PREBUILT_HELP: string | undefined;
+import type { CliIo } from './io.js';
+import { buildProgram } from './program.js';
 
 const ISSUES_URL = 'https://github.com/which-container/which-container/issues';
 
 /** Runs the CLI with user arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const debug = argv.includes('--debug');
+  const program = buildProgram(io, pkg.version).exitOverride();
+  const output = {
+    writeOut: (text: string) => io.stdout.write(text),
+    writeErr: (text: string) => io.stderr.write(text),
+    // Commander's own errors are reported by report(), in our words.
+    outputError: () => undefined,
+  };
+  program.configureOutput(output);
+  for (const command of program.commands) command.exitOverride().configureOutput(output);
   try {
-    const fast = fastPath(argv, builtinRuleSet);
-    if (fast?.kind === 'decide') {
-      await runDecide(fast.options, io, pkg.version);
-      return EXIT.ok;
-    }
-    if (fast?.kind === 'version') {
-      io.stdout.write(`${pkg.version}\n`);
-      return EXIT.ok;
-    }
-    // Commander would colour help when forced to; the prebuilt text has no colour.
-    const prebuilt = typeof PREBUILT_HELP === 'string' && !io.env.FORCE_COLOR && !io.env.CLICOLOR_FORCE ? PREBUILT_HELP : undefined;
-    if (fast?.kind === 'help' && prebuilt !== undefined && !isTerminal(io, 'stdout')) {
-      io.stdout.write(prebuilt);
-      return EXIT.ok;
-    }
-  } catch (error) {
-    return report(error, io, debug);
-  }
-  return runProgram(argv, io, debug);
-}
-
-async function runProgram(argv: readonly string[], io: CliIo, debug: boolean): Promise<number> {
-  const { buildProgram } = await import('./program.js');
-  const program = buildProgram(io, pkg.version);
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (text) => io.stdout.write(text),
-    writeErr: (text) => io.stderr.write(text),
-    // Commander's own errors are written below, in the same form as ours.
-    outputError: () => {},
-  });
-  for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
-
-  try {
-    // With a default action, commander would take an unknown command for an extra argument.
-    const first = argv[0];
-    if (first !== undefined && !first.startsWith('-') && !program.commands.some((c) => c.name() === first)) {
-      throw new UsageError(`unknown command "${first}"; expected one of: ${program.commands.map((c) => c.name()).join(', ')}, or options only`);
-    }
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
-    return report(error, io, debug);
+    return report(error, io, argv.includes('--debug'), program.args);
   }
 }
 
-function report(error: unknown, io: CliIo, debug: boolean): number {
+function report(error: unknown, io: CliIo, debug: boolean, operands: readonly string[]): number {
   const say = (message: string) => io.stderr.write(`which-container: ${message}\n`);
-  if (isCommanderError(error)) {
+  if (error instanceof CommanderError) {
     // --help and --version end through here too, successfully.
     if (error.exitCode === 0) return EXIT.ok;
-    say(`${error.message.replace(/^error: /, '')}\n(see \`which-container --help\`)`);
+    say(`${commanderMessage(error, operands)}\n(see \`which-container --help\`)`);
     return EXIT.usage;
   }
-  if (isUsageError(error)) {
+  if (error instanceof UsageError || error instanceof AnswersError) {
     say(error.message);
     return EXIT.usage;
   }
-  if (isInputFileError(error) || isRulesError(error)) {
+  if (error instanceof InputFileError || error instanceof RulesError) {
     // One line per fault, each naming the file (and line) as compilers do.
     for (const line of error.message.split('\n')) say(line);
     return EXIT.inputFile;
   }
-  if (isAnswersError(error)) {
-    say(error.message);
-    return EXIT.usage;
-  }
-  if (isBatchLinesFailedError(error)) return EXIT.batchLinesFailed;
-  if (isInterruptedError(error)) return error.signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
-  if (isPromptCancel(error)) return EXIT.interrupted;
-  say(`internal error: ${(error as Error)?.message ?? String(error)}. This is a bug; please report it at ${ISSUES_URL}${debug ? '' : ' (add --debug for the stack trace)'}`);
+  if (error instanceof BatchLinesFailedError) return EXIT.batchLinesFailed;
+  if (error instanceof InterruptedError)
+    return error.signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
+  // @inquirer/prompts throws ExitPromptError when the user presses Ctrl-C at a prompt.
+  if (error instanceof Error && error.name === 'ExitPromptError') return EXIT.interrupted;
+  say(
+    `internal error: ${(error as Error)?.message ?? String(error)}. This is a bug; please report it at ${ISSUES_URL}${debug ? '' : ' (add --debug for the stack trace)'}`,
+  );
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT.internal;
 }
 
-// Commander's errors, told apart without loading commander on the fast path.
-function isCommanderError(error: unknown): error is Error & { exitCode: number } {
-  const { code, exitCode } = error as { code?: unknown; exitCode?: unknown };
-  return error instanceof Error && typeof code === 'string' && code.startsWith('commander.') && typeof exitCode === 'number';
-}
-
-// @inquirer/prompts throws ExitPromptError when the user presses Ctrl-C at a prompt.
-function isPromptCancel(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ExitPromptError';
+/** Commander's parse errors in our words: what was wrong, and what is allowed. */
+function commanderMessage(error: CommanderError, operands: readonly string[]): string {
+  const text = error.message.replace(/^error: /, '');
+  const [first, second] = [...text.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+  const flag = first?.split(' ')[0];
+  switch (error.code) {
+    case 'commander.unknownOption': {
+      const suggestion = /Did you mean (\S+)\?/.exec(text)?.[1];
+      return `unknown option ${first}${suggestion ? `; did you mean ${suggestion}?` : ''}`;
+    }
+    case 'commander.unknownCommand':
+    case 'commander.excessArguments':
+      return `unexpected argument ${JSON.stringify(operands[0] ?? first ?? '')}; expected a command (questions, rules, schema, detect, batch) or options only`;
+    case 'commander.optionMissingArgument':
+      return `${flag} needs a value`;
+    case 'commander.missingArgument':
+      return `missing the argument <${first}>`;
+    case 'commander.invalidArgument': {
+      const choices = /Allowed choices are (.*)\.$/.exec(text)?.[1];
+      if (choices) return `${flag}: "${second}" is not allowed; expected one of: ${choices}`;
+      return `${flag}: ${text.slice(text.indexOf(' is invalid. ') + ' is invalid. '.length)}`;
+    }
+    default:
+      return text;
+  }
 }

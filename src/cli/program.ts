@@ -1,18 +1,16 @@
 // The commander program: the default command decides; subcommands list the questions and
-// rules and print the JSON Schemas.
-import { Command, Option } from 'commander';
+// rules, print the JSON Schemas, classify a batch and detect answers. The decide flags and the
+// help come from rules/questions.yaml.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { allowedValues, FORMATS, flagOf, SCHEMAS } from '../constants.js';
 import { builtinRuleSet } from '../engine/rule-set.js';
-import { SCHEMAS } from '../constants.js';
 import type { BatchCommandOptions } from './commands/batch.js';
-import { addDecideOptions, rulesOption } from './commands/decide-options.js';
-import { runDecide, type DecideOptions } from './commands/decide.js';
+import { type DecideCommandOptions, runDecide } from './commands/decide.js';
+import type { CliIo } from './io.js';
 import { ruleSetWith } from './rule-files.js';
 
-// Each subcommand's code loads only when it runs, so a decision pays for none of it.
-const listings = () => import('./commands/listings.js');
 /** 1 MiB: the default --max-line-bytes of batch. */
 const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
-import type { CliIo } from './io.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -32,30 +30,85 @@ Examples:
 export function buildProgram(io: CliIo, version: string): Command {
   const ruleSet = builtinRuleSet;
   const program = new Command('which-container')
-    .description('Decide whether a workload belongs in an OS (system) container or an application container, and see why.')
+    .description(
+      'Decide whether a workload belongs in an OS (system) container or an application container, and see why.',
+    )
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .enablePositionalOptions()
     .option('--debug', 'show stack traces for errors')
     .addHelpText('after', EXIT_CODES_HELP);
-  addDecideOptions(program, ruleSet);
-  program.action(async (options: DecideOptions) => runDecide(options, io, version));
+  for (const question of ruleSet.questions) {
+    program.addOption(
+      new Option(
+        `--${flagOf(question.id)} <value>`,
+        `${question.prompt} (${allowedValues(question).join('|')})`,
+      ).helpGroup('Answers:'),
+    );
+  }
+  const io_ = 'Input and output:';
+  program
+    .addOption(
+      new Option(
+        '--answers <file>',
+        'read answers from a JSON or YAML file; - reads stdin',
+      ).helpGroup(io_),
+    )
+    .addOption(
+      new Option(
+        '--save-answers <file>',
+        'write the merged answers to a file, to replay with --answers',
+      ).helpGroup(io_),
+    )
+    .addOption(rulesOption().helpGroup(io_))
+    .addOption(
+      new Option(
+        '--detect <dir>',
+        "infer answers from a directory's files (flags and --answers win over them)",
+      ).helpGroup(io_),
+    )
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).helpGroup(io_))
+    .addOption(new Option('--json', 'shorthand for --format json').helpGroup(io_))
+    .addOption(
+      new Option('--strict', 'fail (exit 2) when a question is left unanswered').helpGroup(io_),
+    )
+    .addOption(new Option('--no-input', 'never prompt').helpGroup(io_))
+    .addOption(new Option('--explain', 'show every rule, fired or not').helpGroup(io_))
+    .addOption(new Option('--no-color', 'no colour, even on a terminal').helpGroup(io_))
+    .action(async (options: DecideCommandOptions) => runDecide(options, io, version));
 
+  const listings = () => import('./commands/listings.js');
   program
     .command('questions')
     .description('list the questions, their flags, values and why each is asked')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text'))
-    .action(async (options: { format: 'text' | 'json' }) => (await listings()).runQuestions(ruleSet, options.format, io));
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json'] as const)
+        .default('text'),
+    )
+    .action(async (options: { format: 'text' | 'json' }) =>
+      (await listings()).runQuestions(ruleSet, options.format, io),
+    );
 
   const rules = program
     .command('rules')
-    .description('list the rules (with --rules, merged); --format json prints a valid rules file, mermaid a flowchart')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'mermaid'] as const).default('text'))
+    .description(
+      'list the rules (with --rules, merged); --format json prints a valid rules file, mermaid a flowchart',
+    )
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json', 'mermaid'] as const)
+        .default('text'),
+    )
     .addOption(rulesOption())
-    .action(async (options: { format: 'text' | 'json' | 'mermaid'; rules?: string[] }) => (await listings()).runRules(await ruleSetWith(options.rules, io), options.format, io));
+    .action(async (options: { format: 'text' | 'json' | 'mermaid'; rules?: string[] }) =>
+      (await listings()).runRules(await ruleSetWith(options.rules, io), options.format, io),
+    );
   rules
     .command('check')
-    .description('check a rules file: exit 0 with a summary, or exit 3 with every fault and its line')
+    .description(
+      'check a rules file: exit 0 with a summary, or exit 3 with every fault and its line',
+    )
     .argument('<file>', 'a rules file (JSON or YAML), or - for stdin')
     .action(async (file: string) => (await listings()).runRulesCheck(file, io));
 
@@ -69,22 +122,54 @@ export function buildProgram(io: CliIo, version: string): Command {
     .command('detect')
     .description('show the answers inferred from a directory, each with its evidence')
     .argument('[dir]', 'the directory to scan', '.')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text'))
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json'] as const)
+        .default('text'),
+    )
     .option('--no-color', 'no colour, even on a terminal')
-    .action(async (dir: string, options: { format: 'text' | 'json'; color: boolean }) => (await import('./commands/detect.js')).runDetect(dir, options, io));
+    .action(async (dir: string, options: { format: 'text' | 'json'; color: boolean }) =>
+      (await import('./commands/detect.js')).runDetect(dir, options, io),
+    );
 
   program
     .command('batch')
-    .description('classify a whole inventory: JSON Lines in (a file, or - for stdin), one JSON result line per input line out')
+    .description(
+      'classify a whole inventory: JSON Lines in (a file, or - for stdin), one JSON result line per input line out',
+    )
     .argument('[file]', 'a JSON Lines file, or - for stdin (the default)')
-    .addOption(new Option('--max-line-bytes <bytes>', 'the longest line accepted; a longer one is an error for that line only').default(String(DEFAULT_MAX_LINE_BYTES), '1048576 (1 MiB)'))
+    .addOption(
+      new Option(
+        '--max-line-bytes <bytes>',
+        'the longest line accepted; a longer one is an error for that line only',
+      )
+        .default(DEFAULT_MAX_LINE_BYTES, '1048576 (1 MiB)')
+        .argParser(parseByteCount),
+    )
     .addOption(rulesOption())
     .option('--fail-fast', 'stop at the first line that fails')
     .option('--explain', 'full Decisions, with every rule, instead of compact ones')
-    .action(async (file: string | undefined, options: BatchCommandOptions & { maxLineBytes: string }) => {
-      const batch = await import('./commands/batch.js');
-      return batch.runBatchCommand(file, { ...options, maxLineBytes: batch.parseByteCount(options.maxLineBytes) }, io);
-    });
+    .action(async (file: string | undefined, options: BatchCommandOptions) =>
+      (await import('./commands/batch.js')).runBatchCommand(file, options, io),
+    );
 
   return program;
+}
+
+/** --rules FILE, repeatable: for decide, batch and rules. */
+function rulesOption(): Option {
+  return new Option(
+    '--rules <file>',
+    "add an organisation's rules (JSON or YAML, repeatable; a rule with a built-in id replaces it)",
+  ).argParser((value: string, previous: string[] = []) => [...previous, value]);
+}
+
+/** --max-line-bytes: a whole number of bytes, at least 2 (`{}`). */
+function parseByteCount(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 2 || !Number.isSafeInteger(Number(value))) {
+    throw new InvalidArgumentError(
+      `"${value}" is not allowed; expected a whole number of bytes, at least 2`,
+    );
+  }
+  return Number(value);
 }

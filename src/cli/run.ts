@@ -1,8 +1,7 @@
 // The process entry: wires main() to the real process, signals and a closed stdout.
 import { EXIT } from './exit-codes.js';
-import { processIo, type CliIo, type StopSignal } from './io.js';
+import { type CliIo, processIo, type StopSignal } from './io.js';
 import { main } from './main.js';
-
 
 // A signal ends the process at once, unless a command listens to stop cleanly (batch finishes
 // the lines it has written); a second signal ends it at once in any case.
@@ -19,21 +18,7 @@ for (const [signal, code] of [
   });
 }
 
-// Not spread: processIo's stdin is a getter, so the stream is made only if a command reads it.
 const io: CliIo = processIo();
-const streams = io.streams!;
-// A closed pipe (`which-container batch … | head -1`) ends the program quietly.
-io.streams = () => {
-  const made = streams();
-  for (const stream of [made.stdout, made.stderr]) {
-    if (stream.listenerCount('error') > 0) continue;
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
-      throw error;
-    });
-  }
-  return made;
-};
 io.onSignal = (listener) => {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -1,15 +1,29 @@
 // Infers answers from a directory's files, each with its evidence. Reads only: nothing found
 // is run, no link is followed, and the walk is bounded (walk.ts).
+import type { Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { CompiledRuleSet } from '../engine/compile.js';
-import { resolve, type Conflict, type DetectedAnswer, type Tension } from './resolve.js';
+import { UsageError } from '../errors.js';
+import { type Conflict, type DetectedAnswer, resolve, type Tension } from './resolve.js';
 import { composeScanner } from './scanners/compose.js';
-import { ansibleScanner, chefScanner, puppetScanner, saltScanner } from './scanners/config-management.js';
+import {
+  ansibleScanner,
+  chefScanner,
+  puppetScanner,
+  saltScanner,
+} from './scanners/config-management.js';
 import { dockerfileScanner } from './scanners/dockerfile.js';
 import { kernelScanner, systemImageScanner, vmToolScanner } from './scanners/images.js';
 import { kubernetesScanner } from './scanners/kubernetes.js';
-import { cronScanner, nomadScanner, procfileScanner, supervisorScanner, systemdScanner } from './scanners/services.js';
+import {
+  cronScanner,
+  nomadScanner,
+  procfileScanner,
+  supervisorScanner,
+  systemdScanner,
+} from './scanners/services.js';
 import type { Finding, Scanner } from './types.js';
-import { DEFAULT_LIMITS, walk, type Skipped, type WalkLimits } from './walk.js';
+import { DEFAULT_LIMITS, type Skipped, type WalkLimits, walk } from './walk.js';
 
 export const SCANNERS: readonly Scanner[] = [
   dockerfileScanner,
@@ -39,11 +53,37 @@ export interface Detection {
   skipped: Skipped[];
 }
 
-export async function detect(compiled: CompiledRuleSet, directory: string, limits: WalkLimits = DEFAULT_LIMITS): Promise<Detection> {
-  const walked = await walk(directory, (path, name) => SCANNERS.some((s) => s.wants(path, name)), limits);
+/** Detection on a directory that must exist (`flag` names the option or command, for the error). */
+export async function detectDirectory(
+  compiled: CompiledRuleSet,
+  directory: string,
+  flag: string,
+): Promise<Detection> {
+  let info: Stats;
+  try {
+    info = await stat(directory);
+  } catch {
+    throw new UsageError(`${flag} ${directory}: no such directory`);
+  }
+  if (!info.isDirectory()) throw new UsageError(`${flag} ${directory}: not a directory`);
+  return detect(compiled, directory);
+}
+
+export async function detect(
+  compiled: CompiledRuleSet,
+  directory: string,
+  limits: WalkLimits = DEFAULT_LIMITS,
+): Promise<Detection> {
+  const walked = await walk(
+    directory,
+    (path, name) => SCANNERS.some((s) => s.wants(path, name)),
+    limits,
+  );
   const findings: Finding[] = [];
   for (const scanner of SCANNERS) {
-    const files = walked.files.filter((f) => scanner.wants(f.path, f.name) && (!f.binary || scanner.readsBinary === true));
+    const files = walked.files.filter(
+      (f) => scanner.wants(f.path, f.name) && (!f.binary || scanner.readsBinary === true),
+    );
     if (files.length > 0) findings.push(...scanner.scan(files).filter((f) => isValid(compiled, f)));
   }
   const { answers, conflicts, tension } = resolve(compiled, findings);
@@ -53,12 +93,16 @@ export async function detect(compiled: CompiledRuleSet, directory: string, limit
     answers,
     conflicts,
     ...(tension ? { tension } : {}),
-    scanned: { entries: walked.entries, filesRead: walked.files.length, bytesRead: walked.bytesRead },
+    scanned: {
+      entries: walked.entries,
+      filesRead: walked.files.length,
+      bytesRead: walked.bytesRead,
+    },
     skipped: walked.skipped,
   };
 }
 
 // A scanner may only claim values the questions allow (the tests hold every scanner to it).
 function isValid(compiled: CompiledRuleSet, finding: Finding): boolean {
-  return compiled.questionById.get(finding.question)?.question.values.some((v) => v.value === finding.value) ?? false;
+  return compiled.questionById.get(finding.question)?.effects.has(finding.value) ?? false;
 }

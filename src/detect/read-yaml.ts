@@ -1,18 +1,24 @@
 // Reads the YAML documents of a file for scanners: plain data only, aliases capped, and a
 // file that does not parse yields nothing rather than an error (detection is best effort).
 import { parseAllDocuments } from 'yaml';
+import { MAX_ALIASES } from '../input/parse-data.js';
 
 export { isRecord } from '../is-record.js';
 
 export function yamlDocuments(text: string): unknown[] {
   try {
-    const documents = parseAllDocuments(text, { schema: 'core', merge: false, uniqueKeys: false, strict: false });
+    const documents = parseAllDocuments(text, {
+      schema: 'core',
+      merge: false,
+      uniqueKeys: false,
+      strict: false,
+    });
     const list = Array.isArray(documents) ? documents : [documents];
     const out: unknown[] = [];
     for (const doc of list) {
       if (doc.errors.length > 0) continue;
       try {
-        out.push(doc.toJS({ maxAliasCount: 50 }));
+        out.push(doc.toJS({ maxAliasCount: MAX_ALIASES }));
       } catch {
         // too many aliases, or unparsable: not evidence
       }

@@ -1,11 +1,27 @@
 // Walks a directory safely: reads only, never follows a symbolic link (so never leaves the
 // directory through one), skips .git, node_modules and vendored folders, and stops at bounds
 // on files seen, bytes per file and bytes in all. What it passes over is reported.
-import { open, readdir } from 'node:fs/promises';
+
 import { constants, type Dirent } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export const SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn', 'node_modules', 'vendor', 'third_party', 'bower_components', '.venv', 'venv', '__pycache__', '.terraform', '.tox', 'dist', 'target']);
+const SKIPPED_DIRECTORIES = new Set([
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  'vendor',
+  'third_party',
+  'bower_components',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.terraform',
+  '.tox',
+  'dist',
+  'target',
+]);
 
 export interface WalkLimits {
   /** Entries (files and folders) looked at, at most. */
@@ -16,7 +32,11 @@ export interface WalkLimits {
   maxTotalBytes: number;
 }
 
-export const DEFAULT_LIMITS: WalkLimits = { maxEntries: 100_000, maxFileBytes: 256 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
+export const DEFAULT_LIMITS: WalkLimits = {
+  maxEntries: 100_000,
+  maxFileBytes: 256 * 1024,
+  maxTotalBytes: 64 * 1024 * 1024,
+};
 
 export interface Skipped {
   path: string;
@@ -32,7 +52,11 @@ export interface WalkResult {
 }
 
 /** Walks `root`, reading the files `wants` asks for. */
-export async function walk(root: string, wants: (path: string, name: string) => boolean, limits: WalkLimits = DEFAULT_LIMITS): Promise<WalkResult> {
+export async function walk(
+  root: string,
+  wants: (path: string, name: string) => boolean,
+  limits: WalkLimits = DEFAULT_LIMITS,
+): Promise<WalkResult> {
   const result: WalkResult = { files: [], entries: 0, bytesRead: 0, skipped: [] };
   // Breadth first, so the bounds cut the deepest corners first.
   const queue: string[] = [''];
@@ -40,7 +64,9 @@ export async function walk(root: string, wants: (path: string, name: string) => 
     const relative = queue[next]!;
     let entries: Dirent[];
     try {
-      entries = (await readdir(join(root, relative), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+      entries = (await readdir(join(root, relative), { withFileTypes: true })).sort((a, b) =>
+        a.name < b.name ? -1 : 1,
+      );
     } catch (error) {
       result.skipped.push({ path: relative || '.', reason: `cannot be read (${codeOf(error)})` });
       continue;
@@ -49,13 +75,17 @@ export async function walk(root: string, wants: (path: string, name: string) => 
       const { name } = entry;
       const path = relative ? `${relative}/${name}` : name;
       if (result.entries >= limits.maxEntries) {
-        result.skipped.push({ path, reason: `and everything after it: the scan stops at ${limits.maxEntries} entries` });
+        result.skipped.push({
+          path,
+          reason: `and everything after it: the scan stops at ${limits.maxEntries} entries`,
+        });
         return result;
       }
       result.entries += 1;
       if (entry.isSymbolicLink()) {
         // A link may point anywhere, outside the directory too: it is never followed.
-        if (wants(path, name)) result.skipped.push({ path, reason: 'a symbolic link (links are never followed)' });
+        if (wants(path, name))
+          result.skipped.push({ path, reason: 'a symbolic link (links are never followed)' });
         continue;
       }
       if (entry.isDirectory()) {
@@ -64,15 +94,22 @@ export async function walk(root: string, wants: (path: string, name: string) => 
       }
       if (!entry.isFile() || !wants(path, name)) continue;
       if (result.bytesRead >= limits.maxTotalBytes) {
-        result.skipped.push({ path, reason: `not read: ${limits.maxTotalBytes} bytes were read in all already` });
+        result.skipped.push({
+          path,
+          reason: `not read: ${limits.maxTotalBytes} bytes were read in all already`,
+        });
         continue;
       }
       try {
-        const { text, size, read } = await readStart(join(root, path), Math.min(limits.maxFileBytes, limits.maxTotalBytes - result.bytesRead));
+        const { text, size, read } = await readStart(
+          join(root, path),
+          Math.min(limits.maxFileBytes, limits.maxTotalBytes - result.bytesRead),
+        );
         result.bytesRead += read;
         const binary = text.includes('\u0000');
         result.files.push({ path, name, text: binary ? '' : text, binary });
-        if (size > read) result.skipped.push({ path, reason: `only the first ${read} bytes were read` });
+        if (size > read)
+          result.skipped.push({ path, reason: `only the first ${read} bytes were read` });
       } catch (error) {
         result.skipped.push({ path, reason: `cannot be read (${codeOf(error)})` });
       }
@@ -81,7 +118,10 @@ export async function walk(root: string, wants: (path: string, name: string) => 
   return result;
 }
 
-async function readStart(path: string, most: number): Promise<{ text: string; size: number; read: number }> {
+async function readStart(
+  path: string,
+  most: number,
+): Promise<{ text: string; size: number; read: number }> {
   // O_NOFOLLOW: a file swapped for a link after the listing is refused, not followed.
   const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {

@@ -1,93 +1,120 @@
-// Turns an answer set into the SPEC's Decision. Everything a renderer shows is computed here;
-// renderers only format it.
-import type { AnswerSet } from '../answers/validate.js';
+// A Decision (SPEC.md) is the evaluator's result plus what a person reads: the rules' texts and
+// sources, the answers with where each came from, what would flip it, and the tools.
+import type { AnswerSources, Answers, AnswerValues } from '../answers/answers.js';
+import { toValues } from '../answers/answers.js';
 import type { Caveat, Decision, ExplainedRule, Reason, Verdict } from '../schema.js';
-import { valuesFrom, type AnswerValues, type CompiledRuleSet } from './compile.js';
-import { confidenceOf, tallyQuestions } from './confidence.js';
+import type { CompiledRuleSet } from './compile.js';
+import { type Evaluation, evaluate } from './evaluate.js';
 import { flips } from './flips.js';
-import { score } from './score.js';
 
-export interface DecideSetOptions {
+export interface DecisionOptions {
   /** Add `explain`: every rule, fired or not. */
   explain?: boolean;
 }
 
-export function decideAnswerSet(compiled: CompiledRuleSet, answers: AnswerSet, options: DecideSetOptions = {}): Decision {
-  const values = valuesOf(compiled, answers);
-  const result = score(compiled, values);
-  const { recommendation } = result;
+export function makeDecision(
+  compiled: CompiledRuleSet,
+  answers: Readonly<Answers>,
+  sources: Readonly<AnswerSources>,
+  options: DecisionOptions = {},
+): Decision {
+  const values = toValues(compiled, answers);
+  const evaluation = evaluate(compiled, values);
+  const { recommendation } = evaluation;
+  const origin = (id: string) => {
+    const file = compiled.ruleSet.origins?.[id];
+    return file === undefined ? {} : { origin: file };
+  };
+  const cited = (rule: { section: string; source?: string | undefined }) => ({
+    section: rule.section,
+    ...(rule.source === undefined ? {} : { source: rule.source }),
+  });
 
-  const reasons: Reason[] = [];
-  for (const { rule, test, reads } of compiled.favorRulesByRank) {
-    if (!test(values)) continue;
-    reasons.push({
-      rule: rule.id,
-      favors: rule.favors,
-      weight: rule.weight,
-      text: rule.text,
-      section: rule.section,
-      ...(rule.source === undefined ? {} : { source: rule.source }),
-      ...originOf(compiled, rule.id),
-      because: reads.filter((id) => answers[id]).map((id) => ({ question: id, answer: answers[id]!.value, source: answers[id]!.source })),
-    });
-  }
+  const reasons: Reason[] = evaluation.reasons.map(({ rule, reads }) => ({
+    rule: rule.id,
+    favors: rule.favors,
+    weight: rule.weight,
+    text: rule.text,
+    ...cited(rule),
+    ...origin(rule.id),
+    because: reads.flatMap((id) => {
+      const value = values[compiled.questionById.get(id)!.index];
+      return value === undefined ? [] : [{ question: id, answer: value, source: sources[id]! }];
+    }),
+  }));
+  const caveats: Caveat[] = evaluation.caveats.map(({ rule }) => ({
+    id: rule.id,
+    text: rule.text,
+    ...cited(rule),
+    ...origin(rule.id),
+  }));
 
-  const caveats: Caveat[] = [];
-  for (const { rule, test, shownWith } of compiled.caveatRules) {
-    if (!shownWith[recommendation] || !test(values)) continue;
-    caveats.push({ id: rule.id, text: rule.text, section: rule.section, ...(rule.source === undefined ? {} : { source: rule.source }), ...originOf(compiled, rule.id) });
-  }
-
-  const { unanswered, coverage } = tallyQuestions(compiled, values);
   const decision: Decision = {
     schemaVersion: 1,
     recommendation,
-    ...(recommendation === 'vm' ? { closest: result.os > result.app ? ('os' as const) : ('app' as const) } : {}),
-    confidence: confidenceOf(result, coverage),
-    scores: { os: result.os, app: result.app },
+    ...(recommendation === 'vm' ? { closest: closestContainer(evaluation) } : {}),
+    confidence: evaluation.confidence,
+    scores: { os: evaluation.os, app: evaluation.app },
     reasons,
     caveats,
     flips: flips(compiled, values, recommendation),
-    unanswered: unanswered.map((q) => q.id),
-    answers: orderedAnswers(compiled, answers),
+    unanswered: evaluation.unanswered.map((q) => q.id),
+    answers: answersWithSources(compiled, values, sources),
     tools: toolsFor(compiled, recommendation, values),
   };
   if (options.explain) decision.explain = explainRules(compiled, values, recommendation);
   return decision;
 }
 
-function explainRules(compiled: CompiledRuleSet, values: AnswerValues, verdict: Verdict): ExplainedRule[] {
-  const reads = (ids: string[]) => ids.map((id) => ({ question: id, answer: values[compiled.questionById.get(id)!.index] ?? null }));
+/** With a vm verdict: the container type that would come closer. */
+export function closestContainer(evaluation: Pick<Evaluation, 'os' | 'app'>): 'os' | 'app' {
+  return evaluation.os > evaluation.app ? 'os' : 'app';
+}
+
+function explainRules(
+  compiled: CompiledRuleSet,
+  values: AnswerValues,
+  verdict: Verdict,
+): ExplainedRule[] {
+  const reads = (ids: string[]) =>
+    ids.map((id) => ({
+      question: id,
+      answer: values[compiled.questionById.get(id)!.index] ?? null,
+    }));
+  const origin = (id: string) =>
+    compiled.ruleSet.origins?.[id] === undefined ? {} : { origin: compiled.ruleSet.origins[id]! };
   const favors = compiled.favorRulesByRank.map(({ rule, test, reads: ids }) => ({
     rule: rule.id,
     effect: 'favor' as const,
     favors: rule.favors,
     weight: rule.weight,
     fired: test(values),
-    ...originOf(compiled, rule.id),
+    ...origin(rule.id),
     reads: reads(ids),
   }));
-  const caveats = compiled.caveatRules.map(({ rule, test, reads: ids }) => {
+  const caveats = compiled.caveatRules.map(({ rule, test, shownWith, reads: ids }) => {
     const fired = test(values);
-    return { rule: rule.id, effect: 'caveat' as const, fired, ...(fired ? { shown: !rule.verdicts || rule.verdicts.includes(verdict) } : {}), ...originOf(compiled, rule.id), reads: reads(ids) };
+    return {
+      rule: rule.id,
+      effect: 'caveat' as const,
+      fired,
+      ...(fired ? { shown: shownWith[verdict] } : {}),
+      ...origin(rule.id),
+      reads: reads(ids),
+    };
   });
   return [...favors, ...caveats];
 }
 
-function originOf(compiled: CompiledRuleSet, ruleId: string): { origin?: string } {
-  const origin = compiled.ruleSet.origins?.[ruleId];
-  return origin === undefined ? {} : { origin };
-}
-
-function valuesOf(compiled: CompiledRuleSet, answers: AnswerSet): AnswerValues {
-  return valuesFrom(compiled, Object.fromEntries(Object.entries(answers).map(([id, answer]) => [id, answer.value])));
-}
-
-function orderedAnswers(compiled: CompiledRuleSet, answers: AnswerSet): AnswerSet {
-  const out: AnswerSet = {};
-  for (const question of compiled.ruleSet.questions) {
-    const answer = answers[question.id];
-    if (answer) out[question.id] = { value: answer.value, source: answer.source };
+function answersWithSources(
+  compiled: CompiledRuleSet,
+  values: AnswerValues,
+  sources: Readonly<AnswerSources>,
+): Decision['answers'] {
+  const out: Decision['answers'] = {};
+  for (const { id, index } of compiled.questions) {
+    const value = values[index];
+    if (value !== undefined) out[id] = { value, source: sources[id]! };
   }
   return out;
 }

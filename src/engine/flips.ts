@@ -1,8 +1,9 @@
 // What would change the verdict: every single answer that, changed to another of its
 // question's values with the rest held, gives another recommendation.
+import type { AnswerValues } from '../answers/answers.js';
 import type { Flip, Verdict } from '../schema.js';
-import type { AnswerValues, CompiledRuleSet } from './compile.js';
-import { score } from './score.js';
+import type { CompiledRuleSet } from './compile.js';
+import { evaluate } from './evaluate.js';
 
 export function flips(compiled: CompiledRuleSet, values: AnswerValues, current: Verdict): Flip[] {
   const out: Flip[] = [];
@@ -12,8 +13,9 @@ export function flips(compiled: CompiledRuleSet, values: AnswerValues, current: 
     for (const { value } of question.values) {
       if (value === from) continue;
       trial[index] = value;
-      const { recommendation } = score(compiled, trial);
-      if (recommendation !== current) out.push({ question: question.id, from: from ?? null, to: value, recommendation });
+      const { recommendation } = evaluate(compiled, trial);
+      if (recommendation !== current)
+        out.push({ question: question.id, from: from ?? null, to: value, recommendation });
     }
     trial[index] = from;
   }

@@ -3,8 +3,9 @@
 // path; then merged over the built-in rules, a rule with a built-in id replacing it.
 import type { Readable } from 'node:stream';
 import { InputFileError, type InputIssue } from '../errors.js';
+import { loadDataFile } from '../input/parse-data.js';
 import { isRecord } from '../is-record.js';
-import { RuleSchema, RulesFileFrameSchema, type Question, type Rule } from '../schema.js';
+import { type Question, type Rule, RuleSchema, RulesFileFrameSchema } from '../schema.js';
 import { parsePath, toInputIssues } from '../zod-issues.js';
 import { checkRules } from './check-references.js';
 import type { RuleSet } from './rule-set.js';
@@ -16,8 +17,11 @@ export interface RulesFile {
 }
 
 /** Reads and checks one rules file; throws InputFileError (exit 3) listing every fault. */
-export async function loadRulesFile(path: string, questions: readonly Question[], stdin?: Readable): Promise<RulesFile> {
-  const { loadDataFile } = await import('../input/load-data-file.js');
+export async function loadRulesFile(
+  path: string,
+  questions: readonly Question[],
+  stdin?: Readable,
+): Promise<RulesFile> {
   const data = await loadDataFile(path, stdin);
   // The file's frame first, then each rule on its own, so one bad rule hides no fault of another.
   const frame = RulesFileFrameSchema.safeParse(data.value);
@@ -32,17 +36,19 @@ export async function loadRulesFile(path: string, questions: readonly Question[]
         issues.push(...toInputIssues(rule.error.issues, ['rules', index]));
       }
     });
-    const ids = frame.data.rules.map((raw) => (isRecord(raw) && typeof raw.id === 'string' ? raw.id : undefined));
+    const ids = frame.data.rules.map((raw) =>
+      isRecord(raw) && typeof raw.id === 'string' ? raw.id : undefined,
+    );
     issues.push(...checkRules(rules, questions, 'rules', ids));
     issues.sort((a, b) => comparePaths(a.path, b.path));
   }
   if (issues.length > 0) {
     throw new InputFileError(
-      data.origin,
       issues.map((issue) => {
         const line = issue.path ? nearestLine(data.lineOf, parsePath(issue.path)) : undefined;
         return line === undefined ? issue : { ...issue, line };
       }),
+      data.origin,
     );
   }
   return { file: data.origin, rules: rules as Rule[] };
@@ -55,7 +61,10 @@ function comparePaths(a: string, b: string): number {
 }
 
 // A missing key has no line of its own: take the line of the nearest enclosing value.
-function nearestLine(lineOf: (path: readonly (string | number)[]) => number | undefined, path: (string | number)[]): number | undefined {
+function nearestLine(
+  lineOf: (path: readonly (string | number)[]) => number | undefined,
+  path: (string | number)[],
+): number | undefined {
   for (let end = path.length; end > 0; end--) {
     const line = lineOf(path.slice(0, end));
     if (line !== undefined) return line;

@@ -1,23 +1,22 @@
 // Reads an input file, or stdin for `-`, as text: at most 1 MiB, strictly UTF-8 (a BOM
-// dropped), with a clear InputFileError for a missing, unreadable or oversized file. Kept apart
-// from the YAML parser so a small answers file can be read without loading it.
-import { createRequire } from 'node:module';
+// dropped), with a clear InputFileError for a missing, unreadable or oversized file.
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { InputFileError } from '../errors.js';
 
-// Through require: an ESM import of node:fs builds a facade that loads Node's stream modules.
-const { readFileSync, statSync } = createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
+const MAX_FILE_BYTES = 1024 * 1024;
 
-export const MAX_FILE_BYTES = 1024 * 1024;
-
-export async function readText(path: string, stdin?: Readable): Promise<{ origin: string; text: string }> {
+export async function readText(
+  path: string,
+  stdin?: Readable,
+): Promise<{ origin: string; text: string }> {
   const origin = path === '-' ? '<stdin>' : path;
   const bytes = path === '-' ? await readStream(stdin ?? process.stdin, origin) : readPath(path);
   return { origin, text: decodeUtf8(bytes, origin) };
 }
 
 function readPath(path: string): Buffer {
-  let info;
+  let info: Stats;
   try {
     info = statSync(path);
   } catch (error) {
@@ -26,7 +25,8 @@ function readPath(path: string): Buffer {
   if (info.isDirectory()) fail(path, 'is a directory, not a file');
   // A FIFO, a socket or a device could block a read forever, or never end.
   if (!info.isFile()) fail(path, 'is not a regular file');
-  if (info.size > MAX_FILE_BYTES) fail(path, `is ${info.size} bytes; files of at most ${MAX_FILE_BYTES} bytes (1 MiB) are read`);
+  if (info.size > MAX_FILE_BYTES)
+    fail(path, `is ${info.size} bytes; files of at most ${MAX_FILE_BYTES} bytes (1 MiB) are read`);
   try {
     return readFileSync(path);
   } catch (error) {
@@ -34,9 +34,16 @@ function readPath(path: string): Buffer {
   }
 }
 
-function why(error: unknown): string {
+/** Why a file could not be opened or read, in a few words. */
+export function why(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+  return code === 'ENOENT'
+    ? 'no such file'
+    : code === 'EACCES'
+      ? 'permission denied'
+      : code === 'EISDIR'
+        ? 'it is a directory'
+        : (code ?? (error as Error).message);
 }
 
 async function readStream(stream: Readable, origin: string): Promise<Buffer> {
@@ -44,7 +51,8 @@ async function readStream(stream: Readable, origin: string): Promise<Buffer> {
   let size = 0;
   for await (const chunk of stream) {
     size += (chunk as Buffer).length;
-    if (size > MAX_FILE_BYTES) fail(origin, `is over ${MAX_FILE_BYTES} bytes (1 MiB), the most that is read`);
+    if (size > MAX_FILE_BYTES)
+      fail(origin, `is over ${MAX_FILE_BYTES} bytes (1 MiB), the most that is read`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -77,8 +85,10 @@ function firstInvalidUtf8(bytes: Buffer): number {
   return low;
 }
 
-
 /** Throws the InputFileError (exit 3) for a fault of the whole file, at a line if known. */
 export function fail(origin: string, message: string, line?: number): never {
-  throw new InputFileError(origin, [{ path: '', message, ...(line === undefined ? {} : { line }) }]);
+  throw new InputFileError(
+    [{ path: '', message, ...(line === undefined ? {} : { line }) }],
+    origin,
+  );
 }

@@ -1,31 +1,48 @@
 // A Detection for a person: each inferred answer with its evidence, then the disagreements,
 // the pull both ways, and what was passed over.
 import type { ChalkInstance } from 'chalk';
+import { flagOf } from '../constants.js';
 import type { Detection } from '../detect/detect.js';
 import type { RuleSet } from '../engine/rule-set.js';
-import { flagOf, valueLabel } from './labels.js';
+import { valueLabel } from './labels.js';
 
 export function renderDetection(detection: Detection, ruleSet: RuleSet, c: ChalkInstance): string {
   const out: string[] = [];
   const { scanned } = detection;
-  out.push(`${c.bold('Detected in')} ${detection.directory} ${c.dim(`(${scanned.entries} entries, ${scanned.filesRead} files read)`)}`, '');
+  out.push(
+    `${c.bold('Detected in')} ${detection.directory} ${c.dim(`(${scanned.entries} entries, ${scanned.filesRead} files read)`)}`,
+    '',
+  );
   const entries = Object.entries(detection.answers);
   if (entries.length === 0) out.push('  Nothing found that answers a question.');
   const width = Math.max(0, ...entries.map(([id]) => id.length));
   for (const [id, answer] of entries) {
-    out.push(`  ${id.padEnd(width)}  ${c.bold(answer.value)} ${c.dim(`(${valueLabel(ruleSet, id, answer.value)})`)}`);
-    for (const e of answer.evidence.slice(0, 3)) out.push(`  ${' '.repeat(width)}    ${c.dim(`${e.file}: ${e.reason}`)}`);
-    if (answer.evidence.length > 3) out.push(`  ${' '.repeat(width)}    ${c.dim(`… and ${answer.evidence.length - 3} more`)}`);
+    out.push(
+      `  ${id.padEnd(width)}  ${c.bold(answer.value)} ${c.dim(`(${valueLabel(ruleSet, id, answer.value)})`)}`,
+    );
+    for (const e of answer.evidence.slice(0, 3))
+      out.push(`  ${' '.repeat(width)}    ${c.dim(`${e.file}: ${e.reason}`)}`);
+    if (answer.evidence.length > 3)
+      out.push(`  ${' '.repeat(width)}    ${c.dim(`… and ${answer.evidence.length - 3} more`)}`);
   }
   if (detection.conflicts.length > 0) {
     out.push('', c.bold('Conflicting evidence'));
     for (const conflict of detection.conflicts) {
-      const others = conflict.candidates.slice(1).map((cand) => `${cand.value} (${cand.evidence.map((e) => e.file).slice(0, 2).join(', ')})`);
-      out.push(`  ${conflict.question}: chose ${c.bold(conflict.chosen)} for ${conflict.why}, over ${others.join('; ')}`);
+      const others = conflict.candidates.slice(1).map(
+        (cand) =>
+          `${cand.value} (${cand.evidence
+            .map((e) => e.file)
+            .slice(0, 2)
+            .join(', ')})`,
+      );
+      out.push(
+        `  ${conflict.question}: chose ${c.bold(conflict.chosen)} for ${conflict.why}, over ${others.join('; ')}`,
+      );
     }
   }
   if (detection.tension) {
-    const side = (items: typeof detection.tension.os) => items.map((i) => `${i.evidence.file} (${i.question} = ${i.value})`).join(', ');
+    const side = (items: typeof detection.tension.os) =>
+      items.map((i) => `${i.evidence.file} (${i.question} = ${i.value})`).join(', ');
     out.push('', c.bold('The evidence pulls both ways'));
     out.push(`  towards an OS container: ${side(detection.tension.os)}`);
     out.push(`  towards an application container: ${side(detection.tension.app)}`);
@@ -36,6 +53,12 @@ export function renderDetection(detection: Detection, ruleSet: RuleSet, c: Chalk
     if (detection.skipped.length > 10) out.push(`  … and ${detection.skipped.length - 10} more`);
   }
   const flags = entries.map(([id, a]) => `--${flagOf(id)} ${a.value}`).join(' ');
-  if (entries.length > 0) out.push('', c.dim(`Use them: which-container --detect ${detection.directory}   (or: which-container ${flags})`));
+  if (entries.length > 0)
+    out.push(
+      '',
+      c.dim(
+        `Use them: which-container --detect ${detection.directory}   (or: which-container ${flags})`,
+      ),
+    );
   return `${out.join('\n')}\n`;
 }

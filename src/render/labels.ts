@@ -2,17 +2,15 @@
 import type { RuleSet } from '../engine/rule-set.js';
 import type { Flip, Reason, Verdict } from '../schema.js';
 
-/** `vmLike` → `vm-like`: a question's flag is the kebab-case form of its id. */
-export function flagOf(id: string): string {
-  return id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
-
 export function verdictLabel(ruleSet: RuleSet, verdict: Verdict): string {
   return ruleSet.verdicts[verdict].label;
 }
 
 export function valueLabel(ruleSet: RuleSet, questionId: string, value: string): string {
-  return ruleSet.questions.find((q) => q.id === questionId)?.values.find((v) => v.value === value)?.label ?? value;
+  return (
+    ruleSet.questions.find((q) => q.id === questionId)?.values.find((v) => v.value === value)
+      ?.label ?? value
+  );
 }
 
 /** Where a reason or caveat comes from: the article section, or the named source; and its rules file. */
@@ -38,7 +36,12 @@ export function groupFlips(flips: readonly Flip[]): FlipGroup[] {
   const groups = new Map<string, FlipGroup>();
   for (const flip of flips) {
     const key = `${flip.question}\u0000${flip.recommendation}`;
-    const group = groups.get(key) ?? { question: flip.question, from: flip.from, to: [], recommendation: flip.recommendation };
+    const group = groups.get(key) ?? {
+      question: flip.question,
+      from: flip.from,
+      to: [],
+      recommendation: flip.recommendation,
+    };
     group.to.push(flip.to);
     groups.set(key, group);
   }

@@ -1,9 +1,10 @@
 // The Decision as an Architecture Decision Record in the MADR layout, ready to commit as
 // docs/adr/NNNN-container-type.md. Formats only; decides nothing.
+
+import { flagOf, VERDICTS } from '../constants.js';
 import type { RuleSet } from '../engine/rule-set.js';
-import { VERDICTS } from '../constants.js';
 import type { Decision } from '../schema.js';
-import { citation, flagOf, groupFlips, valueLabel, verdictLabel } from './labels.js';
+import { citation, groupFlips, valueLabel, verdictLabel } from './labels.js';
 
 export interface MarkdownOptions {
   /** The ADR's date, as YYYY-MM-DD. */
@@ -11,9 +12,18 @@ export interface MarkdownOptions {
   version: string;
 }
 
-const SOURCE_WORDS = { flag: 'a flag', file: 'the answers file', detected: 'detected in the repository', prompt: 'the questionnaire', default: 'a default' } as const;
+const SOURCE_WORDS = {
+  flag: 'a flag',
+  file: 'the answers file',
+  detected: 'detected in the repository',
+  prompt: 'the questionnaire',
+} as const;
 
-export function renderMarkdown(decision: Decision, ruleSet: RuleSet, { date, version }: MarkdownOptions): string {
+export function renderMarkdown(
+  decision: Decision,
+  ruleSet: RuleSet,
+  { date, version }: MarkdownOptions,
+): string {
   const verdict = decision.recommendation;
   const chosen = verdictLabel(ruleSet, verdict);
   const questions = ruleSet.questions;
@@ -23,7 +33,10 @@ export function renderMarkdown(decision: Decision, ruleSet: RuleSet, { date, ver
   const out: string[] = [];
 
   out.push('---', 'status: proposed', `date: ${date}`, '---', '');
-  out.push(`# Run the workload in ${article(chosen)} ${chosen.toLowerCase().replace(/^os /, 'OS ')}`, '');
+  out.push(
+    `# Run the workload in ${article(chosen)} ${chosen.toLowerCase().replace(/^os /, 'OS ')}`,
+    '',
+  );
 
   out.push('## Context and Problem Statement', '');
   out.push(
@@ -37,12 +50,15 @@ export function renderMarkdown(decision: Decision, ruleSet: RuleSet, { date, ver
   if (answered === 0) out.push('* No answers were given.');
   for (const [id, answer] of Object.entries(decision.answers)) {
     const question = questions.find((q) => q.id === id);
-    out.push(`* ${question?.prompt ?? id} **${valueLabel(ruleSet, id, answer.value)}** (\`${id}: ${answer.value}\`, from ${SOURCE_WORDS[answer.source]})`);
+    out.push(
+      `* ${question?.prompt ?? id} **${valueLabel(ruleSet, id, answer.value)}** (\`${id}: ${answer.value}\`, from ${SOURCE_WORDS[answer.source]})`,
+    );
   }
   out.push('');
 
   out.push('## Considered Options', '');
-  for (const v of VERDICTS) out.push(`* ${verdictLabel(ruleSet, v)} (${ruleSet.verdicts[v].tools.join(', ')})`);
+  for (const v of VERDICTS)
+    out.push(`* ${verdictLabel(ruleSet, v)} (${ruleSet.verdicts[v].tools.join(', ')})`);
   out.push('');
 
   out.push('## Decision Outcome', '');
@@ -51,22 +67,33 @@ export function renderMarkdown(decision: Decision, ruleSet: RuleSet, { date, ver
     `Chosen option: "${chosen}", ${because.length > 0 ? `because ${because.join('; ')}.` : 'because nothing answered favours either side and a tie goes to an application container.'}`,
     '',
   );
-  out.push(`Confidence: **${decision.confidence.level}** (${decision.confidence.value.toFixed(2)}); scores: OS container ${decision.scores.os}, application container ${decision.scores.app}.`);
-  if (decision.closest) out.push(`Of the container types, ${verdictLabel(ruleSet, decision.closest)} would come closer.`);
+  out.push(
+    `Confidence: **${decision.confidence.level}** (${decision.confidence.value.toFixed(2)}); scores: OS container ${decision.scores.os}, application container ${decision.scores.app}.`,
+  );
+  if (decision.closest)
+    out.push(
+      `Of the container types, ${verdictLabel(ruleSet, decision.closest)} would come closer.`,
+    );
   out.push(`Tools: ${decision.tools.join(', ')}.`, '');
 
   out.push('### Consequences', '');
   for (const r of forReasons) out.push(`* Good, because ${lowerFirst(r.text)}`);
-  for (const r of against) out.push(`* Bad, because ${lowerFirst(r.text)} (this favours: ${verdictLabel(ruleSet, r.favors)})`);
+  for (const r of against)
+    out.push(
+      `* Bad, because ${lowerFirst(r.text)} (this favours: ${verdictLabel(ruleSet, r.favors)})`,
+    );
   for (const caveat of decision.caveats) out.push(`* Neutral: ${caveat.text}`);
-  if (forReasons.length + against.length + decision.caveats.length === 0) out.push('* None recorded: answer more questions to see them.');
+  if (forReasons.length + against.length + decision.caveats.length === 0)
+    out.push('* None recorded: answer more questions to see them.');
   out.push('');
 
   out.push('## Pros and Cons of the Options', '');
   for (const v of VERDICTS) {
     out.push(`### ${verdictLabel(ruleSet, v)}`, '');
     const pros = decision.reasons.filter((r) => r.favors === v);
-    const cons = decision.reasons.filter((r) => r.favors !== v && !(v === 'vm' && r.favors !== 'vm'));
+    const cons = decision.reasons.filter(
+      (r) => r.favors !== v && !(v === 'vm' && r.favors !== 'vm'),
+    );
     if (pros.length === 0 && cons.length === 0) out.push('* No answer speaks for or against it.');
     for (const r of pros) out.push(`* Good, because ${lowerFirst(r.text)}`);
     if (v !== 'vm') for (const r of cons) out.push(`* Bad, because ${lowerFirst(r.text)}`);
@@ -79,12 +106,22 @@ export function renderMarkdown(decision: Decision, ruleSet: RuleSet, { date, ver
   if (decision.flips.length > 0) {
     out.push('What would change this decision:', '');
     for (const group of groupFlips(decision.flips)) {
-      out.push(`* \`${group.question}\`: ${group.from ?? 'unanswered'} → ${group.to.join(' or ')}: ${verdictLabel(ruleSet, group.recommendation)}`);
+      out.push(
+        `* \`${group.question}\`: ${group.from ?? 'unanswered'} → ${group.to.join(' or ')}: ${verdictLabel(ruleSet, group.recommendation)}`,
+      );
     }
     out.push('');
   }
-  if (decision.unanswered.length > 0) out.push(`Unanswered: ${decision.unanswered.map((id) => `\`${id}\``).join(', ')}.`, '');
-  out.push(`Recorded with which-container ${version}; to reproduce:`, '', '```sh', replayCommand(decision), '```', '');
+  if (decision.unanswered.length > 0)
+    out.push(`Unanswered: ${decision.unanswered.map((id) => `\`${id}\``).join(', ')}.`, '');
+  out.push(
+    `Recorded with which-container ${version}; to reproduce:`,
+    '',
+    '```sh',
+    replayCommand(decision),
+    '```',
+    '',
+  );
   return out.join('\n');
 }
 
@@ -99,6 +136,7 @@ function article(label: string): string {
 
 function lowerFirst(text: string): string {
   // Keep acronyms and names (OS, VM, Docker) as they are.
-  return /^[A-Z][a-z]/.test(text) && !/^(Docker|Podman|Kubernetes|LXD|Incus)/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  return /^[A-Z][a-z]/.test(text) && !/^(Docker|Podman|Kubernetes|LXD|Incus)/.test(text)
+    ? text[0]!.toLowerCase() + text.slice(1)
+    : text;
 }
-

@@ -2,10 +2,11 @@
 // bar, the strongest reasons each way with their source, caveats, tools, what would change
 // the verdict and what is still unanswered. Formats only; decides nothing.
 import type { ChalkInstance } from 'chalk';
+import { flagOf } from '../constants.js';
 import type { RuleSet } from '../engine/rule-set.js';
 import type { Decision, Flip, Reason, Verdict } from '../schema.js';
 import { describeCondition } from './condition.js';
-import { becauseText, citation, flagOf, groupFlips, valueLabel, verdictLabel } from './labels.js';
+import { becauseText, citation, groupFlips, valueLabel, verdictLabel } from './labels.js';
 
 export interface TextOptions {
   color: ChalkInstance;
@@ -18,26 +19,43 @@ const MOST_AGAINST = 4;
 const MOST_FLIPS = 6;
 const BAR_WIDTH = 30;
 
-export function renderText(decision: Decision, ruleSet: RuleSet, { color: c, explain = false }: TextOptions): string {
+export function renderText(
+  decision: Decision,
+  ruleSet: RuleSet,
+  { color: c, explain = false }: TextOptions,
+): string {
   const out: string[] = [];
-  const paint = (verdict: Verdict, text: string) => (verdict === 'os' ? c.cyan(text) : verdict === 'app' ? c.magenta(text) : c.yellow(text));
+  const paint = (verdict: Verdict, text: string) =>
+    verdict === 'os' ? c.cyan(text) : verdict === 'app' ? c.magenta(text) : c.yellow(text);
   const { recommendation: verdict, confidence } = decision;
 
-  out.push(`${c.bold('Recommendation:')} ${c.bold(paint(verdict, verdictLabel(ruleSet, verdict)))}  ${c.dim('·')}  confidence ${confidenceText(c, confidence.level)} (${confidence.value.toFixed(2)})`);
-  if (decision.closest) out.push(`No container can serve; of the two, ${verdictLabel(ruleSet, decision.closest)} would come closer.`);
+  out.push(
+    `${c.bold('Recommendation:')} ${c.bold(paint(verdict, verdictLabel(ruleSet, verdict)))}  ${c.dim('·')}  confidence ${confidenceText(c, confidence.level)} (${confidence.value.toFixed(2)})`,
+  );
+  if (decision.closest)
+    out.push(
+      `No container can serve; of the two, ${verdictLabel(ruleSet, decision.closest)} would come closer.`,
+    );
   out.push('', scoreBar(c, decision), '');
 
   const forReasons = decision.reasons.filter((r) => r.favors === verdict);
   const against = decision.reasons.filter((r) => r.favors !== verdict);
-  if (forReasons.length > 0) out.push(c.bold('Why'), ...reasonLines(c, forReasons, MOST_FOR, paint));
-  else out.push(c.bold('Why'), '  Nothing answered so far favours either side; the tie goes to an application container.');
+  if (forReasons.length > 0)
+    out.push(c.bold('Why'), ...reasonLines(c, forReasons, MOST_FOR, paint));
+  else
+    out.push(
+      c.bold('Why'),
+      '  Nothing answered so far favours either side; the tie goes to an application container.',
+    );
   // With a vm verdict the container evidence is not "against" it: it says which type comes closer.
   const againstTitle = verdict === 'vm' ? 'If the host kernel would do' : 'Against';
-  if (against.length > 0) out.push('', c.bold(againstTitle), ...reasonLines(c, against, MOST_AGAINST, paint));
+  if (against.length > 0)
+    out.push('', c.bold(againstTitle), ...reasonLines(c, against, MOST_AGAINST, paint));
 
   if (decision.caveats.length > 0) {
     out.push('', c.bold('Caveats'));
-    for (const caveat of decision.caveats) out.push(`  ${c.yellow('!')} ${caveat.text}`, `    ${c.dim(citation(caveat))}`);
+    for (const caveat of decision.caveats)
+      out.push(`  ${c.yellow('!')} ${caveat.text}`, `    ${c.dim(citation(caveat))}`);
   }
 
   out.push('', `${c.bold('Tools:')} ${decision.tools.join(', ')}`);
@@ -56,7 +74,9 @@ export function renderText(decision: Decision, ruleSet: RuleSet, { color: c, exp
       const rule = byId.get(entry.rule);
       const mark = entry.fired ? (entry.shown === false ? c.dim('~') : c.green('✓')) : c.dim('·');
       const effect = entry.effect === 'favor' ? `${entry.favors} +${entry.weight}` : 'caveat';
-      out.push(`  ${mark} ${entry.rule.padEnd(34)} ${effect.padEnd(9)} ${c.dim(rule ? describeCondition(rule.if) : '')}`);
+      out.push(
+        `  ${mark} ${entry.rule.padEnd(34)} ${effect.padEnd(9)} ${c.dim(rule ? describeCondition(rule.if) : '')}`,
+      );
     }
     out.push(c.dim('  ✓ fired   · did not fire   ~ fired, but the caveat is not for this verdict'));
   }
@@ -81,25 +101,39 @@ function formatScore(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }
 
-function reasonLines(c: ChalkInstance, reasons: Reason[], most: number, paint: (v: Verdict, t: string) => string): string[] {
+function reasonLines(
+  c: ChalkInstance,
+  reasons: Reason[],
+  most: number,
+  paint: (v: Verdict, t: string) => string,
+): string[] {
   const lines: string[] = [];
   for (const reason of reasons.slice(0, most)) {
     const tag = reason.favors === 'vm' ? 'vm !' : `${reason.favors} +${formatScore(reason.weight)}`;
     lines.push(`  ${paint(reason.favors, tag.padEnd(6))} ${reason.text}`);
     const because = becauseText(reason);
-    lines.push(`         ${c.dim(because ? `${because} · ${citation(reason)}` : citation(reason))}`);
+    lines.push(
+      `         ${c.dim(because ? `${because} · ${citation(reason)}` : citation(reason))}`,
+    );
   }
-  if (reasons.length > most) lines.push(c.dim(`  … and ${reasons.length - most} more (see --format json or --explain)`));
+  if (reasons.length > most)
+    lines.push(c.dim(`  … and ${reasons.length - most} more (see --format json or --explain)`));
   return lines;
 }
 
-function flipLines(c: ChalkInstance, flips: Flip[], ruleSet: RuleSet, paint: (v: Verdict, t: string) => string): string[] {
+function flipLines(
+  c: ChalkInstance,
+  flips: Flip[],
+  ruleSet: RuleSet,
+  paint: (v: Verdict, t: string) => string,
+): string[] {
   const groups = groupFlips(flips);
   const lines = groups.slice(0, MOST_FLIPS).map((g) => {
     const change = `--${flagOf(g.question)} ${g.to.join('|')}`;
     const hint = g.to.length === 1 ? c.dim(` (${valueLabel(ruleSet, g.question, g.to[0]!)})`) : '';
     return `  ${change}${hint} → ${paint(g.recommendation, verdictLabel(ruleSet, g.recommendation))}`;
   });
-  if (groups.length > MOST_FLIPS) lines.push(c.dim(`  … and ${groups.length - MOST_FLIPS} more (see --format json)`));
+  if (groups.length > MOST_FLIPS)
+    lines.push(c.dim(`  … and ${groups.length - MOST_FLIPS} more (see --format json)`));
   return lines;
 }

@@ -1,12 +1,12 @@
 // Answers from flags, files and stdin: precedence, provenance, formats, replay.
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/schema.js';
 import { runCli } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'which-container-'));
+const dir = tempDir('cli');
 const file = (name: string, text: string | Buffer) => {
   const path = join(dir, name);
   writeFileSync(path, text);
@@ -22,8 +22,13 @@ describe('answer sources', () => {
   it('takes a flag over the answers file, and records each source', async () => {
     const answers = file('a.yaml', 'processes: many\ninit: "yes"\n');
     const decision = await decideJson(['--answers', answers, '--processes', 'single']);
-    expect(decision.answers).toEqual({ processes: { value: 'single', source: 'flag' }, init: { value: 'yes', source: 'file' } });
-    expect(decision.reasons.find((r) => r.rule === 'needs-init')!.because).toEqual([{ question: 'init', answer: 'yes', source: 'file' }]);
+    expect(decision.answers).toEqual({
+      processes: { value: 'single', source: 'flag' },
+      init: { value: 'yes', source: 'file' },
+    });
+    expect(decision.reasons.find((r) => r.rule === 'needs-init')!.because).toEqual([
+      { question: 'init', answer: 'yes', source: 'file' },
+    ]);
   });
 
   it('reads JSON and YAML files alike, with schemaVersion and unsure', async () => {
@@ -42,7 +47,10 @@ describe('answer sources', () => {
   });
 
   it('accepts a BOM and CRLF line ends', async () => {
-    const decision = await decideJson(['--answers', file('bom.yaml', '\uFEFFprocesses: many\r\ninit: "yes"\r\n')]);
+    const decision = await decideJson([
+      '--answers',
+      file('bom.yaml', '\uFEFFprocesses: many\r\ninit: "yes"\r\n'),
+    ]);
     expect(Object.keys(decision.answers)).toEqual(['processes', 'init']);
   });
 
@@ -61,7 +69,10 @@ describe('answer sources', () => {
       [file('broken.json', '{"processes": '), /broken\.json:1: /],
       [file('list.yaml', '- many\n'), /list\.yaml: expected a mapping of question id to answer/],
       [dir, /is a directory, not a file/],
-      [file('latin1.yaml', Buffer.from('processes: many\ninit: \xe9\n', 'latin1')), /latin1\.yaml:2: is not valid UTF-8/],
+      [
+        file('latin1.yaml', Buffer.from('processes: many\ninit: \xe9\n', 'latin1')),
+        /latin1\.yaml:2: is not valid UTF-8/,
+      ],
     ] as const) {
       const result = await runCli(['--answers', input]);
       expect(result.code, input).toBe(3);
@@ -72,10 +83,22 @@ describe('answer sources', () => {
   it('saves the merged answers so that replaying them gives the identical Decision', async () => {
     for (const name of ['saved.yaml', 'saved.json']) {
       const saved = join(dir, name);
-      const first = await decideJson(['--answers', file('base.yaml', 'processes: few\ncron: "yes"\n'), '--orchestrator', 'compose', '--save-answers', saved]);
+      const first = await decideJson([
+        '--answers',
+        file('base.yaml', 'processes: few\ncron: "yes"\n'),
+        '--orchestrator',
+        'compose',
+        '--save-answers',
+        saved,
+      ]);
       const replayed = await decideJson(['--answers', saved]);
       // The sources differ (flag → file); everything else is identical.
-      const strip = (d: Decision) => JSON.stringify({ ...d, answers: Object.fromEntries(Object.entries(d.answers).map(([k, v]) => [k, v.value])), reasons: d.reasons.map((r) => ({ ...r, because: r.because.map((b) => b.answer) })) });
+      const strip = (d: Decision) =>
+        JSON.stringify({
+          ...d,
+          answers: Object.fromEntries(Object.entries(d.answers).map(([k, v]) => [k, v.value])),
+          reasons: d.reasons.map((r) => ({ ...r, because: r.because.map((b) => b.answer) })),
+        });
       expect(strip(replayed)).toBe(strip(first));
       expect(readFileSync(saved, 'utf8')).toContain('schemaVersion');
     }

@@ -1,12 +1,13 @@
 // The questionnaire in-process, driven by keys through @inquirer/testing's screen.
-import { screen } from '@inquirer/testing/vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/schema.js';
 import { runCli } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
 
 /** Answers each prompt: a number of Down presses, then Enter; returns when the run ends. */
 async function answer(run: Promise<unknown>, downs: number[]): Promise<string[]> {
@@ -32,7 +33,9 @@ describe('the interview', () => {
     const result = await run;
     expect(screens[0]).toContain('(1 of 14) How many long-running services run side by side?');
     expect(screens[0]).toContain('why we ask: One service per container');
-    expect(screens[0]).toMatch(/❯ One service \(it may fork its own workers\)\n {2}A few services \(2-3 daemons together\)\n {2}Many services, like a whole server\n {2}Not sure/);
+    expect(screens[0]).toMatch(
+      /❯ One service \(it may fork its own workers\)\n {2}A few services \(2-3 daemons together\)\n {2}Many services, like a whole server\n {2}Not sure/,
+    );
     expect(screens[14]).toContain('Decide now, or change an answer?');
     expect(result.code).toBe(0);
     const decision = json(result.stdout);
@@ -44,7 +47,10 @@ describe('the interview', () => {
   });
 
   it('asks only what flags and the answers file leave open, and skips questions whose `when` is false', async () => {
-    const run = runCli(['--processes', 'single', '--architecture', 'monolith', '--kernel', 'own', '--json'], { terminal: true });
+    const run = runCli(
+      ['--processes', 'single', '--architecture', 'monolith', '--kernel', 'own', '--json'],
+      { terminal: true },
+    );
     const screens = await answer(run, [...Array(10).fill(0), 0]);
     expect(screens[0]).toContain('(1 of 10) Does it need an init system');
     expect(screens.join('\n')).not.toContain('share a base image'); // layers: only for several components
@@ -55,7 +61,7 @@ describe('the interview', () => {
   });
 
   it('takes "Not sure" as unanswered, and the saved answers replay to the identical decision', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'which-container-interview-'));
+    const dir = tempDir('interview');
     const saved = join(dir, 'answers.yaml');
     // Not sure is the 4th choice of processes (3 downs); every other question: first choice.
     const run = runCli(['--json', '--save-answers', saved], { terminal: true });
@@ -65,12 +71,46 @@ describe('the interview', () => {
     expect(readFileSync(saved, 'utf8')).toMatch(/\nprocesses: "unsure"\n/);
     // Replayed in a terminal, nothing is asked again: unsure was an answer too.
     const replay = await runCli(['--answers', saved, '--json'], { terminal: true });
-    const strip = (d: Decision) => ({ ...d, answers: Object.fromEntries(Object.entries(d.answers).map(([k, v]) => [k, v.value])), reasons: d.reasons.map((r) => ({ ...r, because: r.because.map((b) => [b.question, b.answer]) })) });
+    const strip = (d: Decision) => ({
+      ...d,
+      answers: Object.fromEntries(Object.entries(d.answers).map(([k, v]) => [k, v.value])),
+      reasons: d.reasons.map((r) => ({
+        ...r,
+        because: r.because.map((b) => [b.question, b.answer]),
+      })),
+    });
     expect(strip(json(replay.stdout))).toEqual(strip(json(first.stdout)));
   });
 
   it('lets the review change an answer before deciding', async () => {
-    const run = runCli(['--processes', 'many', '--architecture', 'monolith', '--init', 'yes', '--cron', 'yes', '--login', 'yes', '--vm-like', 'yes', '--config-management', 'puppet', '--updates', 'in-place', '--rollback', 'no', '--image-source', 'distro-image', '--fleet', 'none', '--json'], { terminal: true });
+    const run = runCli(
+      [
+        '--processes',
+        'many',
+        '--architecture',
+        'monolith',
+        '--init',
+        'yes',
+        '--cron',
+        'yes',
+        '--login',
+        'yes',
+        '--vm-like',
+        'yes',
+        '--config-management',
+        'puppet',
+        '--updates',
+        'in-place',
+        '--rollback',
+        'no',
+        '--image-source',
+        'distro-image',
+        '--fleet',
+        'none',
+        '--json',
+      ],
+      { terminal: true },
+    );
     // orchestrator: kubernetes (2 downs); kernel: shared; review: "Change orchestrator", then
     // none (2 ups from the default, which is the current answer):
     await screen.next();
@@ -96,7 +136,7 @@ describe('the interview', () => {
   });
 
   it('exits 130 on Ctrl-C at a prompt, with nothing on stdout and no file written', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'which-container-cancel-'));
+    const dir = tempDir('cancel');
     const run = runCli(['--json', '--save-answers', join(dir, 'a.yaml')], { terminal: true });
     await screen.next();
     screen.keypress({ name: 'c', ctrl: true });
@@ -131,10 +171,14 @@ describe('the interview', () => {
 describe('the interview with detected answers', () => {
   it('offers each detected value as the default, with its evidence', async () => {
     const { fixtures } = await import('../support/paths.js');
-    const run = runCli(['--detect', join(fixtures, 'repos', 'procfile-app'), '--json'], { terminal: true });
+    const run = runCli(['--detect', join(fixtures, 'repos', 'procfile-app'), '--json'], {
+      terminal: true,
+    });
     await screen.next();
     // processes was detected as "few": the default, and the reason is shown under the question.
-    expect(screen.getScreen()).toContain('detected: Procfile: 2 process types (web, worker), each can run as its own container');
+    expect(screen.getScreen()).toContain(
+      'detected: Procfile: 2 process types (web, worker), each can run as its own container',
+    );
     expect(screen.getScreen()).toMatch(/❯ A few services/);
     screen.keypress('enter');
     // The first choice of every other question (architecture: monolith leaves layers out).

@@ -8,8 +8,15 @@ import { loadCases } from '../support/cases.js';
 import { runCli } from '../support/cli.js';
 import { fixtures } from '../support/paths.js';
 
-const cases = [...loadCases(join(fixtures, 'cases/article')), ...loadCases(join(fixtures, 'cases/real-world'))];
-const asFlags = (answers: Record<string, string>) => Object.entries(answers).flatMap(([id, v]) => [`--${id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, v]);
+const cases = [
+  ...loadCases(join(fixtures, 'cases/article')),
+  ...loadCases(join(fixtures, 'cases/real-world')),
+];
+const asFlags = (answers: Record<string, string>) =>
+  Object.entries(answers).flatMap(([id, v]) => [
+    `--${id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+    v,
+  ]);
 
 describe('JSON output', () => {
   it('validates against the printed decision schema for every case, with and without --explain', async () => {
@@ -47,7 +54,9 @@ describe('JSON output', () => {
 
   it('gives every case the same Decision through --answers as through decide()', async () => {
     for (const c of cases) {
-      const { stdout } = await runCli(['--answers', '-', '--json'], { stdin: JSON.stringify(c.answers) });
+      const { stdout } = await runCli(['--answers', '-', '--json'], {
+        stdin: JSON.stringify(c.answers),
+      });
       expect(JSON.parse(stdout), c.file).toEqual(decide(c.answers));
     }
   });
@@ -55,17 +64,48 @@ describe('JSON output', () => {
 
 describe('text output', () => {
   it('matches the golden snapshot for a clear OS case', async () => {
-    const { stdout } = await runCli(['--processes', 'many', '--login', 'yes', '--config-management', 'puppet', '--vm-like', 'yes', '--updates', 'in-place', '--orchestrator', 'none']);
+    const { stdout } = await runCli([
+      '--processes',
+      'many',
+      '--login',
+      'yes',
+      '--config-management',
+      'puppet',
+      '--vm-like',
+      'yes',
+      '--updates',
+      'in-place',
+      '--orchestrator',
+      'none',
+    ]);
     expect(stdout).toMatchSnapshot();
   });
 
   it('matches the golden snapshot for a case pulled both ways, with reasons against', async () => {
-    const { stdout } = await runCli(['--processes', 'few', '--cron', 'yes', '--orchestrator', 'compose', '--updates', 'replace', '--image-source', 'dockerfile']);
+    const { stdout } = await runCli([
+      '--processes',
+      'few',
+      '--cron',
+      'yes',
+      '--orchestrator',
+      'compose',
+      '--updates',
+      'replace',
+      '--image-source',
+      'dockerfile',
+    ]);
     expect(stdout).toMatchSnapshot();
   });
 
   it('matches the golden snapshot for a VM verdict', async () => {
-    const { stdout } = await runCli(['--processes', 'few', '--kernel', 'own', '--updates', 'in-place']);
+    const { stdout } = await runCli([
+      '--processes',
+      'few',
+      '--kernel',
+      'own',
+      '--updates',
+      'in-place',
+    ]);
     expect(stdout).toMatchSnapshot();
   });
 
@@ -81,31 +121,68 @@ describe('text output', () => {
 describe('colour', () => {
   const ESC = '\u001b[';
   const argv = ['--processes', 'many'];
-  it('is off when stdout is not a terminal', async () => expect((await runCli(argv)).stdout).not.toContain(ESC));
-  it('is on at a terminal', async () => expect((await runCli(argv, { stdoutIsTTY: true })).stdout).toContain(ESC));
+  it('is off when stdout is not a terminal', async () =>
+    expect((await runCli(argv)).stdout).not.toContain(ESC));
+  it('is on at a terminal', async () =>
+    expect((await runCli(argv, { stdoutIsTTY: true })).stdout).toContain(ESC));
   it('is off at a terminal with NO_COLOR or --no-color', async () => {
-    expect((await runCli(argv, { stdoutIsTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC);
-    expect((await runCli([...argv, '--no-color'], { stdoutIsTTY: true })).stdout).not.toContain(ESC);
+    expect(
+      (await runCli(argv, { stdoutIsTTY: true, env: { NO_COLOR: '1' } })).stdout,
+    ).not.toContain(ESC);
+    expect((await runCli([...argv, '--no-color'], { stdoutIsTTY: true })).stdout).not.toContain(
+      ESC,
+    );
   });
-  it('is on in a pipe with FORCE_COLOR', async () => expect((await runCli(argv, { env: { FORCE_COLOR: '1' } })).stdout).toContain(ESC));
+  it('is on in a pipe with FORCE_COLOR', async () =>
+    expect((await runCli(argv, { env: { FORCE_COLOR: '1' } })).stdout).toContain(ESC));
   it('is never in JSON or Markdown', async () => {
     for (const format of ['json', 'markdown']) {
-      expect((await runCli([...argv, '--format', format], { stdoutIsTTY: true, env: { FORCE_COLOR: '3' } })).stdout).not.toContain(ESC);
+      expect(
+        (
+          await runCli([...argv, '--format', format], {
+            stdoutIsTTY: true,
+            env: { FORCE_COLOR: '3' },
+          })
+        ).stdout,
+      ).not.toContain(ESC);
     }
   });
 });
 
 describe('Markdown output', () => {
   it('matches the golden ADR snapshot (MADR layout)', async () => {
-    const { stdout } = await runCli(['--processes', 'many', '--init', 'yes', '--orchestrator', 'kubernetes', '--updates', 'replace', '--rollback', 'yes', '--format', 'markdown']);
-    for (const heading of ['## Context and Problem Statement', '## Decision Drivers', '## Considered Options', '## Decision Outcome', '### Consequences', '## Pros and Cons of the Options', '## More Information']) {
+    const { stdout } = await runCli([
+      '--processes',
+      'many',
+      '--init',
+      'yes',
+      '--orchestrator',
+      'kubernetes',
+      '--updates',
+      'replace',
+      '--rollback',
+      'yes',
+      '--format',
+      'markdown',
+    ]);
+    for (const heading of [
+      '## Context and Problem Statement',
+      '## Decision Drivers',
+      '## Considered Options',
+      '## Decision Outcome',
+      '### Consequences',
+      '## Pros and Cons of the Options',
+      '## More Information',
+    ]) {
       expect(stdout).toContain(`\n${heading}\n`);
     }
     expect(stdout).toMatchSnapshot();
   });
 
   it('takes its date from SOURCE_DATE_EPOCH when set', async () => {
-    const { stdout } = await runCli(['--processes', 'many', '--format', 'markdown'], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
+    const { stdout } = await runCli(['--processes', 'many', '--format', 'markdown'], {
+      env: { SOURCE_DATE_EPOCH: '1700000000' },
+    });
     expect(stdout).toMatch(/^---\nstatus: proposed\ndate: 2023-11-14\n/);
   });
 });
@@ -123,6 +200,9 @@ describe('listings', () => {
     const { stdout } = await runCli(['questions', '--format', 'json']);
     const data = JSON.parse(stdout);
     expect(data.questions).toHaveLength(14);
-    expect(data.questions.find((q: { id: string }) => q.id === 'vmLike')).toMatchObject({ flag: '--vm-like', values: expect.arrayContaining([{ value: 'unsure', label: 'Not sure' }]) });
+    expect(data.questions.find((q: { id: string }) => q.id === 'vmLike')).toMatchObject({
+      flag: '--vm-like',
+      values: expect.arrayContaining([{ value: 'unsure', label: 'Not sure' }]),
+    });
   });
 });

@@ -1,15 +1,15 @@
 // An organisation's rules: a policy changes a verdict, an override by id, the JSON listing
 // round-trips as a rules file, and `rules check` names every fault with its line.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/schema.js';
 import { runCli } from '../support/cli.js';
 import { fixtures, root } from '../support/paths.js';
+import { tempDir } from '../support/temp.js';
 
 const policy = join(root, 'examples', 'policy.yaml');
-const dir = mkdtempSync(join(tmpdir(), 'which-container-rules-'));
+const dir = tempDir('rules');
 const decision = async (argv: string[]) => {
   const result = await runCli([...argv, '--json']);
   expect(result.code, result.stderr).toBe(0);
@@ -22,18 +22,30 @@ describe('--rules', () => {
     expect((await decision(answers)).recommendation).toBe('os');
     const withPolicy = await decision([...answers, '--rules', policy]);
     expect(withPolicy.recommendation).toBe('app');
-    expect(withPolicy.reasons[0]).toMatchObject({ rule: 'platform-kubernetes-first', favors: 'app', weight: 8, origin: policy, source: 'ACME platform team' });
+    expect(withPolicy.reasons[0]).toMatchObject({
+      rule: 'platform-kubernetes-first',
+      favors: 'app',
+      weight: 8,
+      origin: policy,
+      source: 'ACME platform team',
+    });
     expect(withPolicy.reasons.find((r) => r.rule === 'needs-cron')!.origin).toBeUndefined();
   });
 
   it('replaces a built-in rule that has the same id, in its place', async () => {
     const answers = ['--config-management', 'puppet', '--rules', policy];
     const reason = (await decision(answers)).reasons.find((r) => r.rule === 'config-management')!;
-    expect(reason).toMatchObject({ weight: 1, origin: policy, text: expect.stringContaining('retiring') });
+    expect(reason).toMatchObject({
+      weight: 1,
+      origin: policy,
+      text: expect.stringContaining('retiring'),
+    });
   });
 
   it('adds caveats too, and works in batch', async () => {
-    const result = await runCli(['batch', '--rules', policy], { stdin: '{"vmLike":"yes","orchestrator":"kubernetes"}\n' });
+    const result = await runCli(['batch', '--rules', policy], {
+      stdin: '{"vmLike":"yes","orchestrator":"kubernetes"}\n',
+    });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).decision.caveats).toContain('exception-process');
   });
@@ -49,8 +61,11 @@ describe('--rules', () => {
       stdout: `${file}: ok: ${rules.length} rule(s) (${weighted} weighted, ${rules.length - weighted} caveat(s)); replaces built-in ${rules.map((r) => r.id).join(', ')}\n`,
     });
     const answers = ['--processes', 'few', '--cron', 'yes', '--orchestrator', 'compose'];
-    const strip = (d: Decision) => JSON.stringify(d, (key, value) => (key === 'origin' ? undefined : value));
-    expect(strip(await decision([...answers, '--rules', file]))).toBe(strip(await decision(answers)));
+    const strip = (d: Decision) =>
+      JSON.stringify(d, (key, value) => (key === 'origin' ? undefined : value));
+    expect(strip(await decision([...answers, '--rules', file]))).toBe(
+      strip(await decision(answers)),
+    );
     // With a policy merged in, the listing is still a valid rules file.
     const merged = join(dir, 'merged.json');
     writeFileSync(merged, (await runCli(['rules', '--format', 'json', '--rules', policy])).stdout);
@@ -58,7 +73,11 @@ describe('--rules', () => {
   });
 
   it('`rules check` passes a good file with a one-line summary', async () => {
-    expect(await runCli(['rules', 'check', policy])).toEqual({ code: 0, stdout: `${policy}: ok: 3 rule(s) (2 weighted, 1 caveat(s)); replaces built-in config-management\n`, stderr: '' });
+    expect(await runCli(['rules', 'check', policy])).toEqual({
+      code: 0,
+      stdout: `${policy}: ok: 3 rule(s) (2 weighted, 1 caveat(s)); replaces built-in config-management\n`,
+      stderr: '',
+    });
   });
 
   it('`rules check` names every fault with its file, line and path, and exits 3', async () => {
@@ -73,7 +92,10 @@ describe('--rules', () => {
       `which-container: ${file}:30: rules[4].id: duplicate rule id "bad-weight"`,
     ]);
     // The same file given to --rules stops a decision the same way.
-    expect(await runCli(['--processes', 'many', '--rules', file])).toMatchObject({ code: 3, stdout: '' });
+    expect(await runCli(['--processes', 'many', '--rules', file])).toMatchObject({
+      code: 3,
+      stdout: '',
+    });
   });
 
   it('`rules check` rejects a file that is not a rules file at all', async () => {
@@ -88,6 +110,9 @@ describe('--rules', () => {
 
   it('refuses to read stdin twice', async () => {
     const result = await runCli(['--answers', '-', '--rules', '-'], { stdin: '{}' });
-    expect(result).toMatchObject({ code: 2, stderr: expect.stringContaining('standard input can be read only once') });
+    expect(result).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('standard input can be read only once'),
+    });
   });
 });

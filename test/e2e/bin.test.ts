@@ -1,11 +1,11 @@
 // The built bin, spawned as a user runs it: every exit code, every format, a closed pipe.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bin, runBin, spawnBin, spawnShell, STOP_SIGNALS } from '../support/cli.js';
+import { bin, runBin, STOP_SIGNALS, spawnBin, spawnShell } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'which-container-e2e-'));
+const dir = tempDir('e2e');
 
 describe('the built bin', () => {
   it('exit 0: decides from flags in each format', () => {
@@ -21,14 +21,22 @@ describe('the built bin', () => {
 
   it('exit 0: reads a YAML answers file (the YAML parser loads on demand)', () => {
     const file = join(dir, 'answers.yaml');
-    writeFileSync(file, 'processes: single\narchitecture: microservices\norchestrator: kubernetes\n');
+    writeFileSync(
+      file,
+      'processes: single\narchitecture: microservices\norchestrator: kubernetes\n',
+    );
     const result = runBin(['--answers', file, '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).tools).toEqual(['Docker', 'Podman', 'Kubernetes']);
   });
 
   it('exit 2: usage errors, with one clear message and no stack trace', () => {
-    for (const argv of [[], ['--processes', 'lots'], ['--nope'], ['--processes', 'many', '--strict']]) {
+    for (const argv of [
+      [],
+      ['--processes', 'lots'],
+      ['--nope'],
+      ['--processes', 'many', '--strict'],
+    ]) {
       const result = runBin(argv);
       expect(result.code, argv.join(' ')).toBe(2);
       expect(result.stdout).toBe('');
@@ -42,7 +50,9 @@ describe('the built bin', () => {
     writeFileSync(file, '{\n  "processes": "many",\n  "kernel": "linux"\n}\n');
     const result = runBin(['--answers', file]);
     expect(result.code).toBe(3);
-    expect(result.stderr).toBe(`which-container: ${file}:3: kernel: "linux" is not allowed; expected one of: shared, own, unsure\n`);
+    expect(result.stderr).toBe(
+      `which-container: ${file}:3: kernel: "linux" is not allowed; expected one of: shared, own, unsure\n`,
+    );
   });
 
   it('--help and --version go to stdout and exit 0', () => {
@@ -52,7 +62,9 @@ describe('the built bin', () => {
 
   it('ends quietly when the reader has closed the pipe before it writes (EPIPE)', async () => {
     // The reader is gone before the first write: the write fails with EPIPE.
-    const result = await spawnBin(['rules', '--format', 'mermaid'], 'ignore', (child) => child.stdout.destroy());
+    const result = await spawnBin(['rules', '--format', 'mermaid'], 'ignore', (child) =>
+      child.stdout.destroy(),
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
@@ -61,7 +73,9 @@ describe('the built bin', () => {
     it(`exit ${code}: ${signal} while it waits for answers on stdin`, async () => {
       // stdin stays open: the run is waiting for `--answers -` when the signal arrives, well
       // after start-up, so the handlers are in place even on a loaded machine.
-      const result = await spawnBin(['--answers', '-', '--json'], 'pipe', (child) => setTimeout(() => child.kill(signal), 1500));
+      const result = await spawnBin(['--answers', '-', '--json'], 'pipe', (child) =>
+        setTimeout(() => child.kill(signal), 1500),
+      );
       expect(result).toEqual({ code, stdout: '', stderr: '' });
     });
   }
@@ -81,7 +95,10 @@ describe('the built bin', () => {
 
   it('does the same through a real shell pipe', () => {
     const result = spawnShell(`"${process.execPath}" "${bin}" questions | head -1`, 0);
-    expect(result).toMatchObject({ code: 0, stdout: '1. processes  --processes single|few|many|unsure\n', stderr: '' });
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: '1. processes  --processes single|few|many|unsure\n',
+      stderr: '',
+    });
   });
 });
-

@@ -27,12 +27,24 @@ describe('--detect, end to end', () => {
       const decision = JSON.parse(result.stdout);
       expect(decision.recommendation).toBe(verdict);
       expect(levels).toContain(decision.confidence.level);
-      for (const answer of Object.values(decision.answers) as { source: string }[]) expect(answer.source).toBe('detected');
+      for (const answer of Object.values(decision.answers) as { source: string }[])
+        expect(answer.source).toBe('detected');
     });
   }
 
   it('lets flags and the answers file win over detected answers', () => {
-    const result = runBin(['--detect', repo('compose-microservices'), '--orchestrator', 'none', '--answers', '-', '--json'], { stdin: 'architecture: monolith\n' });
+    const result = runBin(
+      [
+        '--detect',
+        repo('compose-microservices'),
+        '--orchestrator',
+        'none',
+        '--answers',
+        '-',
+        '--json',
+      ],
+      { stdin: 'architecture: monolith\n' },
+    );
     const decision = JSON.parse(result.stdout);
     expect(decision.answers.orchestrator).toEqual({ value: 'none', source: 'flag' });
     expect(decision.answers.architecture).toEqual({ value: 'monolith', source: 'file' });
@@ -42,14 +54,27 @@ describe('--detect, end to end', () => {
   it('prints what it detected, with evidence, as text and JSON', () => {
     const text = runBin(['detect', repo('dockerfile-and-puppet'), '--no-color']);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('configManagement  puppet (Puppet)\n                      manifests/site.pp: a Puppet manifest (site.pp)');
+    expect(text.stdout).toContain(
+      'configManagement  puppet (Puppet)\n                      manifests/site.pp: a Puppet manifest (site.pp)',
+    );
     expect(text.stdout).toContain('The evidence pulls both ways');
-    const json = JSON.parse(runBin(['detect', repo('dockerfile-and-puppet'), '--format', 'json']).stdout);
-    expect(json).toMatchObject({ schemaVersion: 1, answers: { configManagement: { value: 'puppet' } } });
+    const json = JSON.parse(
+      runBin(['detect', repo('dockerfile-and-puppet'), '--format', 'json']).stdout,
+    );
+    expect(json).toMatchObject({
+      schemaVersion: 1,
+      answers: { configManagement: { value: 'puppet' } },
+    });
   });
 
   it('exits 2 for a directory that does not exist or is a file', () => {
-    expect(runBin(['detect', '/no/such/dir'])).toMatchObject({ code: 2, stderr: 'which-container: detect /no/such/dir: no such directory\n' });
-    expect(runBin(['--detect', join(repo('procfile-app'), 'Procfile')])).toMatchObject({ code: 2, stderr: expect.stringContaining('not a directory') });
+    expect(runBin(['detect', '/no/such/dir'])).toMatchObject({
+      code: 2,
+      stderr: 'which-container: detect /no/such/dir: no such directory\n',
+    });
+    expect(runBin(['--detect', join(repo('procfile-app'), 'Procfile')])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('not a directory'),
+    });
   });
 });

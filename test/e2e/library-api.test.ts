@@ -1,17 +1,23 @@
 // The library as a program gets it: the built package, imported by name from the repository
 // root (package.json "exports"), as SPEC.md and the core issue require.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { currentAnswerTypes, readmePath, readmeWithTable } from '../../scripts/generate.mjs';
-import { readFileSync } from 'node:fs';
 import { decide } from '../../src/index.js';
 import { root } from '../support/paths.js';
 
-const run = (code: string) => execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
+const run = (code: string) =>
+  execFileSync(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: root,
+    encoding: 'utf8',
+  });
 
 describe('the library API', () => {
   it("works as `import { decide } from 'which-container'` and gives the same Decision as the source", () => {
-    const out = run("import {decide} from 'which-container'; console.log(JSON.stringify(decide({processes:'many'})))");
+    const out = run(
+      "import {decide} from 'which-container'; console.log(JSON.stringify(decide({processes:'many'})))",
+    );
     expect(JSON.parse(out)).toEqual(decide({ processes: 'many' }));
   });
 
@@ -24,7 +30,12 @@ describe('the library API', () => {
       r: true,
       v: ['os', 'app', 'vm'],
       err: true,
-      issues: [{ path: 'processes', message: '"lots" is not allowed; expected one of: single, few, many, unsure' }],
+      issues: [
+        {
+          path: 'processes',
+          message: '"lots" is not allowed; expected one of: single, few, many, unsure',
+        },
+      ],
     });
   });
 
@@ -34,7 +45,9 @@ describe('the library API', () => {
   });
 
   it('has its generated answer types up to date with rules/questions.yaml', () => {
-    expect(readFileSync(`${root}/src/generated/answers.ts`, 'utf8'), 'run `npm run generate`').toBe(currentAnswerTypes());
+    expect(readFileSync(`${root}/src/generated/answers.ts`, 'utf8'), 'run `npm run generate`').toBe(
+      currentAnswerTypes(),
+    );
   });
 });
 

@@ -43,7 +43,10 @@ describe('in a real terminal', () => {
 
   it('exits 130 on Ctrl-C at the first question and gives the terminal back', async () => {
     // After the run, the same terminal reports whether it is back in canonical mode with echo.
-    terminal = new Terminal(run(''), `stty -a | grep -o -- '-\\?icanon\\|-\\?echo ' | tr '\\n' ' ' | sed 's/^/tty: /';`);
+    terminal = new Terminal(
+      run(''),
+      `stty -a | grep -o -- '-\\?icanon\\|-\\?echo ' | tr '\\n' ' ' | sed 's/^/tty: /';`,
+    );
     await terminal.waitFor(/\(1 of 14\)/);
     terminal.keys('C-c');
     expect(await terminal.exitCode()).toBe(130);
@@ -53,7 +56,8 @@ describe('in a real terminal', () => {
   });
 
   it('with stdout redirected to a file, keeps the prompts on the terminal and only JSON in the file', async () => {
-    const known = '--kernel shared --orchestrator kubernetes --fleet none --image-source dockerfile --rollback yes --updates replace --config-management none --vm-like no --login no --cron no --init no';
+    const known =
+      '--kernel shared --orchestrator kubernetes --fleet none --image-source dockerfile --rollback yes --updates replace --config-management none --vm-like no --login no --cron no --init no';
     terminal = new Terminal(`${run(`--format json ${known}`)} > decision.json`);
     // Three open questions: processes, architecture, and layers while architecture is open.
     await terminal.waitFor(/\(1 of 3\) How many long-running services/);

@@ -13,5 +13,8 @@ export function loadCases(dir: string): GoldenCase[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((file) => ({ file, ...(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Omit<GoldenCase, 'file'>) }));
+    .map((file) => ({
+      file,
+      ...(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Omit<GoldenCase, 'file'>),
+    }));
 }

@@ -1,5 +1,5 @@
 // Runs the CLI in-process with captured streams, and the built bin as a user would.
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
 import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
 import { root } from './paths.js';
@@ -23,11 +23,28 @@ export interface RunOptions {
 export async function runCli(argv: string[], options: RunOptions = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
-  const stdin = (options.stdinStream ?? (options.terminal ? new PassThrough() : Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]))) as Readable & { isTTY?: boolean };
+  const stdin = (options.stdinStream ??
+    (options.terminal
+      ? new PassThrough()
+      : Readable.from(
+          options.stdin === undefined ? [] : [Buffer.from(options.stdin)],
+        ))) as Readable & { isTTY?: boolean };
   if (options.terminal) stdin.isTTY = true;
   const code = await main(argv, {
-    stdout: { write: (chunk: string) => ((stdout += chunk), true), isTTY: options.stdoutIsTTY ?? false },
-    stderr: { write: (chunk: string) => ((stderr += chunk), true), isTTY: options.terminal ?? false },
+    stdout: {
+      write: (chunk: string) => {
+        stdout += chunk;
+        return true;
+      },
+      isTTY: options.stdoutIsTTY ?? false,
+    },
+    stderr: {
+      write: (chunk: string) => {
+        stderr += chunk;
+        return true;
+      },
+      isTTY: options.terminal ?? false,
+    },
     stdin,
     env: options.env ?? {},
     now: () => new Date('2026-01-02T03:04:05Z'),
@@ -53,9 +70,15 @@ export function runBin(argv: string[], options: RunOptions = {}): RunResult {
  * Spawns the built bin and collects its output until it ends; `setup` gets the child first
  * (to close a stream, send a signal, feed stdin).
  */
-export function spawnBin(argv: string[], stdin: 'pipe' | 'ignore', setup: (child: ChildProcessWithoutNullStreams) => void = () => undefined): Promise<RunResult & { code: number | null }> {
+export function spawnBin(
+  argv: string[],
+  stdin: 'pipe' | 'ignore',
+  setup: (child: ChildProcessWithoutNullStreams) => void = () => undefined,
+): Promise<RunResult & { code: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...argv], { stdio: [stdin, 'pipe', 'pipe'] }) as ChildProcessWithoutNullStreams;
+    const child = spawn(process.execPath, [bin, ...argv], {
+      stdio: [stdin, 'pipe', 'pipe'],
+    }) as ChildProcessWithoutNullStreams;
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -67,9 +90,15 @@ export function spawnBin(argv: string[], stdin: 'pipe' | 'ignore', setup: (child
 }
 
 /** Runs a shell pipeline; the exit code is that of the pipeline's element at `index`. */
-export function spawnShell(command: string, index = -1): { code: number | null; stdout: string; stderr: string } {
+export function spawnShell(
+  command: string,
+  index = -1,
+): { code: number | null; stdout: string; stderr: string } {
   // The limit only ends a hung run, which would fail the test; it is not a speed check.
-  const r = spawnSync('bash', ['-c', `${command}; exit \${PIPESTATUS[${index}]}`], { encoding: 'utf8', timeout: 15_000 });
+  const r = spawnSync('bash', ['-c', `${command}; exit \${PIPESTATUS[${index}]}`], {
+    encoding: 'utf8',
+    timeout: 15_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

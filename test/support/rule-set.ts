@@ -4,11 +4,31 @@ import type { RuleSet } from '../../src/engine/rule-set.js';
 import type { Question, Rule } from '../../src/schema.js';
 
 export function question(id: string, values: string[], extra: Partial<Question> = {}): Question {
-  return { id, prompt: `${id}?`, why: 'because', section: 'OS Containers', values: values.map((value) => ({ value, label: value })), ...extra };
+  return {
+    id,
+    prompt: `${id}?`,
+    why: 'because',
+    section: 'OS Containers',
+    values: values.map((value) => ({ value, label: value })),
+    ...extra,
+  };
 }
 
-export function favor(id: string, favors: 'os' | 'app' | 'vm', weight: number, condition: Rule['if']): Rule {
-  return { id, if: condition, effect: 'favor', favors, weight, text: `${id} fired`, section: 'OS Containers' };
+export function favor(
+  id: string,
+  favors: 'os' | 'app' | 'vm',
+  weight: number,
+  condition: Rule['if'],
+): Rule {
+  return {
+    id,
+    if: condition,
+    effect: 'favor',
+    favors,
+    weight,
+    text: `${id} fired`,
+    section: 'OS Containers',
+  };
 }
 
 export function ruleSet(questions: Question[], rules: Rule[]): RuleSet {
@@ -23,4 +43,5 @@ export function ruleSet(questions: Question[], rules: Rule[]): RuleSet {
   };
 }
 
-export const compile = (questions: Question[], rules: Rule[]) => compileRuleSet(ruleSet(questions, rules));
+export const compile = (questions: Question[], rules: Rule[]) =>
+  compileRuleSet(ruleSet(questions, rules));

@@ -1,12 +1,12 @@
 // A real pseudo-terminal through tmux: start a command, type keys, read the screen.
 // Each session gets its own tmux server socket so tests never touch a user's tmux.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from './temp.js';
 
 export class Terminal {
-  readonly dir = mkdtempSync(join(tmpdir(), 'which-container-tty-'));
+  readonly dir = tempDir('tty');
   private readonly socket = `wc-test-${process.pid}-${Math.random().toString(36).slice(2)}`;
   readonly exitFile = join(this.dir, 'exit');
 
@@ -16,11 +16,27 @@ export class Terminal {
    */
   constructor(commandLine: string, after = '') {
     const script = `${commandLine}; echo $? > '${this.exitFile}'; ${after} sleep 60`;
-    this.tmux('new-session', '-d', '-s', 'main', '-x', '100', '-y', '40', '-c', this.dir, 'bash', '-c', script);
+    this.tmux(
+      'new-session',
+      '-d',
+      '-s',
+      'main',
+      '-x',
+      '100',
+      '-y',
+      '40',
+      '-c',
+      this.dir,
+      'bash',
+      '-c',
+      script,
+    );
   }
 
   private tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], {
+      encoding: 'utf8',
+    });
   }
 
   keys(...keys: string[]): void {
@@ -37,7 +53,8 @@ export class Terminal {
     for (;;) {
       const screen = this.screen();
       if (pattern.test(screen)) return screen;
-      if (Date.now() > end) throw new Error(`the terminal never showed ${pattern}; it shows:\n${screen}`);
+      if (Date.now() > end)
+        throw new Error(`the terminal never showed ${pattern}; it shows:\n${screen}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -45,7 +62,8 @@ export class Terminal {
   async exitCode(limitMs = 10_000): Promise<number> {
     const end = Date.now() + limitMs;
     while (!existsSync(this.exitFile) || readFileSync(this.exitFile, 'utf8') === '') {
-      if (Date.now() > end) throw new Error(`the command did not end; the terminal shows:\n${this.screen()}`);
+      if (Date.now() > end)
+        throw new Error(`the command did not end; the terminal shows:\n${this.screen()}`);
       await new Promise((r) => setTimeout(r, 50));
     }
     return Number(readFileSync(this.exitFile, 'utf8').trim());

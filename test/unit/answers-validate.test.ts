@@ -15,20 +15,34 @@ describe('answers validation', () => {
   it('names every bad field at once, with the allowed values', () => {
     const issues = invalid({ processes: 'lots', kernel: 'linux', colour: 'blue' });
     expect(issues).toEqual([
-      { path: 'processes', message: '"lots" is not allowed; expected one of: single, few, many, unsure' },
+      {
+        path: 'processes',
+        message: '"lots" is not allowed; expected one of: single, few, many, unsure',
+      },
       { path: 'kernel', message: '"linux" is not allowed; expected one of: shared, own, unsure' },
-      { path: 'colour', message: expect.stringMatching(/^unknown question; expected one of: processes, architecture, .*kernel, schemaVersion$/) },
+      {
+        path: 'colour',
+        message: expect.stringMatching(
+          /^unknown question; expected one of: processes, architecture, .*kernel, schemaVersion$/,
+        ),
+      },
     ]);
   });
 
   it('rejects values of the wrong type and a wrong schemaVersion', () => {
-    expect(invalid({ init: true })).toEqual([{ path: 'init', message: 'true is not allowed; expected one of: yes, no, unsure' }]);
-    expect(invalid({ schemaVersion: 2 })).toEqual([{ path: 'schemaVersion', message: 'expected 1 (the only version)' }]);
+    expect(invalid({ init: true })).toEqual([
+      { path: 'init', message: 'true is not allowed; expected one of: yes, no, unsure' },
+    ]);
+    expect(invalid({ schemaVersion: 2 })).toEqual([
+      { path: 'schemaVersion', message: 'expected 1 (the only version)' },
+    ]);
   });
 
   it('rejects anything but a mapping', () => {
     for (const input of [null, 'processes=many', 42, ['many']]) {
-      expect(invalid(input)).toEqual([{ path: '', message: 'expected a mapping of question id to answer' }]);
+      expect(invalid(input)).toEqual([
+        { path: '', message: 'expected a mapping of question id to answer' },
+      ]);
     }
   });
 
@@ -44,10 +58,15 @@ describe('answers validation', () => {
   });
 
   it('records the source it is given', () => {
-    expect(decide({ init: 'yes' }, { source: 'prompt' }).answers.init).toEqual({ value: 'yes', source: 'prompt' });
+    expect(decide({ init: 'yes' }, { source: 'prompt' }).answers.init).toEqual({
+      value: 'yes',
+      source: 'prompt',
+    });
   });
 
   it('puts every issue in the error message, one per line', () => {
-    expect(() => decide({ processes: 'lots', init: 'maybe' } as never)).toThrow(/^answers: processes: .*\nanswers: init: /);
+    expect(() => decide({ processes: 'lots', init: 'maybe' } as never)).toThrow(
+      /^answers: processes: .*\nanswers: init: /,
+    );
   });
 });

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { questionsRead } from '../../src/engine/check-references.js';
+import { questionsRead } from '../../src/engine/compile.js';
 import { builtinData, builtinRuleSet } from '../../src/engine/rule-set.js';
 import { validateRuleSet } from '../../src/engine/validate-rule-set.js';
 import { hasShared, shared } from '../support/paths.js';
@@ -39,7 +39,9 @@ describe('rules/ data', () => {
   });
 
   it('uses every question in some weighted rule', () => {
-    const read = new Set(rules.filter((r) => r.effect === 'favor').flatMap((r) => questionsRead(r.if)));
+    const read = new Set(
+      rules.filter((r) => r.effect === 'favor').flatMap((r) => questionsRead(r.if)),
+    );
     for (const q of questions) expect(read.has(q.id), `no rule reads ${q.id}`).toBe(true);
   });
 
@@ -67,11 +69,14 @@ describe('rules/ data', () => {
 describe.skipIf(!hasShared)('sections cited from the article', () => {
   it('names a real heading of the article wherever no other source is given', () => {
     const articleDir = join(shared, 'article');
-    const article = readdirSync(articleDir).map((f) => readFileSync(join(articleDir, f), 'utf8')).join('\n');
+    const article = readdirSync(articleDir)
+      .map((f) => readFileSync(join(articleDir, f), 'utf8'))
+      .join('\n');
     const headings = new Set([...article.matchAll(/^#+\s+(.+?)\s*$/gm)].map((m) => m[1]!));
     for (const item of [...rules, ...questions]) {
       if (item.source) continue;
-      for (const part of item.section.split('; ')) expect(headings, `${item.id}: "${part}"`).toContain(part);
+      for (const part of item.section.split('; '))
+        expect(headings, `${item.id}: "${part}"`).toContain(part);
     }
   });
 });

@@ -1,42 +1,99 @@
 // Detection on fixtures shaped like real repositories: the answers each must yield, the
 // evidence behind them, conflicts, and the safety rules of the walk.
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detect, SCANNERS } from '../../src/detect/detect.js';
 import { compileRuleSet } from '../../src/engine/compile.js';
 import { builtinRuleSet } from '../../src/engine/rule-set.js';
 import { fixtures } from '../support/paths.js';
+import { tempDir } from '../support/temp.js';
 
 const compiled = compileRuleSet(builtinRuleSet);
 const repo = (name: string) => join(fixtures, 'repos', name);
-const answersOf = async (dir: string) => Object.fromEntries(Object.entries((await detect(compiled, dir)).answers).map(([id, a]) => [id, a.value]));
+const answersOf = async (dir: string) =>
+  Object.fromEntries(
+    Object.entries((await detect(compiled, dir)).answers).map(([id, a]) => [id, a.value]),
+  );
 
 describe('detect on repository fixtures', () => {
   const expected: Record<string, Record<string, string>> = {
-    'compose-microservices': { processes: 'single', architecture: 'microservices', updates: 'replace', layers: 'yes', imageSource: 'dockerfile', orchestrator: 'compose' },
-    'helm-chart': { processes: 'single', updates: 'replace', imageSource: 'dockerfile', orchestrator: 'kubernetes' },
-    'ansible-mail-server': { processes: 'many', init: 'yes', cron: 'yes', login: 'yes', configManagement: 'ansible', updates: 'in-place' },
-    'puppet-lamp': { processes: 'few', init: 'yes', cron: 'yes', login: 'yes', configManagement: 'puppet', updates: 'in-place' },
-    'chef-cookbook': { processes: 'few', init: 'yes', cron: 'yes', login: 'yes', configManagement: 'chef', updates: 'in-place' },
-    'salt-states': { processes: 'few', init: 'yes', cron: 'yes', login: 'yes', configManagement: 'salt', updates: 'in-place' },
+    'compose-microservices': {
+      processes: 'single',
+      architecture: 'microservices',
+      updates: 'replace',
+      layers: 'yes',
+      imageSource: 'dockerfile',
+      orchestrator: 'compose',
+    },
+    'helm-chart': {
+      processes: 'single',
+      updates: 'replace',
+      imageSource: 'dockerfile',
+      orchestrator: 'kubernetes',
+    },
+    'ansible-mail-server': {
+      processes: 'many',
+      init: 'yes',
+      cron: 'yes',
+      login: 'yes',
+      configManagement: 'ansible',
+      updates: 'in-place',
+    },
+    'puppet-lamp': {
+      processes: 'few',
+      init: 'yes',
+      cron: 'yes',
+      login: 'yes',
+      configManagement: 'puppet',
+      updates: 'in-place',
+    },
+    'chef-cookbook': {
+      processes: 'few',
+      init: 'yes',
+      cron: 'yes',
+      login: 'yes',
+      configManagement: 'chef',
+      updates: 'in-place',
+    },
+    'salt-states': {
+      processes: 'few',
+      init: 'yes',
+      cron: 'yes',
+      login: 'yes',
+      configManagement: 'salt',
+      updates: 'in-place',
+    },
     'distrobuilder-images': { init: 'yes', imageSource: 'distro-image', fleet: 'mixed' },
     'procfile-app': { processes: 'few', updates: 'replace' },
-    'supervisord-image': { processes: 'few', cron: 'yes', imageSource: 'dockerfile', updates: 'replace' },
+    'supervisord-image': {
+      processes: 'few',
+      cron: 'yes',
+      imageSource: 'dockerfile',
+      updates: 'replace',
+    },
     'systemd-with-cron': { processes: 'many', init: 'yes', cron: 'yes' },
     'link-outside': { processes: 'single', updates: 'replace' },
   };
   for (const [name, answers] of Object.entries(expected)) {
-    it(`${name} yields ${Object.entries(answers).map(([k, v]) => `${k}=${v}`).join(' ')}`, async () => {
+    it(`${name} yields ${Object.entries(answers)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`, async () => {
       expect(await answersOf(repo(name))).toEqual(answers);
     });
   }
 
   it('gives every answer its evidence: the file and why', async () => {
     const detection = await detect(compiled, repo('compose-microservices'));
-    expect(detection.answers.orchestrator!.evidence).toEqual([{ file: 'docker-compose.yml', reason: 'Compose runs 6 service(s): gateway, orders, payments, catalog, users, postgres' }]);
-    expect(detection.answers.layers!.evidence[0]!.reason).toBe('5 Dockerfiles build on the same base (node:20-alpine): services/catalog/Dockerfile, services/gateway/Dockerfile, services/orders/Dockerfile, services/payments/Dockerfile, services/users/Dockerfile');
+    expect(detection.answers.orchestrator!.evidence).toEqual([
+      {
+        file: 'docker-compose.yml',
+        reason: 'Compose runs 6 service(s): gateway, orders, payments, catalog, users, postgres',
+      },
+    ]);
+    expect(detection.answers.layers!.evidence[0]!.reason).toBe(
+      '5 Dockerfiles build on the same base (node:20-alpine): services/catalog/Dockerfile, services/gateway/Dockerfile, services/orders/Dockerfile, services/payments/Dockerfile, services/users/Dockerfile',
+    );
   });
 
   it('reports conflicting evidence on one question with what lost, and why', async () => {
@@ -47,7 +104,16 @@ describe('detect on repository fixtures', () => {
         question: 'imageSource',
         chosen: 'distro-image',
         why: 'more evidence (6 against 3)',
-        candidates: [expect.objectContaining({ value: 'distro-image', strength: 6 }), { value: 'dockerfile', strength: 3, evidence: [{ file: 'Dockerfile', reason: 'builds an image from ubuntu:24.04, layer by layer' }] }],
+        candidates: [
+          expect.objectContaining({ value: 'distro-image', strength: 6 }),
+          {
+            value: 'dockerfile',
+            strength: 3,
+            evidence: [
+              { file: 'Dockerfile', reason: 'builds an image from ubuntu:24.04, layer by layer' },
+            ],
+          },
+        ],
       },
     ]);
   });
@@ -70,7 +136,7 @@ describe('the walk is safe', () => {
   });
 
   it('skips .git, node_modules and vendored folders', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'which-container-detect-'));
+    const dir = tempDir('detect');
     for (const folder of ['.git', 'node_modules/pkg', 'vendor/lib']) {
       mkdirSync(join(dir, folder), { recursive: true });
       writeFileSync(join(dir, folder, 'Dockerfile'), 'FROM alpine\n');
@@ -80,7 +146,7 @@ describe('the walk is safe', () => {
 
   // Root reads whatever the mode bits say, so this runs only for other users.
   it.skipIf(process.getuid?.() === 0)('notes an unreadable directory and goes on', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'which-container-detect-'));
+    const dir = tempDir('detect');
     writeFileSync(join(dir, 'Procfile'), 'web: node server.js\n');
     mkdirSync(join(dir, 'locked'));
     writeFileSync(join(dir, 'locked', 'Dockerfile'), 'FROM alpine\n');
@@ -95,10 +161,14 @@ describe('the walk is safe', () => {
   });
 
   it('reads at most the first bytes of a large file, and stops at the entry bound', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'which-container-detect-'));
+    const dir = tempDir('detect');
     writeFileSync(join(dir, 'Procfile'), `web: node server.js\n${'# padding\n'.repeat(100_000)}`);
     for (let i = 0; i < 30; i++) writeFileSync(join(dir, `file-${i}.txt`), 'x');
-    const detection = await detect(compiled, dir, { maxEntries: 10, maxFileBytes: 1024, maxTotalBytes: 1 << 20 });
+    const detection = await detect(compiled, dir, {
+      maxEntries: 10,
+      maxFileBytes: 1024,
+      maxTotalBytes: 1 << 20,
+    });
     expect(detection.answers.processes?.value).toBe('single');
     expect(detection.scanned.bytesRead).toBe(1024);
     expect(detection.skipped).toEqual([
@@ -110,26 +180,51 @@ describe('the walk is safe', () => {
 
 describe('scanners', () => {
   it('claim only questions and values that exist', async () => {
-    const values = new Map(builtinRuleSet.questions.map((q) => [q.id, new Set(q.values.map((v) => v.value))]));
-    for (const name of ['compose-microservices', 'helm-chart', 'ansible-mail-server', 'puppet-lamp', 'chef-cookbook', 'salt-states', 'distrobuilder-images', 'procfile-app', 'supervisord-image', 'systemd-with-cron', 'dockerfile-and-puppet', 'dockerfile-and-distrobuilder']) {
+    const values = new Map(
+      builtinRuleSet.questions.map((q) => [q.id, new Set(q.values.map((v) => v.value))]),
+    );
+    for (const name of [
+      'compose-microservices',
+      'helm-chart',
+      'ansible-mail-server',
+      'puppet-lamp',
+      'chef-cookbook',
+      'salt-states',
+      'distrobuilder-images',
+      'procfile-app',
+      'supervisord-image',
+      'systemd-with-cron',
+      'dockerfile-and-puppet',
+      'dockerfile-and-distrobuilder',
+    ]) {
       const { walk } = await import('../../src/detect/walk.js');
-      const walked = await walk(repo(name), (path, file) => SCANNERS.some((s) => s.wants(path, file)));
+      const walked = await walk(repo(name), (path, file) =>
+        SCANNERS.some((s) => s.wants(path, file)),
+      );
       for (const scanner of SCANNERS) {
-        for (const finding of scanner.scan(walked.files.filter((f) => scanner.wants(f.path, f.name)))) {
-          expect(values.get(finding.question)?.has(finding.value), `${scanner.name}: ${finding.question}=${finding.value}`).toBe(true);
+        for (const finding of scanner.scan(
+          walked.files.filter((f) => scanner.wants(f.path, f.name)),
+        )) {
+          expect(
+            values.get(finding.question)?.has(finding.value),
+            `${scanner.name}: ${finding.question}=${finding.value}`,
+          ).toBe(true);
         }
       }
     }
   });
 
   it('recognise Nomad jobs, Swarm stacks, kustomize, mkosi, Vagrant, Packer and kernel modules', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'which-container-detect-'));
+    const dir = tempDir('detect');
     const files: Record<string, string> = {
-      'jobs/api.nomad.hcl': 'job "api" {\n  group "web" {\n    task "server" {\n      driver = "docker"\n    }\n  }\n}\n',
-      'deploy/docker-stack.yml': 'services:\n  web:\n    image: web:1\n    deploy:\n      replicas: 3\n',
+      'jobs/api.nomad.hcl':
+        'job "api" {\n  group "web" {\n    task "server" {\n      driver = "docker"\n    }\n  }\n}\n',
+      'deploy/docker-stack.yml':
+        'services:\n  web:\n    image: web:1\n    deploy:\n      replicas: 3\n',
       'k8s/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
       'image/mkosi.conf': '[Distribution]\nDistribution=fedora\n',
-      Vagrantfile: 'Vagrant.configure("2") do |config|\n  config.vm.box = "debian/bookworm64"\nend\n',
+      Vagrantfile:
+        'Vagrant.configure("2") do |config|\n  config.vm.box = "debian/bookworm64"\nend\n',
       'packer/build.pkr.hcl': 'source "qemu" "base" {\n  iso_url = "x.iso"\n}\n',
       'driver/dkms.conf': 'PACKAGE_NAME="mydrv"\n',
     };
@@ -138,10 +233,23 @@ describe('scanners', () => {
       writeFileSync(join(dir, path), text);
     }
     const detection = await detect(compiled, dir);
-    const candidates = (id: string) => [detection.answers[id]?.value, ...detection.conflicts.filter((c) => c.question === id).flatMap((c) => c.candidates.map((x) => x.value))];
-    expect(candidates('orchestrator')).toEqual(expect.arrayContaining(['nomad', 'swarm', 'kubernetes']));
+    const candidates = (id: string) => [
+      detection.answers[id]?.value,
+      ...detection.conflicts
+        .filter((c) => c.question === id)
+        .flatMap((c) => c.candidates.map((x) => x.value)),
+    ];
+    expect(candidates('orchestrator')).toEqual(
+      expect.arrayContaining(['nomad', 'swarm', 'kubernetes']),
+    );
     expect(detection.answers.imageSource?.value).toBe('distro-image');
-    expect(detection.answers.vmLike?.evidence.map((e) => e.file)).toEqual(['Vagrantfile', 'packer/build.pkr.hcl']);
-    expect(detection.answers.kernel).toEqual({ value: 'own', evidence: [{ file: 'driver/dkms.conf', reason: 'builds a kernel module with DKMS' }] });
+    expect(detection.answers.vmLike?.evidence.map((e) => e.file)).toEqual([
+      'Vagrantfile',
+      'packer/build.pkr.hcl',
+    ]);
+    expect(detection.answers.kernel).toEqual({
+      value: 'own',
+      evidence: [{ file: 'driver/dkms.conf', reason: 'builds a kernel module with DKMS' }],
+    });
   });
 });

@@ -7,7 +7,8 @@ const positions = new Map([
   ['b', 1],
   ['c', 2],
 ]);
-const test = (condition: Condition, values: Record<string, string>) => compileCondition(condition, positions)([...positions.keys()].map((id) => values[id]));
+const test = (condition: Condition, values: Record<string, string>) =>
+  compileCondition(condition, positions)([...positions.keys()].map((id) => values[id]));
 
 describe('compiled conditions', () => {
   it('equals matches only that value', () => {
@@ -31,7 +32,12 @@ describe('compiled conditions', () => {
   });
 
   it('combines with all, any and not', () => {
-    const cond: Condition = { all: [{ question: 'a', equals: 'x' }, { any: [{ question: 'b', equals: '1' }, { not: { question: 'c', equals: '2' } }] }] };
+    const cond: Condition = {
+      all: [
+        { question: 'a', equals: 'x' },
+        { any: [{ question: 'b', equals: '1' }, { not: { question: 'c', equals: '2' } }] },
+      ],
+    };
     expect(test(cond, { a: 'x', b: '1', c: '2' })).toBe(true);
     expect(test(cond, { a: 'x', b: '0', c: '2' })).toBe(false);
     expect(test(cond, { a: 'x', b: '0', c: '3' })).toBe(true);
@@ -39,6 +45,8 @@ describe('compiled conditions', () => {
   });
 
   it('refuses to compile a question it has no position for', () => {
-    expect(() => compileCondition({ question: 'toString', notIn: ['x'] }, positions)).toThrow(/unknown question "toString"/);
+    expect(() => compileCondition({ question: 'toString', notIn: ['x'] }, positions)).toThrow(
+      /unknown question "toString"/,
+    );
   });
 });

@@ -29,7 +29,9 @@ describe.skipIf(!hasShared)('the copy of ../shared/cases', () => {
     for (const c of loadCases(join(shared, 'cases'))) {
       const copy = join(fixtures, 'cases/article', c.file);
       expect(existsSync(copy), `${c.file} is missing from test/fixtures/cases/article`).toBe(true);
-      expect(JSON.parse(readFileSync(copy, 'utf8'))).toEqual(JSON.parse(readFileSync(join(shared, 'cases', c.file), 'utf8')));
+      expect(JSON.parse(readFileSync(copy, 'utf8'))).toEqual(
+        JSON.parse(readFileSync(join(shared, 'cases', c.file), 'utf8')),
+      );
     }
   });
 });

@@ -1,14 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineSplitter, type Line } from '../../src/batch/line-splitter.js';
+import { type Line, LineSplitter } from '../../src/batch/line-splitter.js';
 
 /** Splits input given as chunks; lines as text (bytes decoded for comparison), or `TOO LONG`. */
 function split(chunks: (string | Buffer)[], max = 100): { number: number; line: string }[] {
   const splitter = new LineSplitter(max);
   const out: Line[] = [];
-  for (const chunk of chunks) out.push(...splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+  for (const chunk of chunks)
+    out.push(...splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
   out.push(...splitter.end());
-  return out.map((l) => ({ number: l.number, line: l.text ?? l.bytes?.toString('utf8') ?? `TOO LONG ${l.tooLongBytes}` }));
+  return out.map((l) => ({
+    number: l.number,
+    line: l.text ?? l.bytes?.toString('utf8') ?? `TOO LONG ${l.tooLongBytes}`,
+  }));
 }
 
 describe('LineSplitter', () => {
@@ -32,12 +36,17 @@ describe('LineSplitter', () => {
     const text = '{"a":1}\r\n\n{"b":"é"}\n{"c":3}';
     const whole = split([text]).map((l) => l.line);
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: Buffer.byteLength(text) }), { maxLength: 6 }), (cuts) => {
-        const bytes = Buffer.from(text);
-        const points = [...new Set(cuts)].sort((a, b) => a - b);
-        const chunks = [...points, bytes.length].map((end, i) => bytes.subarray(i === 0 ? 0 : points[i - 1], end));
-        expect(split(chunks).map((l) => l.line)).toEqual(whole);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: Buffer.byteLength(text) }), { maxLength: 6 }),
+        (cuts) => {
+          const bytes = Buffer.from(text);
+          const points = [...new Set(cuts)].sort((a, b) => a - b);
+          const chunks = [...points, bytes.length].map((end, i) =>
+            bytes.subarray(i === 0 ? 0 : points[i - 1], end),
+          );
+          expect(split(chunks).map((l) => l.line)).toEqual(whole);
+        },
+      ),
     );
   });
 
@@ -54,7 +63,9 @@ describe('LineSplitter', () => {
       { number: 3, line: 'ok2' },
     ]);
     // Exactly at the limit is fine, one byte over is not.
-    expect(split([`${'y'.repeat(100)}\n${'z'.repeat(101)}\n`]).map((l) => l.line.slice(0, 9))).toEqual(['yyyyyyyyy', 'TOO LONG ']);
+    expect(
+      split([`${'y'.repeat(100)}\n${'z'.repeat(101)}\n`]).map((l) => l.line.slice(0, 9)),
+    ).toEqual(['yyyyyyyyy', 'TOO LONG ']);
   });
 
   it('hands over the bytes of lines in a chunk that holds invalid UTF-8, for a strict check', () => {

@@ -3,25 +3,33 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateAnswers, withSource } from '../../src/answers/validate.js';
+import { toValues } from '../../src/answers/answers.js';
 import { decideLine } from '../../src/batch/decide-line.js';
-import { jsonSchema } from '../../src/cli/commands/listings.js';
-import { compileRuleSet, valuesFrom } from '../../src/engine/compile.js';
-import { decideAnswerSet } from '../../src/engine/decide.js';
+import { compileRuleSet } from '../../src/engine/compile.js';
+import { evaluate } from '../../src/engine/evaluate.js';
 import { builtinRuleSet } from '../../src/engine/rule-set.js';
-import { score } from '../../src/engine/score.js';
 import { AnswersError } from '../../src/errors.js';
 import { decide } from '../../src/index.js';
-import { DecisionSchema } from '../../src/schema.js';
+import { DecisionSchema, jsonSchema, wordAnswersIssues } from '../../src/schema.js';
+import { decideFor } from '../support/decide.js';
 
-const runs = { numRuns: 1000, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) };
+const runs = {
+  numRuns: 1000,
+  ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}),
+};
 const compiled = compileRuleSet(builtinRuleSet);
 const { questions } = builtinRuleSet;
 const validateJson = new Ajv2020({ strict: true }).compile(jsonSchema(builtinRuleSet, 'decision'));
 
 /** Any valid answers: each question left out, `unsure`, or one of its values. */
-const answersArb = fc.record(Object.fromEntries(questions.map((q) => [q.id, fc.constantFrom(...q.values.map((v) => v.value), 'unsure')])), { requiredKeys: [] }) as fc.Arbitrary<Record<string, string>>;
-const fullDecision = (answers: Record<string, string>, set = compiled) => decideAnswerSet(set, withSource(validateAnswers(answers, questions), 'file'), { explain: true });
+const answersArb = fc.record(
+  Object.fromEntries(
+    questions.map((q) => [q.id, fc.constantFrom(...q.values.map((v) => v.value), 'unsure')]),
+  ),
+  { requiredKeys: [] },
+) as fc.Arbitrary<Record<string, string>>;
+const fullDecision = (answers: Record<string, string>, set = compiled) =>
+  decideFor(set, answers, 'file', { explain: true });
 
 describe('totality', () => {
   it('any object of valid answers yields a Decision that satisfies the schema', () => {
@@ -35,7 +43,19 @@ describe('totality', () => {
   });
 
   it('any JSON value given as answers yields a Decision or an AnswersError, never another exception', () => {
-    const nearAnswers = fc.dictionary(fc.oneof(fc.constantFrom(...questions.map((q) => q.id), 'schemaVersion', '__proto__', 'constructor', 'toString'), fc.string()), fc.jsonValue());
+    const nearAnswers = fc.dictionary(
+      fc.oneof(
+        fc.constantFrom(
+          ...questions.map((q) => q.id),
+          'schemaVersion',
+          '__proto__',
+          'constructor',
+          'toString',
+        ),
+        fc.string(),
+      ),
+      fc.jsonValue(),
+    );
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), nearAnswers, answersArb), (input) => {
         try {
@@ -50,10 +70,14 @@ describe('totality', () => {
   });
 
   it('any line given to batch yields one result line of JSON, never an exception', () => {
-    const line = fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v) ?? ''), answersArb.map((a) => JSON.stringify({ id: 'x', answers: a })));
+    const line = fc.oneof(
+      fc.string(),
+      fc.jsonValue().map((v) => JSON.stringify(v) ?? ''),
+      answersArb.map((a) => JSON.stringify({ id: 'x', answers: a })),
+    );
     fc.assert(
       fc.property(line, fc.boolean(), (text, explain) => {
-        const outcome = decideLine(compiled, 1, text, { explain });
+        const outcome = decideLine(compiled, 1, text, { explain, wordIssues: wordAnswersIssues });
         if (outcome === undefined) {
           expect(text.trim()).toBe(''); // only blank lines give none
           return;
@@ -70,20 +94,36 @@ describe('totality', () => {
 describe('determinism', () => {
   it('gives byte-identical JSON for the same answers in any key order', () => {
     fc.assert(
-      fc.property(answersArb.chain((a) => fc.tuple(fc.constant(a), fc.shuffledSubarray(Object.keys(a), { minLength: Object.keys(a).length }))), ([answers, order]) => {
-        const reordered = Object.fromEntries(order.map((k) => [k, answers[k]!]));
-        expect(JSON.stringify(fullDecision(reordered))).toBe(JSON.stringify(fullDecision(answers)));
-      }),
+      fc.property(
+        answersArb.chain((a) =>
+          fc.tuple(
+            fc.constant(a),
+            fc.shuffledSubarray(Object.keys(a), { minLength: Object.keys(a).length }),
+          ),
+        ),
+        ([answers, order]) => {
+          const reordered = Object.fromEntries(order.map((k) => [k, answers[k]!]));
+          expect(JSON.stringify(fullDecision(reordered))).toBe(
+            JSON.stringify(fullDecision(answers)),
+          );
+        },
+      ),
       runs,
     );
   });
 
   it('gives byte-identical JSON with the rules in any order', () => {
     fc.assert(
-      fc.property(answersArb, fc.shuffledSubarray(builtinRuleSet.rules, { minLength: builtinRuleSet.rules.length }), (answers, rules) => {
-        const shuffled = compileRuleSet({ ...builtinRuleSet, rules });
-        expect(JSON.stringify(fullDecision(answers, shuffled))).toBe(JSON.stringify(fullDecision(answers)));
-      }),
+      fc.property(
+        answersArb,
+        fc.shuffledSubarray(builtinRuleSet.rules, { minLength: builtinRuleSet.rules.length }),
+        (answers, rules) => {
+          const shuffled = compileRuleSet({ ...builtinRuleSet, rules });
+          expect(JSON.stringify(fullDecision(answers, shuffled))).toBe(
+            JSON.stringify(fullDecision(answers)),
+          );
+        },
+      ),
       runs,
     );
   });
@@ -98,12 +138,16 @@ describe('monotonicity', () => {
         fc.property(answersArb, question, fc.nat(), (answers, q, pick) => {
           if (answers[q.id] !== undefined && answers[q.id] !== 'unsure') return; // only a question not yet answered
           const value = q.values[pick % q.values.length]!.value;
-          const before = valuesFrom(compiled, answers);
-          const after = valuesFrom(compiled, { ...answers, [q.id]: value });
-          const newlyFired = compiled.favorRules.filter((r) => r.test(after) && !r.test(before));
+          const before = toValues(compiled, answers);
+          const after = toValues(compiled, { ...answers, [q.id]: value });
+          const newlyFired = compiled.favorRulesByRank.filter(
+            (r) => r.test(after) && !r.test(before),
+          );
           if (newlyFired.some((r) => r.rule.favors !== side)) return;
           checked += 1;
-          expect(score(compiled, after)[side]).toBeGreaterThanOrEqual(score(compiled, before)[side]);
+          expect(evaluate(compiled, after)[side]).toBeGreaterThanOrEqual(
+            evaluate(compiled, before)[side],
+          );
         }),
         runs,
       );
@@ -117,14 +161,22 @@ describe('flips', () => {
     fc.assert(
       fc.property(answersArb, (answers) => {
         const decision = fullDecision(answers);
-        const current = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== 'unsure'));
+        const current = Object.fromEntries(
+          Object.entries(answers).filter(([, v]) => v !== 'unsure'),
+        );
         for (const q of questions) {
           for (const { value } of q.values) {
             if (current[q.id] === value) continue;
             const changed = decide({ ...current, [q.id]: value }).recommendation;
             const listed = decision.flips.find((f) => f.question === q.id && f.to === value);
             if (changed === decision.recommendation) expect(listed).toBeUndefined();
-            else expect(listed).toEqual({ question: q.id, from: current[q.id] ?? null, to: value, recommendation: changed });
+            else
+              expect(listed).toEqual({
+                question: q.id,
+                from: current[q.id] ?? null,
+                to: value,
+                recommendation: changed,
+              });
           }
         }
       }),

@@ -2,11 +2,17 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { addAbortSignal, type Readable } from 'node:stream';
-import { runBatch, type BatchSummary } from '../../batch/run-batch.js';
+import { type BatchSummary, runBatch } from '../../batch/run-batch.js';
 import { compileRuleSet } from '../../engine/compile.js';
+import {
+  BatchLinesFailedError,
+  InputFileError,
+  InterruptedError,
+  UsageError,
+} from '../../errors.js';
+import { why } from '../../input/read-text.js';
+import { type CliIo, isTerminal, type StopSignal } from '../io.js';
 import { ruleSetWith } from '../rule-files.js';
-import { BatchLinesFailedError, InputFileError, InterruptedError, isInputFileError, UsageError } from '../../errors.js';
-import { isTerminal, type CliIo, type StopSignal } from '../io.js';
 
 export interface BatchCommandOptions {
   rules?: string[];
@@ -15,19 +21,17 @@ export interface BatchCommandOptions {
   explain?: boolean;
 }
 
-/** Parses --max-line-bytes: a whole number of bytes, at least 2 (`{}`). */
-export function parseByteCount(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 2 || !Number.isSafeInteger(Number(value))) {
-    throw new UsageError(`--max-line-bytes: "${value}" is not allowed; expected a whole number of bytes, at least 2`);
-  }
-  return Number(value);
-}
-
-export async function runBatchCommand(file: string | undefined, options: BatchCommandOptions, io: CliIo): Promise<void> {
+export async function runBatchCommand(
+  file: string | undefined,
+  options: BatchCommandOptions,
+  io: CliIo,
+): Promise<void> {
   const path = file ?? '-';
   const ruleSet = await ruleSetWith(options.rules, io, path === '-' ? 'batch' : undefined);
   if (path === '-' && isTerminal(io, 'stdin')) {
-    throw new UsageError('batch reads JSON Lines from a file or stdin: give a FILE, or pipe the lines in (`which-container batch < inventory.jsonl`)');
+    throw new UsageError(
+      'batch reads JSON Lines from a file or stdin: give a FILE, or pipe the lines in (`which-container batch < inventory.jsonl`)',
+    );
   }
   const controller = new AbortController();
   let stoppedBy: StopSignal | undefined;
@@ -62,17 +66,19 @@ async function openInput(path: string, io: CliIo, signal: AbortSignal): Promise<
   if (path === '-') return addAbortSignal(signal, io.stdin);
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new InputFileError(path, [{ path: '', message: 'is a directory, not a file' }]);
+    if (info.isDirectory())
+      throw new InputFileError([{ path: '', message: 'is a directory, not a file' }], path);
   } catch (error) {
-    if (isInputFileError(error)) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputFileError(path, [{ path: '', message: `cannot be read: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}` }]);
+    if (error instanceof InputFileError) throw error;
+    throw new InputFileError([{ path: '', message: `cannot be read: ${why(error)}` }], path);
   }
   const stream = createReadStream(path, { highWaterMark: 64 * 1024, signal });
   // Surface an open failure (permissions) as a bad input file before any output.
   await new Promise<void>((resolve, reject) => {
     stream.once('ready', () => resolve());
-    stream.once('error', (error: NodeJS.ErrnoException) => reject(new InputFileError(path, [{ path: '', message: `cannot be read: ${error.code === 'EACCES' ? 'permission denied' : error.message}` }])));
+    stream.once('error', (error) =>
+      reject(new InputFileError([{ path: '', message: `cannot be read: ${why(error)}` }], path)),
+    );
   });
   return stream;
 }
@@ -80,9 +86,17 @@ async function openInput(path: string, io: CliIo, signal: AbortSignal): Promise<
 function summaryLine(summary: BatchSummary, path: string): string {
   const decided = summary.decided.os + summary.decided.app + summary.decided.vm;
   const source = path === '-' ? 'stdin' : path;
-  const parts = [`${decided} decided (os ${summary.decided.os}, app ${summary.decided.app}, vm ${summary.decided.vm})`, `${summary.failed} failed`];
+  const parts = [
+    `${decided} decided (os ${summary.decided.os}, app ${summary.decided.app}, vm ${summary.decided.vm})`,
+    `${summary.failed} failed`,
+  ];
   if (summary.blank > 0) parts.push(`${summary.blank} blank skipped`);
-  const stop = summary.stopped === 'fail-fast' ? '; stopped at the first failed line (--fail-fast)' : summary.stopped === 'signal' ? '; stopped by a signal' : '';
+  const stop =
+    summary.stopped === 'fail-fast'
+      ? '; stopped at the first failed line (--fail-fast)'
+      : summary.stopped === 'signal'
+        ? '; stopped by a signal'
+        : '';
   return `which-container: batch: ${summary.lines} lines from ${source}: ${parts.join(', ')}${stop}`;
 }
 

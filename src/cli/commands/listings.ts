@@ -1,18 +1,22 @@
 // `questions`, `rules` and `schema`: the data and the contract, for people and for tools.
-import * as z from 'zod';
 import { SCHEMAS } from '../../constants.js';
-import { buildAnswersSchema } from '../../answers/answers-schema.js';
 import { loadRulesFile } from '../../engine/load-rules.js';
 import { builtinRuleSet, type RuleSet } from '../../engine/rule-set.js';
 import { UsageError } from '../../errors.js';
 import { renderJson } from '../../render/json.js';
-import { questionsJson, renderMermaid, renderQuestionsText, renderRulesText } from '../../render/rules.js';
-import { DecisionSchema, RulesFileSchema } from '../../schema.js';
+import {
+  questionsJson,
+  renderMermaid,
+  renderQuestionsText,
+  renderRulesText,
+} from '../../render/rules.js';
+import { jsonSchema } from '../../schema.js';
 import type { CliIo } from '../io.js';
 
-
 export function runQuestions(ruleSet: RuleSet, format: 'text' | 'json', io: CliIo): void {
-  io.stdout.write(format === 'json' ? renderJson(questionsJson(ruleSet)) : renderQuestionsText(ruleSet));
+  io.stdout.write(
+    format === 'json' ? renderJson(questionsJson(ruleSet)) : renderQuestionsText(ruleSet),
+  );
 }
 
 export function runRules(ruleSet: RuleSet, format: 'text' | 'json' | 'mermaid', io: CliIo): void {
@@ -36,19 +40,9 @@ export async function runRulesCheck(file: string, io: CliIo): Promise<void> {
 
 export function runSchema(ruleSet: RuleSet, name: string | undefined, io: CliIo): void {
   if (name === undefined || !(SCHEMAS as readonly string[]).includes(name)) {
-    throw new UsageError(`schema: ${name === undefined ? 'missing the schema name' : `unknown schema "${name}"`}; expected one of: ${SCHEMAS.join(', ')}`);
+    throw new UsageError(
+      `schema: ${name === undefined ? 'missing the schema name' : `unknown schema "${name}"`}; expected one of: ${SCHEMAS.join(', ')}`,
+    );
   }
   io.stdout.write(renderJson(jsonSchema(ruleSet, name as (typeof SCHEMAS)[number])));
-}
-
-/** JSON Schemas generated from the zod schemas the code validates with. */
-export function jsonSchema(ruleSet: RuleSet, name: (typeof SCHEMAS)[number]): Record<string, unknown> {
-  const [schema, title, io] =
-    name === 'answers'
-      ? [buildAnswersSchema(ruleSet.questions), 'which-container answers', 'input' as const]
-      : name === 'rules'
-        ? [RulesFileSchema, 'which-container rules file', 'input' as const]
-        : [DecisionSchema, 'which-container decision', 'output' as const];
-  const { $schema, ...rest } = z.toJSONSchema(schema, { io });
-  return { $schema, $id: `https://which-container.dev/schema/${name}.json`, title, ...rest };
 }

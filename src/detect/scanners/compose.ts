@@ -18,19 +18,75 @@ export const composeScanner: Scanner = {
       const count = services.length;
       if (count === 0) continue;
       const names = services.map(([name]) => name).join(', ');
-      const swarm = services.some(([, s]) => isRecord((s as Record<string, unknown>).deploy)) && STACK.test(file.name);
+      const swarm =
+        services.some(([, s]) => isRecord((s as Record<string, unknown>).deploy)) &&
+        STACK.test(file.name);
       findings.push(
         swarm
-          ? { question: 'orchestrator', value: 'swarm', strength: 3, file: file.path, reason: `a Docker Swarm stack of ${count} service(s)` }
-          : { question: 'orchestrator', value: 'compose', strength: 3, file: file.path, reason: `Compose runs ${count} service(s): ${names}` },
+          ? {
+              question: 'orchestrator',
+              value: 'swarm',
+              strength: 3,
+              file: file.path,
+              reason: `a Docker Swarm stack of ${count} service(s)`,
+            }
+          : {
+              question: 'orchestrator',
+              value: 'compose',
+              strength: 3,
+              file: file.path,
+              reason: `Compose runs ${count} service(s): ${names}`,
+            },
       );
-      findings.push({ question: 'processes', value: 'single', strength: 2, file: file.path, reason: `${count} service(s), each in its own container` });
-      if (count >= 4) findings.push({ question: 'architecture', value: 'microservices', strength: 2, file: file.path, reason: `${count} services talking to each other` });
-      else if (count >= 2) findings.push({ question: 'architecture', value: 'multi-tier', strength: 1, file: file.path, reason: `${count} services, one per tier (${names})` });
-      else findings.push({ question: 'architecture', value: 'monolith', strength: 1, file: file.path, reason: 'one service' });
-      const builds = services.filter(([, s]) => (s as Record<string, unknown>).build !== undefined).length;
-      if (builds > 0) findings.push({ question: 'imageSource', value: 'dockerfile', strength: 2, file: file.path, reason: `${builds} service(s) built from a Dockerfile` });
-      findings.push({ question: 'updates', value: 'replace', strength: 1, file: file.path, reason: 'Compose recreates containers from images to update them' });
+      findings.push({
+        question: 'processes',
+        value: 'single',
+        strength: 2,
+        file: file.path,
+        reason: `${count} service(s), each in its own container`,
+      });
+      if (count >= 4)
+        findings.push({
+          question: 'architecture',
+          value: 'microservices',
+          strength: 2,
+          file: file.path,
+          reason: `${count} services talking to each other`,
+        });
+      else if (count >= 2)
+        findings.push({
+          question: 'architecture',
+          value: 'multi-tier',
+          strength: 1,
+          file: file.path,
+          reason: `${count} services, one per tier (${names})`,
+        });
+      else
+        findings.push({
+          question: 'architecture',
+          value: 'monolith',
+          strength: 1,
+          file: file.path,
+          reason: 'one service',
+        });
+      const builds = services.filter(
+        ([, s]) => (s as Record<string, unknown>).build !== undefined,
+      ).length;
+      if (builds > 0)
+        findings.push({
+          question: 'imageSource',
+          value: 'dockerfile',
+          strength: 2,
+          file: file.path,
+          reason: `${builds} service(s) built from a Dockerfile`,
+        });
+      findings.push({
+        question: 'updates',
+        value: 'replace',
+        strength: 1,
+        file: file.path,
+        reason: 'Compose recreates containers from images to update them',
+      });
     }
     return findings;
   },

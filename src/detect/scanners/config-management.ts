@@ -5,33 +5,80 @@ import type { Finding, Scanner, TextFile } from '../types.js';
 const IN_PLACE = 'provisioning by configuration management changes running systems in place';
 
 /** What the provisioned services and cron jobs say about processes, init and cron. */
-function managed(tool: string, services: ReadonlyMap<string, string>, cronFile: string | undefined): Finding[] {
+function managed(
+  tool: string,
+  services: ReadonlyMap<string, string>,
+  cronFile: string | undefined,
+): Finding[] {
   const findings: Finding[] = [];
   if (services.size > 0) {
     const names = [...services.keys()];
     const file = services.get(names[0]!)!;
     const list = `${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}`;
-    findings.push({ question: 'init', value: 'yes', strength: 2, file, reason: `${tool} manages ${names.length} system service(s) through the init system: ${list}` });
-    if (names.length >= 4) findings.push({ question: 'processes', value: 'many', strength: 2, file, reason: `${tool} runs ${names.length} services on the host: ${list}` });
-    else if (names.length >= 2) findings.push({ question: 'processes', value: 'few', strength: 2, file, reason: `${tool} runs ${names.length} services on the host: ${list}` });
-    findings.push({ question: 'login', value: 'yes', strength: 1, file, reason: `${tool} provisions a host that operators run like a server` });
+    findings.push({
+      question: 'init',
+      value: 'yes',
+      strength: 2,
+      file,
+      reason: `${tool} manages ${names.length} system service(s) through the init system: ${list}`,
+    });
+    if (names.length >= 4)
+      findings.push({
+        question: 'processes',
+        value: 'many',
+        strength: 2,
+        file,
+        reason: `${tool} runs ${names.length} services on the host: ${list}`,
+      });
+    else if (names.length >= 2)
+      findings.push({
+        question: 'processes',
+        value: 'few',
+        strength: 2,
+        file,
+        reason: `${tool} runs ${names.length} services on the host: ${list}`,
+      });
+    findings.push({
+      question: 'login',
+      value: 'yes',
+      strength: 1,
+      file,
+      reason: `${tool} provisions a host that operators run like a server`,
+    });
   }
-  if (cronFile) findings.push({ question: 'cron', value: 'yes', strength: 2, file: cronFile, reason: `${tool} installs cron jobs` });
+  if (cronFile)
+    findings.push({
+      question: 'cron',
+      value: 'yes',
+      strength: 2,
+      file: cronFile,
+      reason: `${tool} installs cron jobs`,
+    });
   return findings;
 }
 
 /** Service names and cron resources found by a pattern in each file. */
-function byPattern(files: readonly TextFile[], service: RegExp, cron: RegExp): { services: Map<string, string>; cronFile: string | undefined } {
+function byPattern(
+  files: readonly TextFile[],
+  service: RegExp,
+  cron: RegExp,
+): { services: Map<string, string>; cronFile: string | undefined } {
   const services = new Map<string, string>();
   let cronFile: string | undefined;
   for (const file of files) {
-    for (const match of file.text.matchAll(service)) if (!services.has(match[1]!)) services.set(match[1]!, file.path);
+    for (const match of file.text.matchAll(service))
+      if (!services.has(match[1]!)) services.set(match[1]!, file.path);
     if (!cronFile && cron.test(file.text)) cronFile = file.path;
   }
   return { services, cronFile };
 }
 
-function provisioned(value: 'ansible' | 'chef' | 'puppet' | 'salt', file: TextFile, reason: string, strength: 2 | 3 = 3): Finding[] {
+function provisioned(
+  value: 'ansible' | 'chef' | 'puppet' | 'salt',
+  file: TextFile,
+  reason: string,
+  strength: 2 | 3 = 3,
+): Finding[] {
   return [
     { question: 'configManagement', value, strength, file: file.path, reason },
     { question: 'updates', value: 'in-place', strength: 1, file: file.path, reason: IN_PLACE },
@@ -40,7 +87,10 @@ function provisioned(value: 'ansible' | 'chef' | 'puppet' | 'salt', file: TextFi
 
 export const ansibleScanner: Scanner = {
   name: 'ansible',
-  wants: (path, name) => name === 'ansible.cfg' || /\.ya?ml$/i.test(name) || /(^|\/)(inventory|hosts)(\.ini)?$/.test(path),
+  wants: (path, name) =>
+    name === 'ansible.cfg' ||
+    /\.ya?ml$/i.test(name) ||
+    /(^|\/)(inventory|hosts)(\.ini)?$/.test(path),
   scan(files) {
     const findings: Finding[] = [];
     const services = new Map<string, string>();
@@ -52,13 +102,20 @@ export const ansibleScanner: Scanner = {
         continue;
       }
       if (/(^|\/)roles\/[^/]+\/tasks\/main\.ya?ml$/.test(file.path)) {
-        findings.push(...provisioned('ansible', file, `an Ansible role (${file.path.split('/').slice(-3)[0]})`));
+        findings.push(
+          ...provisioned('ansible', file, `an Ansible role (${file.path.split('/').slice(-3)[0]})`),
+        );
         continue;
       }
       if (!/\.ya?ml$/i.test(file.name)) continue;
       const doc = yamlDocuments(file.text)[0];
       // A playbook: a list of plays, each with hosts and tasks or roles.
-      if (Array.isArray(doc) && doc.some((play) => isRecord(play) && 'hosts' in play && ('tasks' in play || 'roles' in play))) {
+      if (
+        Array.isArray(doc) &&
+        doc.some(
+          (play) => isRecord(play) && 'hosts' in play && ('tasks' in play || 'roles' in play),
+        )
+      ) {
         findings.push(...provisioned('ansible', file, 'an Ansible playbook'));
       }
     }
@@ -67,7 +124,12 @@ export const ansibleScanner: Scanner = {
       if (!isAnsible(file) || !/\.ya?ml$/i.test(file.name)) continue;
       visitTasks(yamlDocuments(file.text)[0], (module, args) => {
         if (SERVICE_MODULES.has(module)) {
-          const name = isRecord(args) && typeof args.name === 'string' ? args.name : typeof args === 'string' ? /(?:^|\s)name=(\S+)/.exec(args)?.[1] : undefined;
+          const name =
+            isRecord(args) && typeof args.name === 'string'
+              ? args.name
+              : typeof args === 'string'
+                ? /(?:^|\s)name=(\S+)/.exec(args)?.[1]
+                : undefined;
           if (name && !name.includes('{{') && !services.has(name)) services.set(name, file.path);
         }
         if (CRON_MODULES.has(module)) cronFile ??= file.path;
@@ -77,11 +139,22 @@ export const ansibleScanner: Scanner = {
   },
 };
 
-const SERVICE_MODULES = new Set(['service', 'systemd', 'systemd_service', 'ansible.builtin.service', 'ansible.builtin.systemd', 'ansible.builtin.systemd_service']);
+const SERVICE_MODULES = new Set([
+  'service',
+  'systemd',
+  'systemd_service',
+  'ansible.builtin.service',
+  'ansible.builtin.systemd',
+  'ansible.builtin.systemd_service',
+]);
 const CRON_MODULES = new Set(['cron', 'ansible.builtin.cron']);
 
 // Calls `visit(module, args)` for every key of every task, through plays, blocks and handlers.
-function visitTasks(node: unknown, visit: (module: string, args: unknown) => void, depth = 0): void {
+function visitTasks(
+  node: unknown,
+  visit: (module: string, args: unknown) => void,
+  depth = 0,
+): void {
   if (depth > 12) return;
   if (Array.isArray(node)) {
     for (const item of node) visitTasks(item, visit, depth + 1);
@@ -89,22 +162,36 @@ function visitTasks(node: unknown, visit: (module: string, args: unknown) => voi
   }
   if (!isRecord(node)) return;
   for (const [key, value] of Object.entries(node)) {
-    if (['tasks', 'handlers', 'pre_tasks', 'post_tasks', 'block', 'rescue', 'always'].includes(key)) visitTasks(value, visit, depth + 1);
+    if (['tasks', 'handlers', 'pre_tasks', 'post_tasks', 'block', 'rescue', 'always'].includes(key))
+      visitTasks(value, visit, depth + 1);
     else visit(key, value);
   }
 }
 
 export const chefScanner: Scanner = {
   name: 'chef',
-  wants: (path, name) => name === 'metadata.rb' || name === 'Berksfile' || name === 'Policyfile.rb' || /(^|\/)recipes\/[^/]+\.rb$/.test(path),
+  wants: (path, name) =>
+    name === 'metadata.rb' ||
+    name === 'Berksfile' ||
+    name === 'Policyfile.rb' ||
+    /(^|\/)recipes\/[^/]+\.rb$/.test(path),
   scan(files) {
     const findings: Finding[] = [];
     for (const file of files) {
       if (file.name === 'metadata.rb' && !/^\s*name\s+['"]/m.test(file.text)) continue;
-      const reason = file.name === 'metadata.rb' ? 'a Chef cookbook' : /recipes\//.test(file.path) ? `a Chef recipe (${file.name})` : `a Chef ${file.name}`;
+      const reason =
+        file.name === 'metadata.rb'
+          ? 'a Chef cookbook'
+          : /recipes\//.test(file.path)
+            ? `a Chef recipe (${file.name})`
+            : `a Chef ${file.name}`;
       findings.push(...provisioned('chef', file, reason));
     }
-    const { services, cronFile } = byPattern(files, /^\s*service\s+['"]([\w@.-]+)['"]/gm, /^\s*cron(_d)?\s+['"]/m);
+    const { services, cronFile } = byPattern(
+      files,
+      /^\s*service\s+['"]([\w@.-]+)['"]/gm,
+      /^\s*cron(_d)?\s+['"]/m,
+    );
     return [...findings, ...managed('Chef', services, cronFile)];
   },
 };
@@ -115,11 +202,25 @@ export const puppetScanner: Scanner = {
   scan(files) {
     const findings: Finding[] = [];
     for (const file of files) {
-      if (/\.pp$/i.test(file.name) && !/^\s*(class|node|define|package|service|file|include)\b/m.test(file.text)) continue;
-      findings.push(...provisioned('puppet', file, /\.pp$/i.test(file.name) ? `a Puppet manifest (${file.name})` : `Puppet's ${file.name}`));
+      if (
+        /\.pp$/i.test(file.name) &&
+        !/^\s*(class|node|define|package|service|file|include)\b/m.test(file.text)
+      )
+        continue;
+      findings.push(
+        ...provisioned(
+          'puppet',
+          file,
+          /\.pp$/i.test(file.name) ? `a Puppet manifest (${file.name})` : `Puppet's ${file.name}`,
+        ),
+      );
     }
     const manifests = files.filter((f) => /\.pp$/i.test(f.name));
-    const { services, cronFile } = byPattern(manifests, /\bservice\s*\{\s*['"]([\w@.-]+)['"]/g, /\bcron\s*\{/);
+    const { services, cronFile } = byPattern(
+      manifests,
+      /\bservice\s*\{\s*['"]([\w@.-]+)['"]/g,
+      /\bcron\s*\{/,
+    );
     return [...findings, ...managed('Puppet', services, cronFile)];
   },
 };
@@ -128,7 +229,13 @@ export const saltScanner: Scanner = {
   name: 'salt',
   wants: (_path, name) => /\.sls$/i.test(name) || name === 'Saltfile',
   scan(files) {
-    const findings = files.flatMap((file) => provisioned('salt', file, file.name === 'top.sls' ? 'a Salt top file' : `a Salt state (${file.name})`));
+    const findings = files.flatMap((file) =>
+      provisioned(
+        'salt',
+        file,
+        file.name === 'top.sls' ? 'a Salt top file' : `a Salt state (${file.name})`,
+      ),
+    );
     // A state whose functions include service.running names a service (by `- name:`, or its id).
     const services = new Map<string, string>();
     let cronFile: string | undefined;
@@ -139,7 +246,9 @@ export const saltScanner: Scanner = {
         if (!isRecord(state)) continue;
         if ('service.running' in state) {
           const args = Array.isArray(state['service.running']) ? state['service.running'] : [];
-          const named = args.find((a): a is { name: string } => isRecord(a) && typeof a.name === 'string');
+          const named = args.find(
+            (a): a is { name: string } => isRecord(a) && typeof a.name === 'string',
+          );
           const name = named?.name ?? id;
           if (!services.has(name)) services.set(name, file.path);
         }

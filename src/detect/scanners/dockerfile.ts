@@ -12,26 +12,95 @@ export const dockerfileScanner: Scanner = {
     const bases = new Map<string, string[]>();
     for (const file of files) {
       const instructions = parse(file);
-      const froms = instructions.filter((i) => i.op === 'FROM').map((i) => i.args.split(/\s+/)[0]!.toLowerCase());
-      findings.push({ question: 'imageSource', value: 'dockerfile', strength: 3, file: file.path, reason: `builds an image from ${froms[0] ?? 'a base image'}, layer by layer` });
-      findings.push({ question: 'updates', value: 'replace', strength: 1, file: file.path, reason: 'an image built from a Dockerfile is rebuilt and replaced to change it' });
+      const froms = instructions
+        .filter((i) => i.op === 'FROM')
+        .map((i) => i.args.split(/\s+/)[0]!.toLowerCase());
+      findings.push({
+        question: 'imageSource',
+        value: 'dockerfile',
+        strength: 3,
+        file: file.path,
+        reason: `builds an image from ${froms[0] ?? 'a base image'}, layer by layer`,
+      });
+      findings.push({
+        question: 'updates',
+        value: 'replace',
+        strength: 1,
+        file: file.path,
+        reason: 'an image built from a Dockerfile is rebuilt and replaced to change it',
+      });
       // Stages named with `FROM x AS name` are not bases of their own.
-      const stages = new Set(instructions.filter((i) => i.op === 'FROM').map((i) => /\sas\s+(\S+)\s*$/i.exec(i.args)?.[1]?.toLowerCase()));
+      const stages = new Set(
+        instructions
+          .filter((i) => i.op === 'FROM')
+          .map((i) => /\sas\s+(\S+)\s*$/i.exec(i.args)?.[1]?.toLowerCase()),
+      );
       const external = froms.filter((base) => !stages.has(base));
-      for (const base of new Set(external)) bases.set(base, [...(bases.get(base) ?? []), file.path]);
-      const run = instructions.filter((i) => i.op === 'CMD' || i.op === 'ENTRYPOINT').map((i) => i.args).join(' ');
-      if (/\/sbin\/init\b|\bsystemd\b/.test(run)) findings.push({ question: 'init', value: 'yes', strength: 2, file: file.path, reason: 'starts an init system (systemd) as its process' });
-      if (/\bsupervisord\b|\bs6-svscan\b|\/init\b.*s6|\brunsvdir\b/.test(run)) findings.push({ question: 'processes', value: 'few', strength: 2, file: file.path, reason: 'runs a process supervisor, so several services share the container' });
-      if (/\bcron(d)?\b/.test(run)) findings.push({ question: 'cron', value: 'yes', strength: 2, file: file.path, reason: 'starts cron in the container' });
-      const installs = instructions.filter((i) => i.op === 'RUN').map((i) => i.args).join(' ');
-      if (/\bopenssh-server\b/.test(installs) || instructions.some((i) => i.op === 'EXPOSE' && /\b22\b/.test(i.args))) {
-        findings.push({ question: 'login', value: 'yes', strength: 1, file: file.path, reason: 'installs or exposes an SSH server' });
+      for (const base of new Set(external))
+        bases.set(base, [...(bases.get(base) ?? []), file.path]);
+      const run = instructions
+        .filter((i) => i.op === 'CMD' || i.op === 'ENTRYPOINT')
+        .map((i) => i.args)
+        .join(' ');
+      if (/\/sbin\/init\b|\bsystemd\b/.test(run))
+        findings.push({
+          question: 'init',
+          value: 'yes',
+          strength: 2,
+          file: file.path,
+          reason: 'starts an init system (systemd) as its process',
+        });
+      if (/\bsupervisord\b|\bs6-svscan\b|\/init\b.*s6|\brunsvdir\b/.test(run))
+        findings.push({
+          question: 'processes',
+          value: 'few',
+          strength: 2,
+          file: file.path,
+          reason: 'runs a process supervisor, so several services share the container',
+        });
+      if (/\bcron(d)?\b/.test(run))
+        findings.push({
+          question: 'cron',
+          value: 'yes',
+          strength: 2,
+          file: file.path,
+          reason: 'starts cron in the container',
+        });
+      const installs = instructions
+        .filter((i) => i.op === 'RUN')
+        .map((i) => i.args)
+        .join(' ');
+      if (
+        /\bopenssh-server\b/.test(installs) ||
+        instructions.some((i) => i.op === 'EXPOSE' && /\b22\b/.test(i.args))
+      ) {
+        findings.push({
+          question: 'login',
+          value: 'yes',
+          strength: 1,
+          file: file.path,
+          reason: 'installs or exposes an SSH server',
+        });
       }
-      if (run && !/\bsupervisord\b|\bsystemd\b|\/sbin\/init\b/.test(run)) findings.push({ question: 'processes', value: 'single', strength: 1, file: file.path, reason: 'starts one command as the container process' });
+      if (run && !/\bsupervisord\b|\bsystemd\b|\/sbin\/init\b/.test(run))
+        findings.push({
+          question: 'processes',
+          value: 'single',
+          strength: 1,
+          file: file.path,
+          reason: 'starts one command as the container process',
+        });
     }
     // Several images over a common base: the article's "Layers of Containers".
     for (const [base, users] of bases) {
-      if (users.length >= 2) findings.push({ question: 'layers', value: 'yes', strength: 2, file: users[0]!, reason: `${users.length} Dockerfiles build on the same base (${base}): ${users.join(', ')}` });
+      if (users.length >= 2)
+        findings.push({
+          question: 'layers',
+          value: 'yes',
+          strength: 2,
+          file: users[0]!,
+          reason: `${users.length} Dockerfiles build on the same base (${base}): ${users.join(', ')}`,
+        });
     }
     return findings;
   },
@@ -48,7 +117,8 @@ function parse(file: TextFile): Instruction[] {
   const out: Instruction[] = [];
   for (const line of joined.split(/\r?\n/)) {
     const match = /^\s*([A-Za-z]+)\s+(.*)$/.exec(line);
-    if (match && !line.trimStart().startsWith('#')) out.push({ op: match[1]!.toUpperCase(), args: match[2]!.trim() });
+    if (match && !line.trimStart().startsWith('#'))
+      out.push({ op: match[1]!.toUpperCase(), args: match[2]!.trim() });
   }
   return out;
 }

@@ -10,9 +10,22 @@ export const nomadScanner: Scanner = {
     for (const file of files) {
       if (!/^\s*job\s+"[^"]+"\s*\{/m.test(file.text)) continue;
       const driver = /driver\s*=\s*"(\w+)"/.exec(file.text)?.[1];
-      findings.push({ question: 'orchestrator', value: 'nomad', strength: 3, file: file.path, reason: `a Nomad job${driver ? ` (driver ${driver})` : ''}` });
+      findings.push({
+        question: 'orchestrator',
+        value: 'nomad',
+        strength: 3,
+        file: file.path,
+        reason: `a Nomad job${driver ? ` (driver ${driver})` : ''}`,
+      });
       const tasks = [...file.text.matchAll(/^\s*task\s+"[^"]+"/gm)].length;
-      if (tasks > 0) findings.push({ question: 'processes', value: 'single', strength: 1, file: file.path, reason: `${tasks} task(s), each its own process` });
+      if (tasks > 0)
+        findings.push({
+          question: 'processes',
+          value: 'single',
+          strength: 1,
+          file: file.path,
+          reason: `${tasks} task(s), each its own process`,
+        });
     }
     return findings;
   },
@@ -26,11 +39,29 @@ export const procfileScanner: Scanner = {
     for (const file of files) {
       const types = [...file.text.matchAll(/^([\w-]+):\s*\S/gm)].map((m) => m[1]!);
       if (types.length === 0) continue;
-      findings.push({ question: 'updates', value: 'replace', strength: 1, file: file.path, reason: 'a Procfile app: releases replace the running processes' });
+      findings.push({
+        question: 'updates',
+        value: 'replace',
+        strength: 1,
+        file: file.path,
+        reason: 'a Procfile app: releases replace the running processes',
+      });
       findings.push(
         types.length === 1
-          ? { question: 'processes', value: 'single', strength: 2, file: file.path, reason: `one process type (${types[0]})` }
-          : { question: 'processes', value: 'few', strength: 1, file: file.path, reason: `${types.length} process types (${types.join(', ')}), each can run as its own container` },
+          ? {
+              question: 'processes',
+              value: 'single',
+              strength: 2,
+              file: file.path,
+              reason: `one process type (${types[0]})`,
+            }
+          : {
+              question: 'processes',
+              value: 'few',
+              strength: 1,
+              file: file.path,
+              reason: `${types.length} process types (${types.join(', ')}), each can run as its own container`,
+            },
       );
     }
     return findings;
@@ -40,7 +71,10 @@ export const procfileScanner: Scanner = {
 /** supervisord programs, s6 services and runit services: several services in one environment. */
 export const supervisorScanner: Scanner = {
   name: 'supervisors',
-  wants: (path, name) => /^supervisord?\.conf$/i.test(name) || /(^|\/)supervisor\/conf\.d\/[^/]+\.conf$/.test(path) || /(^|\/)(s6-overlay\/s6-rc\.d|services\.d|etc\/service|etc\/sv)\/[^/]+\/run$/.test(path),
+  wants: (path, name) =>
+    /^supervisord?\.conf$/i.test(name) ||
+    /(^|\/)supervisor\/conf\.d\/[^/]+\.conf$/.test(path) ||
+    /(^|\/)(s6-overlay\/s6-rc\.d|services\.d|etc\/service|etc\/sv)\/[^/]+\/run$/.test(path),
   scan(files) {
     const findings: Finding[] = [];
     const programs = new Set<string>();
@@ -56,9 +90,22 @@ export const supervisorScanner: Scanner = {
     }
     if (programs.size >= 2) {
       const value = programs.size >= 4 ? 'many' : 'few';
-      findings.push({ question: 'processes', value, strength: 2, file: first, reason: `a supervisor runs ${programs.size} services: ${[...programs].slice(0, 6).join(', ')}` });
+      findings.push({
+        question: 'processes',
+        value,
+        strength: 2,
+        file: first,
+        reason: `a supervisor runs ${programs.size} services: ${[...programs].slice(0, 6).join(', ')}`,
+      });
     }
-    if ([...programs].some((p) => /^cron(d|ie)?$/.test(p))) findings.push({ question: 'cron', value: 'yes', strength: 2, file: first, reason: 'the supervisor runs cron beside the services' });
+    if ([...programs].some((p) => /^cron(d|ie)?$/.test(p)))
+      findings.push({
+        question: 'cron',
+        value: 'yes',
+        strength: 2,
+        file: first,
+        reason: 'the supervisor runs cron beside the services',
+      });
     return findings;
   },
 };
@@ -71,25 +118,68 @@ export const systemdScanner: Scanner = {
     const units = files.filter((f) => /\.service$/i.test(f.name) && /^\[Service\]/m.test(f.text));
     const timers = files.filter((f) => /\.timer$/i.test(f.name) && /^\[Timer\]/m.test(f.text));
     if (units.length > 0) {
-      findings.push({ question: 'init', value: 'yes', strength: 2, file: units[0]!.path, reason: `${units.length} systemd unit(s): ${units.map((u) => u.name).slice(0, 5).join(', ')}` });
-      if (units.length >= 4) findings.push({ question: 'processes', value: 'many', strength: 2, file: units[0]!.path, reason: `${units.length} services managed by systemd` });
-      else if (units.length >= 2) findings.push({ question: 'processes', value: 'few', strength: 2, file: units[0]!.path, reason: `${units.length} services managed by systemd` });
+      findings.push({
+        question: 'init',
+        value: 'yes',
+        strength: 2,
+        file: units[0]!.path,
+        reason: `${units.length} systemd unit(s): ${units
+          .map((u) => u.name)
+          .slice(0, 5)
+          .join(', ')}`,
+      });
+      if (units.length >= 4)
+        findings.push({
+          question: 'processes',
+          value: 'many',
+          strength: 2,
+          file: units[0]!.path,
+          reason: `${units.length} services managed by systemd`,
+        });
+      else if (units.length >= 2)
+        findings.push({
+          question: 'processes',
+          value: 'few',
+          strength: 2,
+          file: units[0]!.path,
+          reason: `${units.length} services managed by systemd`,
+        });
     }
-    if (timers.length > 0) findings.push({ question: 'cron', value: 'yes', strength: 2, file: timers[0]!.path, reason: `${timers.length} systemd timer(s) run scheduled jobs` });
+    if (timers.length > 0)
+      findings.push({
+        question: 'cron',
+        value: 'yes',
+        strength: 2,
+        file: timers[0]!.path,
+        reason: `${timers.length} systemd timer(s) run scheduled jobs`,
+      });
     return findings;
   },
 };
 
 export const cronScanner: Scanner = {
   name: 'cron',
-  wants: (path, name) => /^crontab$/i.test(name) || /\.cron(tab)?$/i.test(name) || /(^|\/)cron\.(d|daily|hourly|weekly|monthly)\/[^/]+$/.test(path),
+  wants: (path, name) =>
+    /^crontab$/i.test(name) ||
+    /\.cron(tab)?$/i.test(name) ||
+    /(^|\/)cron\.(d|daily|hourly|weekly|monthly)\/[^/]+$/.test(path),
   scan(files) {
     const findings: Finding[] = [];
     for (const file of files) {
       const periodic = /(^|\/)cron\.(daily|hourly|weekly|monthly)\//.test(file.path);
-      const entries = file.text.split(/\r?\n/).filter((l) => /^\s*(@\w+|[\d*,/-]+\s+[\d*,/-]+\s+[\d*,/-]+\s+[\d*,/-]+\s+[\d*,/a-z-]+)\s+\S/i.test(l));
+      const entries = file.text
+        .split(/\r?\n/)
+        .filter((l) =>
+          /^\s*(@\w+|[\d*,/-]+\s+[\d*,/-]+\s+[\d*,/-]+\s+[\d*,/-]+\s+[\d*,/a-z-]+)\s+\S/i.test(l),
+        );
       if (entries.length === 0 && !periodic) continue;
-      findings.push({ question: 'cron', value: 'yes', strength: 3, file: file.path, reason: periodic ? 'a periodic cron script' : `${entries.length} cron job(s)` });
+      findings.push({
+        question: 'cron',
+        value: 'yes',
+        strength: 3,
+        file: file.path,
+        reason: periodic ? 'a periodic cron script' : `${entries.length} cron job(s)`,
+      });
     }
     return findings;
   },

@@ -1,14 +1,14 @@
-// Batch's fast path against the engine's reference path: for any answers, the compact decision
-// agrees with the full Decision, and readAnswers accepts exactly what the zod schema accepts.
+// Batch's compact decision against the full Decision for any answers, and the answer tables
+// (readValues) against the zod schema that words their faults: they accept exactly the same.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateAnswers, withSource } from '../../src/answers/validate.js';
+import { readValues } from '../../src/answers/check.js';
+import { compactJson } from '../../src/batch/compact-json.js';
 import { compileRuleSet } from '../../src/engine/compile.js';
-import { compactJson, evaluateCompact } from '../../src/engine/compact.js';
-import { decideAnswerSet } from '../../src/engine/decide.js';
-import { readAnswers } from '../../src/engine/read-answers.js';
+import { evaluate } from '../../src/engine/evaluate.js';
 import { builtinRuleSet } from '../../src/engine/rule-set.js';
-import { AnswersError } from '../../src/errors.js';
+import { wordAnswersIssues } from '../../src/schema.js';
+import { decideFor } from '../support/decide.js';
 import { favor, question, ruleSet } from '../support/rule-set.js';
 
 const compiled = compileRuleSet(builtinRuleSet);
@@ -16,21 +16,23 @@ const { questions } = builtinRuleSet;
 
 /** Any answers object: each question left out, `unsure`, or one of its values. */
 const answersArb = fc.record(
-  Object.fromEntries(questions.map((q) => [q.id, fc.constantFrom(...q.values.map((v) => v.value), 'unsure')])),
+  Object.fromEntries(
+    questions.map((q) => [q.id, fc.constantFrom(...q.values.map((v) => v.value), 'unsure')]),
+  ),
   { requiredKeys: [] },
 ) as fc.Arbitrary<Record<string, string>>;
 
 function compactOf(set: ReturnType<typeof compileRuleSet>, answers: unknown) {
-  const read = readAnswers(set, answers);
-  if (!read) throw new Error('readAnswers refused valid answers');
-  return JSON.parse(compactJson(evaluateCompact(set, read)));
+  const values = readValues(set, answers);
+  if (!values) throw new Error('readValues refused valid answers');
+  return JSON.parse(compactJson(evaluate(set, values)));
 }
 
 describe('the compact decision', () => {
   it('agrees with the full Decision for any answers', () => {
     fc.assert(
       fc.property(answersArb, (answers) => {
-        const full = decideAnswerSet(compiled, withSource(validateAnswers(answers, questions), 'file'));
+        const full = decideFor(compiled, answers);
         expect(compactOf(compiled, answers)).toEqual({
           schemaVersion: 1,
           recommendation: full.recommendation,
@@ -49,17 +51,30 @@ describe('the compact decision', () => {
   it('agrees too for rules that read several questions, use notIn or not, and fractional weights', () => {
     const qs = [question('a', ['x', 'y', 'z']), question('b', ['p', 'q'])];
     const rules = [
-      favor('both', 'os', 2.5, { all: [{ question: 'a', equals: 'x' }, { question: 'b', equals: 'p' }] }),
+      favor('both', 'os', 2.5, {
+        all: [
+          { question: 'a', equals: 'x' },
+          { question: 'b', equals: 'p' },
+        ],
+      }),
       favor('not-x', 'app', 1.25, { question: 'a', notIn: ['x'] }),
       favor('unanswered-b', 'app', 0.1, { not: { question: 'b', in: ['p', 'q'] } }),
-      favor('y-or-q', 'os', 0.2, { any: [{ question: 'a', equals: 'y' }, { question: 'b', equals: 'q' }] }),
+      favor('y-or-q', 'os', 0.2, {
+        any: [
+          { question: 'a', equals: 'y' },
+          { question: 'b', equals: 'q' },
+        ],
+      }),
       favor('z-means-vm', 'vm', 1, { question: 'a', equals: 'z' }),
     ];
     const set = compileRuleSet(ruleSet(qs, rules));
-    const arb = fc.record({ a: fc.constantFrom('x', 'y', 'z', 'unsure'), b: fc.constantFrom('p', 'q', 'unsure') }, { requiredKeys: [] });
+    const arb = fc.record(
+      { a: fc.constantFrom('x', 'y', 'z', 'unsure'), b: fc.constantFrom('p', 'q', 'unsure') },
+      { requiredKeys: [] },
+    );
     fc.assert(
       fc.property(arb, (answers) => {
-        const full = decideAnswerSet(set, withSource(validateAnswers(answers, qs), 'file'));
+        const full = decideFor(set, answers);
         const compact = compactOf(set, answers);
         expect(compact.reasons).toEqual(full.reasons.map((r) => r.rule));
         expect(compact.scores).toEqual(full.scores);
@@ -72,7 +87,7 @@ describe('the compact decision', () => {
   it('writes JSON byte for byte as JSON.stringify would', () => {
     fc.assert(
       fc.property(answersArb, (answers) => {
-        const json = compactJson(evaluateCompact(compiled, readAnswers(compiled, answers)!));
+        const json = compactJson(evaluate(compiled, readValues(compiled, answers)!));
         expect(json).toBe(JSON.stringify(JSON.parse(json)));
       }),
       { numRuns: 300 },
@@ -80,29 +95,45 @@ describe('the compact decision', () => {
   });
 });
 
-describe('readAnswers', () => {
+describe('readValues', () => {
   const zodAccepts = (input: unknown) => {
     try {
-      validateAnswers(input, questions);
-      return true;
-    } catch (error) {
-      if (error instanceof AnswersError) return false;
-      throw error;
+      wordAnswersIssues(compiled, input);
+      return false;
+    } catch {
+      return true; // it words faults only of refused answers, and throws for accepted ones
     }
   };
 
   it('accepts exactly what the zod schema accepts', () => {
-    const value = fc.oneof(fc.constantFrom('single', 'yes', 'own', 'unsure', 'lots', ''), fc.integer(), fc.boolean(), fc.constant(null));
-    const key = fc.constantFrom(...questions.map((q) => q.id), 'schemaVersion', 'colour', '__proto__', 'constructor');
+    const value = fc.oneof(
+      fc.constantFrom('single', 'yes', 'own', 'unsure', 'lots', ''),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const key = fc.constantFrom(
+      ...questions.map((q) => q.id),
+      'schemaVersion',
+      'colour',
+      '__proto__',
+      'constructor',
+    );
     const input = fc.oneof(
       answersArb,
       fc.dictionary(key, value),
       fc.anything(),
-      fc.constantFrom(JSON.parse('{"__proto__": {"init": "yes"}}'), { schemaVersion: 1 }, { schemaVersion: 2 }, [], null),
+      fc.constantFrom(
+        JSON.parse('{"__proto__": {"init": "yes"}}'),
+        { schemaVersion: 1 },
+        { schemaVersion: 2 },
+        [],
+        null,
+      ),
     );
     fc.assert(
       fc.property(input, (candidate) => {
-        expect(readAnswers(compiled, candidate) !== undefined).toBe(zodAccepts(candidate));
+        expect(readValues(compiled, candidate) !== undefined).toBe(zodAccepts(candidate));
       }),
       { numRuns: 2000 },
     );

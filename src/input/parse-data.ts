@@ -3,13 +3,14 @@
 // oversized files, invalid UTF-8, unknown or language-specific tags (!!js/function), alias
 // bombs, duplicate keys, prototype keys and deep nesting.
 import type { Readable } from 'node:stream';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { InputFileError, type InputIssue } from '../errors.js';
-import { fail, readText } from './read-text.js';
 import { formatPath } from '../zod-issues.js';
+import { fail, readText } from './read-text.js';
 
 const MAX_DEPTH = 64;
-const MAX_ALIASES = 100;
+/** The most alias expansions read in one document: enough for real files, too few for a bomb. */
+export const MAX_ALIASES = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface DataFile {
@@ -30,32 +31,48 @@ export async function loadDataFile(path: string, stdin?: Readable): Promise<Data
 export function parseData(text: string, origin: string): DataFile {
   // Refuse deep flow nesting before the parser recurses into it (`[[[[…` a hundred thousand deep).
   const deepAt = flowNestingBeyond(text, MAX_DEPTH);
-  if (deepAt !== undefined) fail(origin, `is nested too deeply (at most ${MAX_DEPTH} levels are read)`, deepAt);
+  if (deepAt !== undefined)
+    fail(origin, `is nested too deeply (at most ${MAX_DEPTH} levels are read)`, deepAt);
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, schema: 'core', merge: false, uniqueKeys: true, strict: true, prettyErrors: false, version: '1.2' });
+    doc = parseDocument(text, {
+      lineCounter,
+      schema: 'core',
+      merge: false,
+      uniqueKeys: true,
+      strict: true,
+      prettyErrors: false,
+      version: '1.2',
+    });
   } catch (error) {
-    if (error instanceof RangeError) fail(origin, `is nested too deeply (at most ${MAX_DEPTH} levels are read)`);
+    if (error instanceof RangeError)
+      fail(origin, `is nested too deeply (at most ${MAX_DEPTH} levels are read)`);
     throw error;
   }
-  const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+  const lineAt = (offset: number | undefined) =>
+    offset === undefined ? undefined : lineCounter.linePos(offset).line;
 
   const issues: InputIssue[] = [];
   for (const problem of [...doc.errors, ...doc.warnings]) {
     // The key a duplicate-key error points at: the rest of its line up to the colon.
     const rest = text.slice(problem.pos[0], text.indexOf('\n', problem.pos[0]) >>> 0);
     const token = /^\s*("[^"]*"|'[^']*'|[^:]*)/.exec(rest)?.[1] ?? '';
-    issues.push({ path: '', message: describeYamlProblem(problem.code, problem.message, token), line: lineAt(problem.pos[0]) });
+    issues.push({
+      path: '',
+      message: describeYamlProblem(problem.code, problem.message, token),
+      line: lineAt(problem.pos[0]),
+    });
   }
   if (issues.length === 0 && doc.contents) checkNodes(doc.contents, [], 0, issues, lineAt);
-  if (issues.length > 0) throw new InputFileError(origin, issues);
+  if (issues.length > 0) throw new InputFileError(issues, origin);
 
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    if (error instanceof ReferenceError) fail(origin, `expands aliases too often (at most ${MAX_ALIASES} are allowed)`);
+    if (error instanceof ReferenceError)
+      fail(origin, `expands aliases too often (at most ${MAX_ALIASES} are allowed)`);
     throw error;
   }
   return {
@@ -77,7 +94,8 @@ function flowNestingBeyond(text: string, most: number): number | undefined {
     const c = text.charCodeAt(i);
     if (c === 0x0a) line += 1;
     if (quote !== 0) {
-      if (c === 0x5c && quote === 0x22) i += 1; // an escape inside "…"
+      if (c === 0x5c && quote === 0x22)
+        i += 1; // an escape inside "…"
       else if (c === quote) quote = 0;
       continue;
     }
@@ -95,35 +113,56 @@ function flowNestingBeyond(text: string, most: number): number | undefined {
 
 function describeYamlProblem(code: string, message: string, token: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-  if (code === 'TAG_RESOLVE_FAILED') return `${first}; only plain data is allowed (no tags such as !!js/function)`;
+  if (code === 'TAG_RESOLVE_FAILED')
+    return `${first}; only plain data is allowed (no tags such as !!js/function)`;
   if (code === 'DUPLICATE_KEY') return `duplicate key ${token.trim().slice(0, 60)}`;
   if (/call stack/i.test(first)) return `nested too deeply (at most ${MAX_DEPTH} levels are read)`;
   return first;
 }
 
 // Walks the parsed nodes before anything is turned into JavaScript values.
-function checkNodes(node: unknown, path: (string | number)[], depth: number, issues: InputIssue[], lineAt: (offset: number | undefined) => number | undefined): void {
+function checkNodes(
+  node: unknown,
+  path: (string | number)[],
+  depth: number,
+  issues: InputIssue[],
+  lineAt: (offset: number | undefined) => number | undefined,
+): void {
   const where = () => formatPath(path);
   if (depth > MAX_DEPTH) {
-    issues.push({ path: where(), message: `nested too deeply (at most ${MAX_DEPTH} levels)`, line: lineAt((node as Node).range?.[0]) });
+    issues.push({
+      path: where(),
+      message: `nested too deeply (at most ${MAX_DEPTH} levels)`,
+      line: lineAt((node as Node).range?.[0]),
+    });
     return;
   }
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? pair.key.value : undefined;
       if (typeof key !== 'string' && typeof key !== 'number') {
-        issues.push({ path: where(), message: 'keys must be plain strings', line: lineAt((pair.key as Node | null)?.range?.[0]) });
+        issues.push({
+          path: where(),
+          message: 'keys must be plain strings',
+          line: lineAt((pair.key as Node | null)?.range?.[0]),
+        });
         continue;
       }
       const keyPath = [...path, String(key)];
       if (FORBIDDEN_KEYS.has(String(key))) {
-        issues.push({ path: formatPath(keyPath), message: `the key "${key}" is not allowed`, line: lineAt((pair.key as Node).range?.[0]) });
+        issues.push({
+          path: formatPath(keyPath),
+          message: `the key "${key}" is not allowed`,
+          line: lineAt((pair.key as Node).range?.[0]),
+        });
         continue;
       }
       checkNodes(pair.value, keyPath, depth + 1, issues, lineAt);
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, index) => checkNodes(item, [...path, index], depth + 1, issues, lineAt));
+    node.items.forEach((item, index) => {
+      checkNodes(item, [...path, index], depth + 1, issues, lineAt);
+    });
   }
   // Aliases are resolved, and counted, by toJS.
 }
