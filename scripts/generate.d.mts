@@ -1,5 +1,5 @@
 export declare function currentAnswerTypes(): string;
-export declare function readmeWithTable(readme: string): string;
+export declare function docsWithTable(docs: string): string;
 export declare function flagOf(id: string): string;
 export declare const typesPath: string;
-export declare const readmePath: string;
+export declare const docsPath: string;

@@ -30,3 +30,8 @@ export interface Scanner {
   wants(path: string, name: string): boolean;
   scan(files: readonly TextFile[]): Finding[];
 }
+
+/** What a number of services side by side answers: 1 single, 2 or 3 few, 4 or more many. */
+export function processesFor(count: number): 'single' | 'few' | 'many' {
+  return count >= 4 ? 'many' : count >= 2 ? 'few' : 'single';
+}

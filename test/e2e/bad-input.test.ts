@@ -183,7 +183,7 @@ describe('bad input, end to end', () => {
 describe('the README exit-code table', () => {
   it('lists exactly the codes the CLI uses, each meaning what the tests above assert', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('### Exit codes'));
+    const section = readme.slice(readme.indexOf('## Exit codes'));
     const rows = [
       ...section
         .slice(0, section.indexOf('\n\n', section.indexOf('| code |') + 20))

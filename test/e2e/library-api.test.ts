@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { currentAnswerTypes, readmePath, readmeWithTable } from '../../scripts/generate.mjs';
+import { currentAnswerTypes, docsPath, docsWithTable } from '../../scripts/generate.mjs';
 import { decide } from '../../src/index.js';
 import { root } from '../support/paths.js';
 
@@ -52,8 +52,8 @@ describe('the library API', () => {
 });
 
 describe('generated from rules/questions.yaml', () => {
-  it('the README question table is up to date', () => {
-    const readme = readFileSync(readmePath, 'utf8');
-    expect(readme, 'run `npm run generate`').toBe(readmeWithTable(readme));
+  it('the question table of docs/rules.md is up to date', () => {
+    const docs = readFileSync(docsPath, 'utf8');
+    expect(docs, 'run `npm run generate`').toBe(docsWithTable(docs));
   });
 });

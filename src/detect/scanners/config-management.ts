@@ -1,6 +1,6 @@
 // Configuration management: Ansible, Chef, Puppet and Salt code provisions long-lived hosts.
 import { isRecord, yamlDocuments } from '../read-yaml.js';
-import type { Finding, Scanner, TextFile } from '../types.js';
+import { type Finding, processesFor, type Scanner, type TextFile } from '../types.js';
 
 const IN_PLACE = 'provisioning by configuration management changes running systems in place';
 
@@ -22,18 +22,10 @@ function managed(
       file,
       reason: `${tool} manages ${names.length} system service(s) through the init system: ${list}`,
     });
-    if (names.length >= 4)
+    if (names.length >= 2)
       findings.push({
         question: 'processes',
-        value: 'many',
-        strength: 2,
-        file,
-        reason: `${tool} runs ${names.length} services on the host: ${list}`,
-      });
-    else if (names.length >= 2)
-      findings.push({
-        question: 'processes',
-        value: 'few',
+        value: processesFor(names.length),
         strength: 2,
         file,
         reason: `${tool} runs ${names.length} services on the host: ${list}`,

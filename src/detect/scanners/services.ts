@@ -1,6 +1,6 @@
 // How the workload's processes are run: Nomad jobs, Procfiles, supervisors (supervisord, s6,
 // runit), systemd units and timers, crontabs.
-import type { Finding, Scanner } from '../types.js';
+import { type Finding, processesFor, type Scanner } from '../types.js';
 
 export const nomadScanner: Scanner = {
   name: 'nomad',
@@ -89,7 +89,7 @@ export const supervisorScanner: Scanner = {
       if (programs.size > 0) first ||= file.path;
     }
     if (programs.size >= 2) {
-      const value = programs.size >= 4 ? 'many' : 'few';
+      const value = processesFor(programs.size);
       findings.push({
         question: 'processes',
         value,
@@ -128,18 +128,10 @@ export const systemdScanner: Scanner = {
           .slice(0, 5)
           .join(', ')}`,
       });
-      if (units.length >= 4)
+      if (units.length >= 2)
         findings.push({
           question: 'processes',
-          value: 'many',
-          strength: 2,
-          file: units[0]!.path,
-          reason: `${units.length} services managed by systemd`,
-        });
-      else if (units.length >= 2)
-        findings.push({
-          question: 'processes',
-          value: 'few',
+          value: processesFor(units.length),
           strength: 2,
           file: units[0]!.path,
           reason: `${units.length} services managed by systemd`,
