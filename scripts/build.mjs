@@ -12,27 +12,40 @@ import { esbuildYaml } from './yaml-plugin.mjs';
 const nodeRequire = createRequire(import.meta.url);
 
 /**
- * Node's built-in modules, imported by our sources, load on first use through require. An ESM
- * import of a built-in evaluates every export of it at once: importing node:fs reads
- * fs.promises, which loads streams and readline, and node:tty loads net; a decision from flags
- * needs none of that. Each function becomes a stand-in that loads the module when called.
+ * Node's built-in modules load on first use. An ESM import of a built-in evaluates every
+ * export of it at once (importing node:fs reads fs.promises, which loads streams and readline;
+ * node:tty loads net), and commander requires node:child_process at load for subcommands run
+ * as executables, which this CLI has none of; a decision from flags needs none of these. So an
+ * import by our sources gets a stand-in per function that loads the module when called, and a
+ * require by a bundled package gets an object that loads it on first property access.
  */
 function builtinsOnFirstUse() {
   return {
     name: 'builtins-on-first-use',
     setup(build) {
-      build.onResolve({ filter: /^node:/ }, (args) =>
-        args.kind === 'import-statement' &&
-        /[\\/]src[\\/]/.test(args.importer) &&
-        isBuiltin(args.path)
-          ? { path: args.path, namespace: 'builtin' }
-          : undefined,
-      );
-      build.onLoad({ filter: /.*/, namespace: 'builtin' }, ({ path }) => {
+      build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+        if (args.namespace !== 'file' || !isBuiltin(args.path)) return undefined;
+        const path = args.path.startsWith('node:') ? args.path : `node:${args.path}`;
+        if (args.kind === 'require-call') return { path, namespace: 'builtin-required' };
+        if (args.kind === 'import-statement' && /[\\/]src[\\/]/.test(args.importer))
+          return { path, namespace: 'builtin-imported' };
+        return undefined;
+      });
+      // Every stand-in loads through one require, made once for the whole build.
+      const load = (path, from) =>
+        `${from} let loaded; const load = () => (loaded ??= nodeRequire(${JSON.stringify(path)}));`;
+      build.onResolve({ filter: /^node-require$/ }, () => ({
+        path: 'node-require',
+        namespace: 'node-require',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'node-require' }, () => ({
+        contents:
+          "import { createRequire } from 'node:module'; export const nodeRequire = createRequire(import.meta.url);",
+        loader: 'js',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'builtin-imported' }, ({ path }) => {
         const module = nodeRequire(path);
-        const lines = [
-          `let loaded; const load = () => (loaded ??= require(${JSON.stringify(path)}));`,
-        ];
+        const lines = [load(path, "import { nodeRequire } from 'node-require';")];
         for (const key of Object.keys(module)) {
           if (!/^[A-Za-z_$][\w$]*$/.test(key) || key === 'default') continue;
           const descriptor = Object.getOwnPropertyDescriptor(module, key);
@@ -43,6 +56,41 @@ function builtinsOnFirstUse() {
         }
         return { contents: lines.join('\n'), loader: 'js' };
       });
+      // A function as the target, so a package can call the module or extend a class it exports.
+      build.onLoad({ filter: /.*/, namespace: 'builtin-required' }, ({ path }) => ({
+        contents: `${load(path, "const { nodeRequire } = require('node-require');")}
+const target = function () {};
+module.exports = new Proxy(target, {
+  get: (_, key) => load()[key],
+  has: (_, key) => key in load(),
+  apply: (_, self, args) => Reflect.apply(load(), self, args),
+  construct: (_, args, newTarget) => Reflect.construct(load(), args, newTarget),
+  ownKeys: () => [...new Set([...Reflect.ownKeys(load()), 'prototype'])],
+  getOwnPropertyDescriptor: (_, key) => {
+    if (key === 'prototype') return Reflect.getOwnPropertyDescriptor(target, key);
+    const found = Reflect.getOwnPropertyDescriptor(load(), key);
+    return found && { ...found, configurable: true };
+  },
+});`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * The YAML parser's ES module build (its package serves Node the CommonJS one), so the parts
+ * of it we do not use are left out and a YAML answers file loads less.
+ */
+function yamlModules() {
+  return {
+    name: 'yaml-modules',
+    setup(build) {
+      build.onResolve({ filter: /^yaml$/ }, () => ({
+        path: nodeRequire
+          .resolve('yaml/package.json')
+          .replace(/package\.json$/, 'browser/index.js'),
+      }));
     },
   };
 }
@@ -56,15 +104,11 @@ export const buildOptions = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  plugins: [esbuildYaml(), builtinsOnFirstUse()],
+  plugins: [esbuildYaml(), builtinsOnFirstUse(), yamlModules()],
   logLevel: 'warning',
   legalComments: 'none',
   // Start-up time is mostly parsing: less to parse is faster.
   minify: process.env.WC_MINIFY !== '0',
-  // commander is CommonJS; its require() of Node's modules needs a real require in ESM.
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
 };
 
 async function buildAll() {
@@ -82,7 +126,6 @@ async function buildAll() {
     outdir: undefined,
     splitting: false,
     minify: false,
-    banner: undefined,
     write: false,
     stdin: {
       contents:

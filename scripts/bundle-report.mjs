@@ -38,3 +38,13 @@ for (const [file, output] of Object.entries(outputs)) {
 if (process.argv.includes('--inputs'))
   for (const [file, output] of Object.entries(outputs))
     console.log(file, Object.keys(output.inputs).join(' '));
+if (process.argv.includes('--start'))
+  for (const f of loadedAtStart('dist/cli.js'))
+    console.log(
+      f,
+      outputs[f].bytes,
+      Object.keys(outputs[f].inputs)
+        .map((i) => i.replace(/^.*node_modules\//, ''))
+        .join(' ')
+        .slice(0, 200),
+    );

@@ -5,13 +5,14 @@ import type { Readable } from 'node:stream';
 import type { CompiledRuleSet } from '../engine/compile.js';
 import { InputFileError } from '../errors.js';
 import { readText } from '../input/read-text.js';
+import { parsePath } from '../zod-issues.js';
 import type { Answers } from './answers.js';
 import { answersIssues, answersOf, readValues } from './check.js';
 
 export async function answersFromFile(
   path: string,
   compiled: CompiledRuleSet,
-  stdin?: Readable,
+  stdin?: () => Readable,
 ): Promise<Answers> {
   const { origin, text } = await readText(path, stdin);
   const json = parseJson(text);
@@ -22,7 +23,6 @@ export async function answersFromFile(
   // An empty file (or one of comments only) answers nothing.
   const value = file.value ?? {};
   if (readValues(compiled, value) !== undefined) return answersOf(value);
-  const { parsePath } = await import('../zod-issues.js');
   // A bad file is exit 3, with the line of each fault.
   const issues = (await answersIssues(compiled, value)).map((issue) => {
     const line = issue.path ? file.lineOf(parsePath(issue.path)) : undefined;

@@ -28,7 +28,7 @@ export async function gatherAnswers(
 ): Promise<MergedAnswers> {
   const layers: AnswerLayers = { flag: await answersFromFlags(request.flags, compiled) };
   if (request.answersFile !== undefined)
-    layers.file = await answersFromFile(request.answersFile, compiled, io.stdin);
+    layers.file = await answersFromFile(request.answersFile, compiled, () => io.stdin);
 
   let evidence: Record<string, string> = {};
   if (request.detect !== undefined) {

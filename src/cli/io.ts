@@ -1,6 +1,6 @@
 // What the CLI touches of the outside world, passed in so every command runs in-process in
 // tests: streams, environment, clock, signals.
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { isatty } from 'node:tty';
 
@@ -26,6 +26,8 @@ export interface CliIo {
   now: () => Date;
   /** Whether a standard stream is a terminal; without it, each stream's isTTY says. */
   isTerminal?: (name: StdName) => boolean;
+  /** The width of a terminal, in columns; undefined when the stream is not a terminal. */
+  columns?: (name: 'stdout' | 'stderr') => number | undefined;
   /** The real output streams, for output that streams (batch) or redraws (prompts). */
   streams?: () => { stdout: Writable; stderr: Writable };
   /**
@@ -56,6 +58,8 @@ export function processIo(): CliIo {
     env: process.env,
     now: () => new Date(),
     isTerminal: (name) => terminal(FD[name]),
+    // Only a terminal has a width; asking a pipe would make a stream for nothing.
+    columns: (name) => (terminal(FD[name]) ? process[name].columns : undefined),
     streams: () => {
       for (const stream of [process.stdout, process.stderr]) {
         if (stream.listenerCount('error') > 0) continue;
@@ -70,12 +74,20 @@ export function processIo(): CliIo {
 }
 
 const terminals = new Map<number, boolean>();
+let devNull: number | undefined;
 
+/**
+ * Only a character device can be a terminal. /dev/null, the usual one that is not (`< /dev/null`
+ * in scripts and cron jobs), is told apart by its device number: isatty would load Node's tty
+ * and net modules to say so.
+ */
 function terminal(fd: number): boolean {
   let known = terminals.get(fd);
   if (known === undefined) {
     try {
-      known = fstatSync(fd).isCharacterDevice() && isatty(fd);
+      const info = fstatSync(fd);
+      devNull ??= statSync('/dev/null').rdev;
+      known = info.isCharacterDevice() && info.rdev !== devNull && isatty(fd);
     } catch {
       known = false;
     }

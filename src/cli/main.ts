@@ -24,6 +24,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     writeErr: (text: string) => io.stderr.write(text),
     // Commander's own errors are reported by report(), in our words.
     outputError: () => undefined,
+    // Help is wrapped to a terminal's width, and plain elsewhere (commander would ask
+    // process.stdout, which makes a stream even for a pipe).
+    getOutHelpWidth: () => io.columns?.('stdout') ?? 80,
+    getErrHelpWidth: () => io.columns?.('stderr') ?? 80,
+    getOutHasColors: () => false,
+    getErrHasColors: () => false,
   };
   program.configureOutput(output);
   for (const command of program.commands) command.exitOverride().configureOutput(output);

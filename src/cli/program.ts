@@ -4,8 +4,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { allowedValues, FORMATS, flagOf, SCHEMAS } from '../constants.js';
 import { builtinRuleSet } from '../engine/rule-set.js';
-import type { BatchCommandOptions } from './commands/batch.js';
+import { type BatchCommandOptions, runBatchCommand } from './commands/batch.js';
 import { type DecideCommandOptions, runDecide } from './commands/decide.js';
+import { runDetect } from './commands/detect.js';
+import { runQuestions, runRules, runRulesCheck, runSchema } from './commands/listings.js';
 import type { CliIo } from './io.js';
 import { ruleSetWith } from './rule-files.js';
 
@@ -77,7 +79,6 @@ export function buildProgram(io: CliIo, version: string): Command {
     .addOption(new Option('--no-color', 'no colour, even on a terminal').helpGroup(io_))
     .action(async (options: DecideCommandOptions) => runDecide(options, io, version));
 
-  const listings = () => import('./commands/listings.js');
   program
     .command('questions')
     .description('list the questions, their flags, values and why each is asked')
@@ -87,7 +88,7 @@ export function buildProgram(io: CliIo, version: string): Command {
         .default('text'),
     )
     .action(async (options: { format: 'text' | 'json' }) =>
-      (await listings()).runQuestions(ruleSet, options.format, io),
+      runQuestions(ruleSet, options.format, io),
     );
 
   const rules = program
@@ -102,7 +103,7 @@ export function buildProgram(io: CliIo, version: string): Command {
     )
     .addOption(rulesOption())
     .action(async (options: { format: 'text' | 'json' | 'mermaid'; rules?: string[] }) =>
-      (await listings()).runRules(await ruleSetWith(options.rules, io), options.format, io),
+      runRules(await ruleSetWith(options.rules, io), options.format, io),
     );
   rules
     .command('check')
@@ -110,13 +111,13 @@ export function buildProgram(io: CliIo, version: string): Command {
       'check a rules file: exit 0 with a summary, or exit 3 with every fault and its line',
     )
     .argument('<file>', 'a rules file (JSON or YAML), or - for stdin')
-    .action(async (file: string) => (await listings()).runRulesCheck(file, io));
+    .action(async (file: string) => runRulesCheck(file, io));
 
   program
     .command('schema')
     .description(`print a JSON Schema: ${SCHEMAS.join(', ')}`)
     .argument('[name]', SCHEMAS.join('|'))
-    .action(async (name: string | undefined) => (await listings()).runSchema(ruleSet, name, io));
+    .action(async (name: string | undefined) => runSchema(ruleSet, name, io));
 
   program
     .command('detect')
@@ -129,7 +130,7 @@ export function buildProgram(io: CliIo, version: string): Command {
     )
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (dir: string, options: { format: 'text' | 'json'; color: boolean }) =>
-      (await import('./commands/detect.js')).runDetect(dir, options, io),
+      runDetect(dir, options, io),
     );
 
   program
@@ -150,7 +151,7 @@ export function buildProgram(io: CliIo, version: string): Command {
     .option('--fail-fast', 'stop at the first line that fails')
     .option('--explain', 'full Decisions, with every rule, instead of compact ones')
     .action(async (file: string | undefined, options: BatchCommandOptions) =>
-      (await import('./commands/batch.js')).runBatchCommand(file, options, io),
+      runBatchCommand(file, options, io),
     );
 
   return program;

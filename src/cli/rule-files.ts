@@ -18,6 +18,6 @@ export async function ruleSetWith(
   const { loadRulesFile, mergeRules } = await import('../engine/load-rules.js');
   const loaded = [];
   for (const file of files)
-    loaded.push(await loadRulesFile(file, builtinRuleSet.questions, io.stdin));
+    loaded.push(await loadRulesFile(file, builtinRuleSet.questions, () => io.stdin));
   return mergeRules(builtinRuleSet, loaded);
 }

@@ -133,18 +133,36 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   caveatRules.sort(
     (a, b) => (a.rule.verdicts?.length ?? 3) - (b.rule.verdicts?.length ?? 3) || byId(a, b),
   );
-  const questions = ruleSet.questions.map((question, index) => {
-    const reading = favorRulesByRank.filter(({ reads }) => reads.includes(question.id));
-    return {
-      question,
-      id: question.id,
-      index,
-      quotedId: JSON.stringify(question.id),
-      effects: answerEffects(question, favorRulesByRank),
-      importance: Math.max(0, ...reading.map(({ rule }) => rule.weight)),
-      ...(question.when ? { appliesWhen: compileCondition(question.when, indexOf) } : {}),
-    };
+  // What each answer fires on its own (for rules comparing one question) and how much each
+  // question can weigh, in one pass over the rules.
+  const effects = new Map(ruleSet.questions.map((q) => [q.id, answerEffects(q)]));
+  const importance = new Map<string, number>();
+  favorRulesByRank.forEach(({ rule, reads }, position) => {
+    for (const id of reads) importance.set(id, Math.max(importance.get(id) ?? 0, rule.weight));
+    const c = rule.if;
+    if (!('question' in c)) return;
+    for (const [value, effect] of effects.get(c.question)!) {
+      const fires =
+        'equals' in c
+          ? c.equals === value
+          : 'in' in c
+            ? c.in.includes(value)
+            : !c.notIn.includes(value);
+      if (!fires) continue;
+      effect.fires.push(position);
+      if (rule.favors === 'vm') effect.vm = true;
+      else effect[rule.favors] += rule.weight;
+    }
   });
+  const questions = ruleSet.questions.map((question, index) => ({
+    question,
+    id: question.id,
+    index,
+    quotedId: JSON.stringify(question.id),
+    effects: effects.get(question.id)!,
+    importance: importance.get(question.id) ?? 0,
+    ...(question.when ? { appliesWhen: compileCondition(question.when, indexOf) } : {}),
+  }));
   return {
     ruleSet,
     questions,
@@ -157,28 +175,8 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   };
 }
 
-function answerEffects(
-  question: Question,
-  ranked: readonly CompiledRule<FavorRule>[],
-): Map<string, AnswerEffect> {
-  const effects = new Map<string, AnswerEffect>();
-  for (const { value } of question.values) {
-    const effect: AnswerEffect = { os: 0, app: 0, vm: false, fires: [] };
-    ranked.forEach(({ rule }, position) => {
-      const c = rule.if;
-      if (!('question' in c) || c.question !== question.id) return;
-      const fires =
-        'equals' in c
-          ? c.equals === value
-          : 'in' in c
-            ? c.in.includes(value)
-            : !c.notIn.includes(value);
-      if (!fires) return;
-      effect.fires.push(position);
-      if (rule.favors === 'vm') effect.vm = true;
-      else effect[rule.favors] += rule.weight;
-    });
-    effects.set(value, effect);
-  }
-  return effects;
+function answerEffects(question: Question): Map<string, AnswerEffect> {
+  return new Map(
+    question.values.map(({ value }) => [value, { os: 0, app: 0, vm: false, fires: [] }]),
+  );
 }

@@ -3,7 +3,7 @@
 import type { AnswerValues } from '../answers/answers.js';
 import type { Flip, Verdict } from '../schema.js';
 import type { CompiledRuleSet } from './compile.js';
-import { evaluate } from './evaluate.js';
+import { verdictFor } from './evaluate.js';
 
 export function flips(compiled: CompiledRuleSet, values: AnswerValues, current: Verdict): Flip[] {
   const out: Flip[] = [];
@@ -13,7 +13,7 @@ export function flips(compiled: CompiledRuleSet, values: AnswerValues, current: 
     for (const { value } of question.values) {
       if (value === from) continue;
       trial[index] = value;
-      const { recommendation } = evaluate(compiled, trial);
+      const recommendation = verdictFor(compiled, trial);
       if (recommendation !== current)
         out.push({ question: question.id, from: from ?? null, to: value, recommendation });
     }

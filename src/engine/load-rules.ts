@@ -20,7 +20,7 @@ export interface RulesFile {
 export async function loadRulesFile(
   path: string,
   questions: readonly Question[],
-  stdin?: Readable,
+  stdin?: () => Readable,
 ): Promise<RulesFile> {
   const data = await loadDataFile(path, stdin);
   // The file's frame first, then each rule on its own, so one bad rule hides no fault of another.

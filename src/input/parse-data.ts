@@ -22,7 +22,7 @@ export interface DataFile {
 }
 
 /** Reads a file, or standard input for `-`, and parses it as data. */
-export async function loadDataFile(path: string, stdin?: Readable): Promise<DataFile> {
+export async function loadDataFile(path: string, stdin?: () => Readable): Promise<DataFile> {
   const { origin, text } = await readText(path, stdin);
   return parseData(text, origin);
 }

@@ -8,10 +8,11 @@ const MAX_FILE_BYTES = 1024 * 1024;
 
 export async function readText(
   path: string,
-  stdin?: Readable,
+  /** Standard input, asked for only when the path is `-` (making it costs a stream). */
+  stdin: () => Readable = () => process.stdin,
 ): Promise<{ origin: string; text: string }> {
   const origin = path === '-' ? '<stdin>' : path;
-  const bytes = path === '-' ? await readStream(stdin ?? process.stdin, origin) : readPath(path);
+  const bytes = path === '-' ? await readStream(stdin(), origin) : readPath(path);
   return { origin, text: decodeUtf8(bytes, origin) };
 }
 

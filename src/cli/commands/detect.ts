@@ -1,5 +1,4 @@
 // `which-container detect [DIR]`: the answers a directory's files suggest, with evidence.
-import { detectDirectory } from '../../detect/detect.js';
 import { compileRuleSet } from '../../engine/compile.js';
 import { builtinRuleSet } from '../../engine/rule-set.js';
 import { renderDetection } from '../../render/detection.js';
@@ -12,10 +11,12 @@ export async function runDetect(
   options: { format: 'text' | 'json'; color: boolean },
   io: CliIo,
 ): Promise<void> {
+  // The scanners and the YAML parser load only when a directory is scanned.
+  const { detectDirectory } = await import('../../detect/detect.js');
   const detection = await detectDirectory(compileRuleSet(builtinRuleSet), directory, 'detect');
   if (options.format === 'json') io.stdout.write(renderJson(detection));
-  else
-    io.stdout.write(
-      renderDetection(detection, builtinRuleSet, await colorFor(io, 'stdout', options.color)),
-    );
+  else {
+    const color = await colorFor(io, 'stdout', options.color);
+    io.stdout.write(renderDetection(detection, builtinRuleSet, color));
+  }
 }

@@ -1,6 +1,5 @@
 // `questions`, `rules` and `schema`: the data and the contract, for people and for tools.
 import { SCHEMAS } from '../../constants.js';
-import { loadRulesFile } from '../../engine/load-rules.js';
 import { builtinRuleSet, type RuleSet } from '../../engine/rule-set.js';
 import { UsageError } from '../../errors.js';
 import { renderJson } from '../../render/json.js';
@@ -10,7 +9,6 @@ import {
   renderQuestionsText,
   renderRulesText,
 } from '../../render/rules.js';
-import { jsonSchema } from '../../schema.js';
 import type { CliIo } from '../io.js';
 
 export function runQuestions(ruleSet: RuleSet, format: 'text' | 'json', io: CliIo): void {
@@ -28,7 +26,8 @@ export function runRules(ruleSet: RuleSet, format: 'text' | 'json' | 'mermaid', 
 
 /** `rules check FILE`: the same checks --rules makes, and a one-line summary when it passes. */
 export async function runRulesCheck(file: string, io: CliIo): Promise<void> {
-  const loaded = await loadRulesFile(file, builtinRuleSet.questions, io.stdin);
+  const { loadRulesFile } = await import('../../engine/load-rules.js');
+  const loaded = await loadRulesFile(file, builtinRuleSet.questions, () => io.stdin);
   const builtin = new Set(builtinRuleSet.rules.map((r) => r.id));
   const replaced = loaded.rules.filter((r) => builtin.has(r.id)).map((r) => r.id);
   const favor = loaded.rules.filter((r) => r.effect === 'favor').length;
@@ -38,11 +37,16 @@ export async function runRulesCheck(file: string, io: CliIo): Promise<void> {
   );
 }
 
-export function runSchema(ruleSet: RuleSet, name: string | undefined, io: CliIo): void {
+export async function runSchema(
+  ruleSet: RuleSet,
+  name: string | undefined,
+  io: CliIo,
+): Promise<void> {
   if (name === undefined || !(SCHEMAS as readonly string[]).includes(name)) {
     throw new UsageError(
       `schema: ${name === undefined ? 'missing the schema name' : `unknown schema "${name}"`}; expected one of: ${SCHEMAS.join(', ')}`,
     );
   }
+  const { jsonSchema } = await import('../../schema.js');
   io.stdout.write(renderJson(jsonSchema(ruleSet, name as (typeof SCHEMAS)[number])));
 }
