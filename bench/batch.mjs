@@ -20,7 +20,7 @@ const lines = Number(process.argv[2] ?? 1_000_000);
 const runs = Number(process.argv[3] ?? 3);
 const engineInputs = 20_000; // json-rules-engine is slow; its rate per decision is steady
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const cli = here('../dist/cli/cli.js');
+const cli = here('../dist/cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'which-container-bench-'));
 
 // The engine from the sources, bundled as the CLI is (rules inlined).

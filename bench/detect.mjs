@@ -50,7 +50,7 @@ const empty = join(root, 'empty.mjs');
 writeFileSync(empty, '');
 const floor = await measure(empty, []);
 const list = await measure(here('./support/list-tree.mjs'), [root]);
-const detect = await measure(here('../dist/cli/cli.js'), ['detect', root, '--format', 'json']);
+const detect = await measure(here('../dist/cli.js'), ['detect', root, '--format', 'json']);
 rmSync(root, { recursive: true, force: true });
 
 console.log(`Node ${process.version}; ${fmt(made)} files; medians of ${runs} runs`);
