@@ -20,3 +20,7 @@ export function allowedValues(question: Question): string[] {
 export function flagOf(id: string): string {
   return id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
+
+/** The article the built-in rules encode; a rule without a `source` cites one of its headings. */
+export const ARTICLE_TITLE = 'System Containers and App Containers';
+export const ARTICLE = `${ARTICLE_TITLE} (2015, published as a draft)`;

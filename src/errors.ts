@@ -70,3 +70,17 @@ export class BatchLinesFailedError extends Error {
     super(`${failed} line(s) failed`);
   }
 }
+
+/**
+ * No answer given fires a rule, so there is no evidence to decide on (every answer `unsure`, an
+ * empty answers file, detection that found nothing). Names the most decisive questions to answer.
+ */
+export class NoEvidenceError extends Error {
+  override readonly name = 'NoEvidenceError';
+  readonly code = 'NO_EVIDENCE';
+  constructor(readonly questions: readonly string[]) {
+    super(
+      `no answer given is evidence for either container type; answer one of the most decisive questions: ${questions.join(', ')}`,
+    );
+  }
+}

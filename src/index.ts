@@ -9,7 +9,7 @@ import { type AnswerSource, type Decision, wordAnswersIssues } from './schema.js
 
 export { UNSURE } from './constants.js';
 export type { RuleSet } from './engine/rule-set.js';
-export { AnswersError, type InputIssue, RulesError } from './errors.js';
+export { AnswersError, type InputIssue, NoEvidenceError, RulesError } from './errors.js';
 export type { Answers, QuestionId } from './generated/answers.js';
 export {
   type AnswerSource,
@@ -46,7 +46,7 @@ export interface DecideOptions {
 /**
  * Decides for one workload from a plain id → value object (`unsure` means unanswered;
  * `schemaVersion: 1` is allowed). Throws AnswersError naming every unknown id and every
- * value outside the allowed ones.
+ * value outside the allowed ones, and NoEvidenceError when no answer is evidence either way.
  */
 export function decide(
   answers: Answers | Record<string, unknown>,

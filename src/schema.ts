@@ -15,6 +15,7 @@ const Id = z
     'expected an id of letters, digits and dashes, starting with a lower-case letter',
   );
 const Text = z.string().trim().min(1, 'expected a non-empty text');
+const Url = z.url({ protocol: /^https?$/, error: 'expected an http or https address' });
 
 // ---------------------------------------------------------------------------------------------
 // Conditions: data only, a question compared with equals / in / notIn, combined by all/any/not.
@@ -62,6 +63,7 @@ export const QuestionSchema = z.strictObject({
   why: Text,
   section: Text,
   source: Text.optional(),
+  url: Url.optional(),
   values: z.array(QuestionValueSchema).min(2),
   when: ConditionSchema.optional(),
 });
@@ -77,8 +79,12 @@ const RuleBase = {
   id: Id,
   if: ConditionSchema,
   text: Text,
+  /** A heading of the article, or the part of the page `source` names that says so. */
   section: Text,
+  /** A public page other than the article (publisher and title), or an organisation's policy. */
   source: Text.optional(),
+  /** The address of that page. */
+  url: Url.optional(),
 };
 
 export const FavorRuleSchema = z.strictObject({
@@ -89,6 +95,8 @@ export const FavorRuleSchema = z.strictObject({
     .number()
     .positive('expected a weight above 0')
     .max(100, 'expected a weight of at most 100'),
+  /** A hard constraint: when it fires, the verdict is its side whatever the scores (vm only). */
+  hard: z.boolean().optional(),
 });
 
 export const CaveatRuleSchema = z.strictObject({
@@ -138,7 +146,9 @@ export const ReasonSchema = z.strictObject({
   weight: z.number(),
   text: z.string(),
   section: z.string(),
-  source: z.string().optional(),
+  /** The article by title, or the public page (publisher and title) that says so. */
+  source: z.string(),
+  url: z.string().optional(),
   /** The rules file it came from (--rules); absent for a built-in rule. */
   origin: z.string().optional(),
   because: z.array(BecauseSchema),
@@ -148,7 +158,8 @@ export const CaveatSchema = z.strictObject({
   id: z.string(),
   text: z.string(),
   section: z.string(),
-  source: z.string().optional(),
+  source: z.string(),
+  url: z.string().optional(),
   /** The rules file it came from (--rules); absent for a built-in rule. */
   origin: z.string().optional(),
 });
@@ -174,21 +185,47 @@ export const ExplainedRuleSchema = z.strictObject({
   reads: z.array(z.strictObject({ question: z.string(), answer: z.string().nullable() })),
 });
 
+/** How the confidence was reached (docs/rules.md, "Confidence"); with --explain only. */
+export const ConfidencePartsSchema = z.strictObject({
+  /** The verdict's side, and the other side's, in weight of the rules that fired. */
+  for: z.number(),
+  against: z.number(),
+  /** (for − against) / (for + against); for a vm lean, for / (for + against). */
+  margin: z.number(),
+  /** The questions whose answers fired a rule. */
+  answersCounted: z.number(),
+  /** min(1, (for + against) / 8, answersCounted / 3): one answer alone is never enough. */
+  support: z.number(),
+  /** The unanswered question that could swing the most towards the other side, if any. */
+  openQuestion: z.string().optional(),
+  /** That swing over the lead, at most 1. */
+  risk: z.number(),
+});
+
+export const ConfidenceSchema = z.strictObject({
+  level: z.enum(['high', 'medium', 'low']),
+  value: z.number().min(0).max(1),
+  /** The two sides weigh the same: the verdict goes to the lighter commitment. */
+  tie: z.literal(true).optional(),
+  parts: ConfidencePartsSchema.optional(),
+});
+
 export const DecisionSchema = z.strictObject({
   schemaVersion: z.literal(1),
+  /** The article the rules encode, by title; the other sources are named with each reason. */
+  article: z.string(),
   recommendation: Verdict,
   /** With a vm verdict: the container type that would come closer. */
   closest: z.enum(['os', 'app']).optional(),
-  confidence: z.strictObject({
-    level: z.enum(['high', 'medium', 'low']),
-    value: z.number().min(0).max(1),
-  }),
+  confidence: ConfidenceSchema,
   scores: z.strictObject({ os: z.number(), app: z.number() }),
   reasons: z.array(ReasonSchema),
   caveats: z.array(CaveatSchema),
   flips: z.array(FlipSchema),
   unanswered: z.array(z.string()),
   answers: z.record(z.string(), z.strictObject({ value: z.string(), source: Source })),
+  /** Answers to questions that do not apply given the other answers: not counted. */
+  dropped: z.array(BecauseSchema).optional(),
   tools: z.array(z.string()),
   explain: z.array(ExplainedRuleSchema).optional(),
 });
@@ -206,6 +243,8 @@ export type Caveat = z.infer<typeof CaveatSchema>;
 export type Flip = z.infer<typeof FlipSchema>;
 export type Decision = z.infer<typeof DecisionSchema>;
 export type ExplainedRule = z.infer<typeof ExplainedRuleSchema>;
+export type Confidence = z.infer<typeof ConfidenceSchema>;
+export type ConfidenceParts = z.infer<typeof ConfidencePartsSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Answers: built from the questions data, so the values, the error messages and

@@ -1,7 +1,9 @@
 // The interview: asks, on stderr, the questions no flag or file answered, in the data's order
-// and honouring `when`; then a review where any answer can be changed before deciding.
-// @inquirer/prompts is imported here only, and this module only when a prompt will be shown.
-import { Separator, select } from '@inquirer/prompts';
+// and honouring `when`; then a review where any answer can be changed before deciding, and an
+// offer to save the answers. Loaded only when a prompt will be shown.
+import { existsSync } from 'node:fs';
+import { input, Separator, select } from '@inquirer/prompts';
+import wrapAnsi from 'wrap-ansi';
 import type { InStream, OutStream } from '../cli/io.js';
 import { UNSURE } from '../constants.js';
 import { applies, type CompiledRuleSet } from '../engine/compile.js';
@@ -15,9 +17,19 @@ export interface InterviewIo {
   stdin: InStream;
   stderr: OutStream;
   streams?: () => { stderr: NodeJS.WritableStream };
+  columns?: (name: 'stdout' | 'stderr') => number | undefined;
+}
+
+export interface InterviewResult {
+  /** The answers given at the prompts (`unsure` included). */
+  answers: Answers;
+  /** Where the person chose to save the answers, if they did. */
+  saveTo?: string;
 }
 
 const DECIDE = '\u0000decide';
+/** The file the questionnaire offers to save the answers to. */
+const SAVE_DEFAULT = 'which-container-answers.yaml';
 
 /**
  * Asks every applicable question that `known` leaves open (`fixed` ids are never asked:
@@ -31,7 +43,9 @@ export async function interview(
   io: InterviewIo,
   /** Why a detected default was detected, by question id: shown under the question. */
   evidence: Readonly<Record<string, string>> = {},
-): Promise<Answers> {
+  /** Offer to save the answers at the end (not when --save-answers was given). */
+  offerToSave = true,
+): Promise<InterviewResult> {
   const controller = new AbortController();
   // Stdin closing mid-interview (EOF) must end the run, not leave a prompt waiting forever.
   const onEnd = () =>
@@ -54,22 +68,35 @@ export async function interview(
   const current = () => toValues(compiled, { ...known.answers, ...values });
   const open = (q: Question) => isOpen(compiled, q, fixed, current());
 
+  // Prose under a question wraps at word boundaries, with a hanging indent.
+  const width = Math.max(40, (io.columns?.('stderr') ?? 80) - 2);
+  const note = (label: string, text: string) =>
+    new Separator(
+      wrapAnsi(`${label}${text}`, width - 4, { hard: true })
+        .split('\n')
+        .map((line, i) => `${i === 0 ? '  ' : ' '.repeat(2 + label.length)}${line}`)
+        .join('\n'),
+    );
+  let saveTo: string | undefined;
+
   try {
     const ask = async (question: Question, position: string) => {
-      const defaultValue = values[question.id] ?? known.answers[question.id];
+      // The cursor starts on the answer given before, else on a detected value, else on "Not
+      // sure": pressing Enter never answers for the person.
+      const defaultValue = values[question.id] ?? known.answers[question.id] ?? UNSURE;
       values[question.id] = await select(
         {
           message: `${position}${question.prompt}`,
           choices: [
-            new Separator(`  why we ask: ${question.why}`),
+            note('why we ask: ', question.why),
             ...(known.sources[question.id] === 'detected' && evidence[question.id]
-              ? [new Separator(`  detected: ${evidence[question.id]}`)]
+              ? [note('detected: ', evidence[question.id]!)]
               : []),
             ...question.values.map((v) => ({ value: v.value, name: v.label, short: v.value })),
             { value: UNSURE, name: 'Not sure', short: UNSURE },
           ],
-          ...(defaultValue === undefined ? {} : { default: defaultValue }),
-          pageSize: question.values.length + 4,
+          default: defaultValue,
+          pageSize: question.values.length + 8,
           loop: false,
         },
         context,
@@ -98,8 +125,9 @@ export async function interview(
             { value: DECIDE, name: 'Decide now' },
             ...compiled.ruleSet.questions
               .filter(open)
-              .map((q) => ({ value: q.id, name: `Change ${q.id}` })),
+              .map((q) => ({ value: q.id, name: `Change: ${q.prompt}` })),
           ],
+          pageSize: compiled.questions.length + 1,
           loop: false,
         },
         context,
@@ -107,6 +135,7 @@ export async function interview(
       if (choice === DECIDE) break;
       await ask(compiled.questionById.get(choice)!.question, '');
     }
+    if (asked.size > 0 && offerToSave) saveTo = await askWhereToSave(context);
   } catch (error) {
     if (
       error instanceof Error &&
@@ -119,27 +148,78 @@ export async function interview(
     io.stdin.off('end', onEnd);
     io.stdin.off('close', onEnd);
   }
-  return values;
+  return saveTo === undefined ? { answers: values } : { answers: values, saveTo };
 }
 
+const OTHER_FILE = '\u0000other';
+const NO_SAVE = '\u0000no';
+
+/** Offers to save the answers: to the default file, to another, or not at all. */
+async function askWhereToSave(context: Parameters<typeof select>[1]): Promise<string | undefined> {
+  const replaces = existsSync(SAVE_DEFAULT) ? ' (replaces the file there)' : '';
+  const choice = await select(
+    {
+      message: 'Save these answers, to replay them with --answers?',
+      choices: [
+        { value: SAVE_DEFAULT, name: `Yes, to ${SAVE_DEFAULT}${replaces}` },
+        { value: OTHER_FILE, name: 'Yes, to another file' },
+        { value: NO_SAVE, name: 'No' },
+      ],
+      loop: false,
+    },
+    context,
+  );
+  if (choice === NO_SAVE) return undefined;
+  if (choice !== OTHER_FILE) return choice;
+  return (
+    await input(
+      {
+        message: 'File name (JSON for .json, YAML otherwise)',
+        validate: (name) => name.trim() !== '' || 'a file name, please',
+      },
+      context,
+    )
+  ).trim();
+}
+
+/** Every question with its answer's label and where it came from; answers that no longer apply shown as dropped. */
 function reviewTable(
   compiled: CompiledRuleSet,
   known: MergedAnswers,
   values: Answers,
   current: AnswerValues,
 ): string {
-  const width = Math.max(...compiled.ruleSet.questions.map((q) => q.id.length));
-  const rows = compiled.ruleSet.questions.map((q) => {
+  const rows = compiled.ruleSet.questions.flatMap((q) => {
     const value = values[q.id] ?? known.answers[q.id];
-    const source = values[q.id] !== undefined ? 'prompt' : known.sources[q.id];
+    const source = values[q.id] !== undefined ? 'your answer' : known.sources[q.id];
+    const applicable = applies(compiled.questionById.get(q.id)!, current);
     let shown: string;
-    if (value === undefined)
-      shown = applies(compiled.questionById.get(q.id)!, current)
-        ? '(unanswered)'
-        : '(does not apply)';
-    else if (value === UNSURE) shown = 'unsure';
-    else shown = `${value}: ${q.values.find((v) => v.value === value)?.label ?? ''}`;
-    return `  ${q.id.padEnd(width)}  ${shown}${source ? `  [${source}]` : ''}`;
+    if (!applicable)
+      shown =
+        value === undefined || value === UNSURE
+          ? 'does not apply'
+          : `dropped: it does not apply now (was: ${labelOf(q, value)})`;
+    else if (value === undefined) shown = 'unanswered';
+    else if (value === UNSURE) shown = 'Not sure';
+    else shown = labelOf(q, value);
+    return [
+      `  ${q.prompt}`,
+      `      ${shown}${source && applicable && value !== undefined ? `  (${sourceWords(source)})` : ''}`,
+    ];
   });
   return ['Your answers:', ...rows].join('\n');
+}
+
+function labelOf(question: Question, value: string): string {
+  return question.values.find((v) => v.value === value)?.label ?? value;
+}
+
+function sourceWords(source: string): string {
+  return source === 'flag'
+    ? 'from a flag'
+    : source === 'file'
+      ? 'from the answers file'
+      : source === 'detected'
+        ? 'detected'
+        : source;
 }

@@ -19,13 +19,20 @@ export interface AnswerRequest {
   detect?: string | undefined;
   /** Whether prompts may be shown (a terminal, and no --no-input). */
   interactive: boolean;
+  /** Whether the questionnaire offers to save the answers (not with --save-answers). */
+  offerToSave: boolean;
+}
+
+export interface GatheredAnswers extends MergedAnswers {
+  /** Where the person chose, at the end of the questionnaire, to save the answers. */
+  saveTo?: string;
 }
 
 export async function gatherAnswers(
   compiled: CompiledRuleSet,
   request: AnswerRequest,
   io: CliIo,
-): Promise<MergedAnswers> {
+): Promise<GatheredAnswers> {
   const layers: AnswerLayers = { flag: await answersFromFlags(request.flags, compiled) };
   if (request.answersFile !== undefined)
     layers.file = await answersFromFile(request.answersFile, compiled, () => io.stdin);
@@ -62,7 +69,9 @@ export async function gatherAnswers(
     const values = toValues(compiled, known.answers);
     if (compiled.ruleSet.questions.some((q) => isOpen(compiled, q, fixed, values))) {
       const { interview } = await import('./from-prompts.js');
-      layers.prompt = await interview(compiled, known, fixed, io, evidence);
+      const result = await interview(compiled, known, fixed, io, evidence, request.offerToSave);
+      layers.prompt = result.answers;
+      if (result.saveTo !== undefined) return { ...mergeAnswers(layers), saveTo: result.saveTo };
     }
   }
   return mergeAnswers(layers);

@@ -15,7 +15,7 @@ export function compactJson(r: Evaluation): string {
   const value =
     hundredths >= 0 && hundredths <= 100 ? CONFIDENCE_TEXT[hundredths] : String(r.confidence.value);
   return (
-    `{"schemaVersion":1,"recommendation":"${r.recommendation}",${closest}"confidence":{"level":"${r.confidence.level}","value":${value}},` +
+    `{"schemaVersion":1,"recommendation":"${r.recommendation}",${closest}"confidence":{"level":"${r.confidence.level}","value":${value}${r.confidence.tie ? ',"tie":true' : ''}},` +
     `"scores":{"os":${r.os},"app":${r.app}},"reasons":[${quotedIds(r.reasons)}],"caveats":[${quotedIds(r.caveats)}],"unanswered":[${quotedIds(r.unanswered)}]}`
   );
 }

@@ -5,7 +5,7 @@ import { readValues } from '../answers/check.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
 import { makeDecision } from '../engine/decide.js';
 import { evaluate } from '../engine/evaluate.js';
-import type { InputIssue } from '../errors.js';
+import { type InputIssue, NoEvidenceError } from '../errors.js';
 import { isRecord } from '../is-record.js';
 import type { Verdict, wordAnswersIssues } from '../schema.js';
 import { compactJson } from './compact-json.js';
@@ -89,18 +89,24 @@ export function decideLine(
 
   let decision: string;
   let verdict: Verdict;
-  if (options.explain) {
-    const answersById = toAnswers(compiled, values);
-    const sources = Object.fromEntries(
-      Object.keys(answersById).map((key) => [key, 'file' as const]),
-    );
-    const full = makeDecision(compiled, answersById, sources, { explain: true });
-    decision = JSON.stringify(full);
-    verdict = full.recommendation;
-  } else {
-    const evaluation = evaluate(compiled, values);
-    decision = compactJson(evaluation);
-    verdict = evaluation.recommendation;
+  try {
+    if (options.explain) {
+      const answersById = toAnswers(compiled, values);
+      const sources = Object.fromEntries(
+        Object.keys(answersById).map((key) => [key, 'file' as const]),
+      );
+      const full = makeDecision(compiled, answersById, sources, { explain: true });
+      decision = JSON.stringify(full);
+      verdict = full.recommendation;
+    } else {
+      const evaluation = evaluate(compiled, values);
+      decision = compactJson(evaluation);
+      verdict = evaluation.recommendation;
+    }
+  } catch (error) {
+    // No verdict without evidence: the line gets an error record naming what to answer.
+    if (!(error instanceof NoEvidenceError)) throw error;
+    return failure(number, id, { path: prefix, message: error.message });
   }
   const head =
     id === undefined ? `{"line":${number}` : `{"line":${number},"id":${JSON.stringify(id)}`;

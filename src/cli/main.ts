@@ -2,11 +2,13 @@
 // (SPEC.md, "Exit codes"). The only module that decides what reaches the user on failure.
 import { CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
+import { flagOf } from '../constants.js';
 import {
   AnswersError,
   BatchLinesFailedError,
   InputFileError,
   InterruptedError,
+  NoEvidenceError,
   RulesError,
   UsageError,
 } from '../errors.js';
@@ -47,6 +49,13 @@ function report(error: unknown, io: CliIo, debug: boolean, operands: readonly st
     // --help and --version end through here too, successfully.
     if (error.exitCode === 0) return EXIT.ok;
     say(`${commanderMessage(error, operands)}\n(see \`which-container --help\`)`);
+    return EXIT.usage;
+  }
+  if (error instanceof NoEvidenceError) {
+    const flags = error.questions.map((id) => `--${flagOf(id)}`).join(', ');
+    say(
+      `no answer given is evidence for either container type, so there is no verdict.\nAnswer one of the most decisive questions: ${flags} (all of them: \`which-container questions\`)`,
+    );
     return EXIT.usage;
   }
   if (error instanceof UsageError || error instanceof AnswersError) {

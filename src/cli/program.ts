@@ -2,7 +2,7 @@
 // rules, print the JSON Schemas, classify a batch and detect answers. The decide flags and the
 // help come from rules/questions.yaml.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { allowedValues, FORMATS, flagOf, SCHEMAS } from '../constants.js';
+import { ARTICLE_TITLE, allowedValues, FORMATS, flagOf, SCHEMAS } from '../constants.js';
 import { builtinRuleSet } from '../engine/rule-set.js';
 import { type BatchCommandOptions, runBatchCommand } from './commands/batch.js';
 import { type DecideCommandOptions, runDecide } from './commands/decide.js';
@@ -33,7 +33,7 @@ export function buildProgram(io: CliIo, version: string): Command {
   const ruleSet = builtinRuleSet;
   const program = new Command('which-container')
     .description(
-      'Decide whether a workload belongs in an OS (system) container or an application container, and see why.',
+      `Decide whether a workload belongs in an OS (system) container or an application container, and see why. The rules come from the article "${ARTICLE_TITLE}" (2015, published as a draft) and the projects' documentation.`,
     )
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')

@@ -26,7 +26,9 @@ export interface CompiledRule<R> {
 interface AnswerEffect {
   os: number;
   app: number;
-  vm: boolean;
+  /** The weight of the rules favouring vm that it fires (a strong lean), and whether one is a hard constraint. */
+  vm: number;
+  hard: boolean;
   /** Positions in favorRulesByRank of the rules this answer fires. */
   fires: number[];
 }
@@ -40,6 +42,11 @@ export interface CompiledQuestion {
   effects: ReadonlyMap<string, AnswerEffect>;
   /** How much it can weigh: the largest weight of any rule that reads it. */
   importance: number;
+  /**
+   * The most that answering it could add to one side over the other: from its answer tables,
+   * and every composite rule that reads it counted in full (an upper bound).
+   */
+  swing: { os: number; app: number };
   /** Whether it applies, given the other answers (its `when`); undefined when it always applies. */
   appliesWhen?: Test;
 }
@@ -128,7 +135,8 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   // the most specific first (shown with the fewest verdicts), then by id.
   const byId = (a: { rule: { id: string } }, b: { rule: { id: string } }) =>
     a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0;
-  const rank = (rule: FavorRule) => (rule.favors === 'vm' ? Number.POSITIVE_INFINITY : rule.weight);
+  const rank = (rule: FavorRule) =>
+    rule.hard ? Number.POSITIVE_INFINITY : rule.favors === 'vm' ? 1000 + rule.weight : rule.weight;
   const favorRulesByRank = favorRules.sort((a, b) => rank(b.rule) - rank(a.rule) || byId(a, b));
   caveatRules.sort(
     (a, b) => (a.rule.verdicts?.length ?? 3) - (b.rule.verdicts?.length ?? 3) || byId(a, b),
@@ -150,8 +158,8 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
             : !c.notIn.includes(value);
       if (!fires) continue;
       effect.fires.push(position);
-      if (rule.favors === 'vm') effect.vm = true;
-      else effect[rule.favors] += rule.weight;
+      effect[rule.favors] += rule.weight;
+      if (rule.hard) effect.hard = true;
     }
   });
   const questions = ruleSet.questions.map((question, index) => ({
@@ -161,6 +169,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     quotedId: JSON.stringify(question.id),
     effects: effects.get(question.id)!,
     importance: importance.get(question.id) ?? 0,
+    swing: swingOf(question.id, effects.get(question.id)!, favorRulesByRank),
     ...(question.when ? { appliesWhen: compileCondition(question.when, indexOf) } : {}),
   }));
   return {
@@ -177,6 +186,24 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
 
 function answerEffects(question: Question): Map<string, AnswerEffect> {
   return new Map(
-    question.values.map(({ value }) => [value, { os: 0, app: 0, vm: false, fires: [] }]),
+    question.values.map(({ value }) => [value, { os: 0, app: 0, vm: 0, hard: false, fires: [] }]),
   );
+}
+
+function swingOf(
+  id: string,
+  effects: ReadonlyMap<string, AnswerEffect>,
+  rules: readonly CompiledRule<FavorRule>[],
+): { os: number; app: number } {
+  const composite = { os: 0, app: 0, vm: 0 };
+  for (const { rule, reads } of rules) {
+    if (!('question' in rule.if) && reads.includes(id)) composite[rule.favors] += rule.weight;
+  }
+  let os = 0;
+  let app = 0;
+  for (const effect of effects.values()) {
+    os = Math.max(os, effect.os - effect.app);
+    app = Math.max(app, effect.app - effect.os);
+  }
+  return { os: os + composite.os, app: app + composite.app };
 }

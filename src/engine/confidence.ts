@@ -1,35 +1,86 @@
-// How sure a verdict is: the margin between the two sides, discounted while the weighty
-// questions are unanswered. The formula is documented in docs/rules.md ("Confidence").
+// How much evidence stands behind a verdict (docs/rules.md, "Confidence"). Only answers that
+// fire a rule count; the sides' margin, how much weight and how many answers support it, and
+// the most an unanswered question could swing against it, each lower it.
 
 export type ConfidenceLevel = 'high' | 'medium' | 'low';
+
+interface ConfidenceParts {
+  for: number;
+  against: number;
+  margin: number;
+  answersCounted: number;
+  support: number;
+  openQuestion?: string;
+  risk: number;
+}
+
 export interface Confidence {
   level: ConfidenceLevel;
   value: number;
+  tie?: true;
+  parts: ConfidenceParts;
 }
 
-/** Half of the applicable weight answered counts as enough evidence to be fully sure. */
-const ENOUGH_COVERAGE = 0.5;
-/** The share of confidence a one-sided verdict keeps when nothing weighty is answered. */
-const FLOOR = 0.25;
+/** The weight of fired rules, and the number of answers behind them, that count as enough. */
+const ENOUGH_WEIGHT = 7;
+const ENOUGH_ANSWERS = 3;
+/** An unanswered question that could undo the whole lead takes away this share. */
+const MOST_RISK_TAKES = 0.5;
 const LEVELS: readonly [number, ConfidenceLevel][] = [
   [0.7, 'high'],
   [0.4, 'medium'],
 ];
 
-/** The formula, given the scores and the share of the applicable questions' weight answered. */
-export function confidenceOf(
-  result: { os: number; app: number; vm: boolean },
-  coverage: number,
-): Confidence {
+export interface Evidence {
+  /** The verdict's side and the other's, in weight of the rules that fired. */
+  for: number;
+  against: number;
+  /** The questions whose answers fired a rule. */
+  answersCounted: number;
+  /** The verdict rests on a hard constraint. */
+  hard: boolean;
+  /** The verdict is a lean to vm: `for` is the lean, `against` the larger container score. */
+  vmLean: boolean;
+  /** The unanswered question that could swing the most towards the other side, and how much. */
+  open?: { question: string; swing: number };
+}
+
+export function confidenceOf(evidence: Evidence): Confidence {
+  const { for: pro, against, answersCounted } = evidence;
+  const support = round(
+    Math.min(1, (pro + against) / ENOUGH_WEIGHT, answersCounted / ENOUGH_ANSWERS),
+  );
+  const parts = (margin: number, risk: number): ConfidenceParts => ({
+    for: pro,
+    against,
+    margin: round(margin),
+    answersCounted,
+    support,
+    ...(evidence.open ? { openQuestion: evidence.open.question } : {}),
+    risk: round(risk),
+  });
   // A hard constraint is not a matter of degree: a workload that needs its own kernel needs a VM.
-  if (result.vm) return { level: 'high', value: 1 };
-  const total = result.os + result.app;
-  const margin = total === 0 ? 0 : Math.abs(result.os - result.app) / total;
-  const completeness = Math.min(1, coverage / ENOUGH_COVERAGE);
-  const value = Math.round(margin * (FLOOR + (1 - FLOOR) * completeness) * 100) / 100;
-  return { level: levelOf(value), value };
+  if (evidence.hard) return { level: 'high', value: 1, parts: parts(1, 0) };
+  if (evidence.vmLean) {
+    const margin = pro / (pro + against);
+    return withValue(margin * support, parts(margin, 0));
+  }
+  const lead = pro - against;
+  if (lead === 0) return { level: 'low', value: 0, tie: true, parts: parts(0, 0) };
+  const margin = lead / (pro + against);
+  const risk = Math.min(1, (evidence.open?.swing ?? 0) / lead);
+  return withValue(margin * support * (1 - MOST_RISK_TAKES * risk), parts(margin, risk));
+}
+
+function withValue(value: number, parts: ConfidenceParts): Confidence {
+  const rounded = round(value);
+  return { level: levelOf(rounded), value: rounded, parts };
 }
 
 export function levelOf(value: number): ConfidenceLevel {
   return LEVELS.find(([least]) => value >= least)?.[1] ?? 'low';
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
 }

@@ -2,6 +2,7 @@
 // sources, the answers with where each came from, what would flip it, and the tools.
 import type { AnswerSources, Answers, AnswerValues } from '../answers/answers.js';
 import { toValues } from '../answers/answers.js';
+import { ARTICLE } from '../constants.js';
 import type { Caveat, Decision, ExplainedRule, Reason, Verdict } from '../schema.js';
 import type { CompiledRuleSet } from './compile.js';
 import { type Evaluation, evaluate } from './evaluate.js';
@@ -18,16 +19,23 @@ export function makeDecision(
   sources: Readonly<AnswerSources>,
   options: DecisionOptions = {},
 ): Decision {
-  const values = toValues(compiled, answers);
-  const evaluation = evaluate(compiled, values);
-  const { recommendation } = evaluation;
+  const given = toValues(compiled, answers);
+  const evaluation = evaluate(compiled, given);
+  // The answers that count: a dropped answer (its question does not apply) is listed apart.
+  const { recommendation, values } = evaluation;
   const origin = (id: string) => {
     const file = compiled.ruleSet.origins?.[id];
     return file === undefined ? {} : { origin: file };
   };
-  const cited = (rule: { section: string; source?: string | undefined }) => ({
+  // Every reason and caveat names its public source: the article, or the page the rule cites.
+  const cited = (rule: {
+    section: string;
+    source?: string | undefined;
+    url?: string | undefined;
+  }) => ({
     section: rule.section,
-    ...(rule.source === undefined ? {} : { source: rule.source }),
+    source: rule.source ?? ARTICLE,
+    ...(rule.url === undefined ? {} : { url: rule.url }),
   });
 
   const reasons: Reason[] = evaluation.reasons.map(({ rule, reads }) => ({
@@ -49,17 +57,27 @@ export function makeDecision(
     ...origin(rule.id),
   }));
 
+  const { parts, ...confidence } = evaluation.confidence;
+  const dropped = evaluation.dropped.map(({ id }) => ({
+    question: id,
+    answer: answers[id]!,
+    source: sources[id]!,
+  }));
   const decision: Decision = {
     schemaVersion: 1,
+    article: ARTICLE,
     recommendation,
     ...(recommendation === 'vm' ? { closest: closestContainer(evaluation) } : {}),
-    confidence: evaluation.confidence,
+    confidence: options.explain ? { ...confidence, parts } : confidence,
     scores: { os: evaluation.os, app: evaluation.app },
     reasons,
     caveats,
-    flips: flips(compiled, values, recommendation),
+    // Each flip changes one answer given and holds the rest, a dropped one included: changing
+    // the answer that made it not apply brings it back.
+    flips: flips(compiled, given, recommendation),
     unanswered: evaluation.unanswered.map((q) => q.id),
     answers: answersWithSources(compiled, values, sources),
+    ...(dropped.length > 0 ? { dropped } : {}),
     tools: toolsFor(compiled, recommendation, values),
   };
   if (options.explain) decision.explain = explainRules(compiled, values, recommendation);

@@ -1,12 +1,12 @@
 // Generated from rules/questions.yaml by scripts/generate.mjs: do not edit; run `npm run generate`.
 
 /** The id of a built-in question. */
-export type QuestionId = 'processes' | 'architecture' | 'init' | 'cron' | 'login' | 'vmLike' | 'configManagement' | 'updates' | 'layers' | 'rollback' | 'imageSource' | 'fleet' | 'orchestrator' | 'kernel';
+export type QuestionId = 'processes' | 'architecture' | 'init' | 'cron' | 'login' | 'isolation' | 'vmLike' | 'configManagement' | 'updates' | 'layers' | 'rollback' | 'imageSource' | 'fleet' | 'orchestrator' | 'nesting' | 'kernel';
 
 /** Answers by question id, as files, flags and the library take them; `unsure` means unanswered. */
 export interface Answers {
   schemaVersion?: 1;
-  /** How many long-running services run side by side? */
+  /** How many long-running services run side by side in one environment (one container or machine)? */
   processes?: 'single' | 'few' | 'many' | 'unsure';
   /** How is the application structured? */
   architecture?: 'monolith' | 'multi-tier' | 'microservices' | 'unsure';
@@ -14,8 +14,10 @@ export interface Answers {
   init?: 'yes' | 'no' | 'unsure';
   /** Does it rely on cron or other scheduled jobs inside the same environment? */
   cron?: 'yes' | 'no' | 'unsure';
-  /** Will people log in (SSH, shell accounts) and operate it like a server? */
+  /** Will people log in to the workload itself (SSH, shell accounts) and operate it like a server? Logging in to the host that runs it does not count. */
   login?: 'yes' | 'no' | 'unsure';
+  /** Who runs code in it? */
+  isolation?: 'trusted' | 'separate-users' | 'untrusted' | 'unsure';
   /** Is it replacing VMs, and should it behave like one (own hostname, users, package manager)? */
   vmLike?: 'yes' | 'no' | 'unsure';
   /** Which configuration-management tool should provision it? */
@@ -32,6 +34,8 @@ export interface Answers {
   fleet?: 'none' | 'identical' | 'mixed' | 'unsure';
   /** What schedules and runs it? */
   orchestrator?: 'none' | 'compose' | 'kubernetes' | 'nomad' | 'swarm' | 'other' | 'unsure';
+  /** Does it run containers itself (Docker, Kubernetes nodes, LXD inside)? */
+  nesting?: 'yes' | 'no' | 'unsure';
   /** Can it run on the host's Linux kernel, or does it need its own? */
   kernel?: 'shared' | 'own' | 'unsure';
 }

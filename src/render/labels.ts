@@ -1,4 +1,5 @@
 // Small lookups the renderers share: labels of verdicts, questions and values, flags.
+import { ARTICLE, ARTICLE_TITLE } from '../constants.js';
 import type { RuleSet } from '../engine/rule-set.js';
 import type { Flip, Reason, Verdict } from '../schema.js';
 
@@ -13,10 +14,33 @@ export function valueLabel(ruleSet: RuleSet, questionId: string, value: string):
   );
 }
 
-/** Where a reason or caveat comes from: the article section, or the named source; and its rules file. */
-export function citation(item: { section: string; source?: string; origin?: string }): string {
-  const cited = item.source ? `${item.source}: ${item.section}` : `article: ${item.section}`;
+interface Cited {
+  section: string;
+  source?: string | undefined;
+  url?: string | undefined;
+  origin?: string | undefined;
+}
+
+/**
+ * Where a reason or caveat comes from, as a reader can follow it: the article by title and the
+ * heading, or the page (publisher and title, the part of it when that differs) and its address;
+ * and the rules file it came from.
+ */
+export function citation(item: Cited): string {
+  const source = item.source ?? ARTICLE;
+  const where = source.endsWith(item.section) ? source : `${source}, "${item.section}"`;
+  const cited = item.url ? `${where} ${item.url}` : where;
   return item.origin ? `${cited} (rule from ${item.origin})` : cited;
+}
+
+/** The same as a Markdown link, the title linked when there is an address. */
+export function citationLink(item: Cited): string {
+  const source = item.source ?? ARTICLE;
+  const title =
+    source === ARTICLE ? `*${ARTICLE_TITLE}*${source.slice(ARTICLE_TITLE.length)}` : source;
+  const linked = item.url ? `[${title}](${item.url})` : title;
+  const where = source.endsWith(item.section) ? linked : `${linked}, "${item.section}"`;
+  return item.origin ? `${where} (rule from ${item.origin})` : where;
 }
 
 /** The answers a reason read, as `processes = many`. */

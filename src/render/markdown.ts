@@ -1,10 +1,10 @@
 // The Decision as an Architecture Decision Record in the MADR layout, ready to commit as
 // docs/adr/NNNN-container-type.md. Formats only; decides nothing.
 
-import { flagOf, VERDICTS } from '../constants.js';
+import { ARTICLE_TITLE, flagOf, VERDICTS } from '../constants.js';
 import type { RuleSet } from '../engine/rule-set.js';
 import type { Decision } from '../schema.js';
-import { citation, groupFlips, valueLabel, verdictLabel } from './labels.js';
+import { citationLink, groupFlips, valueLabel, verdictLabel } from './labels.js';
 
 export interface MarkdownOptions {
   /** The ADR's date, as YYYY-MM-DD. */
@@ -63,10 +63,13 @@ export function renderMarkdown(
 
   out.push('## Decision Outcome', '');
   const because = forReasons.slice(0, 3).map((r) => lowerFirst(r.text.replace(/\.$/, '')));
-  out.push(
-    `Chosen option: "${chosen}", ${because.length > 0 ? `because ${because.join('; ')}.` : 'because nothing answered favours either side and a tie goes to an application container.'}`,
-    '',
-  );
+  out.push(`Chosen option: "${chosen}", because ${because.join('; ')}.`, '');
+  if (decision.confidence.tie) {
+    out.push(
+      `The answers weigh the same on both sides (${decision.scores.os} to ${decision.scores.app}): a tie, which goes to an application container as the lighter commitment. The changes listed under More Information would break it.`,
+      '',
+    );
+  }
   out.push(
     `Confidence: **${decision.confidence.level}** (${decision.confidence.value.toFixed(2)}); scores: OS container ${decision.scores.os}, application container ${decision.scores.app}.`,
   );
@@ -101,7 +104,11 @@ export function renderMarkdown(
   }
 
   out.push('## More Information', '');
-  const sources = [...new Set([...decision.reasons, ...decision.caveats].map(citation))];
+  const sources = [...new Set([...decision.reasons, ...decision.caveats].map(citationLink))];
+  out.push(
+    `The criteria come from the article *${ARTICLE_TITLE}* (2015, published as a draft) and from the projects' own documentation.`,
+    '',
+  );
   if (sources.length > 0) out.push('Sources cited:', '', ...sources.map((s) => `* ${s}`), '');
   if (decision.flips.length > 0) {
     out.push('What would change this decision:', '');
@@ -136,7 +143,7 @@ function article(label: string): string {
 
 function lowerFirst(text: string): string {
   // Keep acronyms and names (OS, VM, Docker) as they are.
-  return /^[A-Z][a-z]/.test(text) && !/^(Docker|Podman|Kubernetes|LXD|Incus)/.test(text)
+  return /^[A-Z](?:[a-z]| )/.test(text) && !/^(Docker|Podman|Kubernetes|LXD|Incus|Nomad)/.test(text)
     ? text[0]!.toLowerCase() + text.slice(1)
     : text;
 }

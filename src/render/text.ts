@@ -2,7 +2,7 @@
 // bar, the strongest reasons each way with their source, caveats, tools, what would change
 // the verdict and what is still unanswered. Formats only; decides nothing.
 import type { ChalkInstance } from 'chalk';
-import { flagOf } from '../constants.js';
+import { ARTICLE, flagOf } from '../constants.js';
 import type { RuleSet } from '../engine/rule-set.js';
 import type { Decision, Flip, Reason, Verdict } from '../schema.js';
 import { describeCondition } from './condition.js';
@@ -10,8 +10,12 @@ import { becauseText, citation, groupFlips, valueLabel, verdictLabel } from './l
 
 export interface TextOptions {
   color: ChalkInstance;
-  /** Show every rule, fired or not (needs a Decision made with explain). */
+  /** Show every rule, fired or not, and how the confidence was reached (a Decision made with explain). */
   explain?: boolean;
+  /** Wraps prose at word boundaries to a terminal's width (wrap-ansi); no wrapping without. */
+  wrap?:
+    | { width: number; wrap: (text: string, columns: number, options: { hard: boolean }) => string }
+    | undefined;
 }
 
 const MOST_FOR = 6;
@@ -22,52 +26,128 @@ const BAR_WIDTH = 30;
 export function renderText(
   decision: Decision,
   ruleSet: RuleSet,
-  { color: c, explain = false }: TextOptions,
+  { color: c, explain = false, wrap }: TextOptions,
 ): string {
   const out: string[] = [];
+  // A paragraph: its first line starts with `first`, the lines after it with `rest` (a hanging indent).
+  const say = (text: string, first = '', rest = first) => {
+    if (wrap === undefined) return out.push(`${first}${text}`);
+    const lines = wrap
+      .wrap(text, Math.max(20, wrap.width - rest.length), { hard: true })
+      .split('\n');
+    return out.push(...lines.map((line, i) => `${i === 0 ? first : rest}${line}`));
+  };
   const paint = (verdict: Verdict, text: string) =>
     verdict === 'os' ? c.cyan(text) : verdict === 'app' ? c.magenta(text) : c.yellow(text);
   const { recommendation: verdict, confidence } = decision;
+  const tie = confidence.tie === true;
 
-  out.push(
-    `${c.bold('Recommendation:')} ${c.bold(paint(verdict, verdictLabel(ruleSet, verdict)))}  ${c.dim('·')}  confidence ${confidenceText(c, confidence.level)} (${confidence.value.toFixed(2)})`,
+  say(
+    `${c.bold('Recommendation:')} ${c.bold(paint(verdict, verdictLabel(ruleSet, verdict)))}  ${c.dim('·')}  confidence ${confidenceText(c, confidence.level)} (${confidence.value.toFixed(2)})${tie ? ', a tie' : ''}`,
   );
-  if (decision.closest)
-    out.push(
-      `No container can serve; of the two, ${verdictLabel(ruleSet, decision.closest)} would come closer.`,
+  if (decision.closest) {
+    const hard = decision.reasons.some(
+      (r) =>
+        r.favors === 'vm' &&
+        ruleSet.rules.some((rule) => rule.id === r.rule && rule.effect === 'favor' && rule.hard),
+    );
+    const closer = verdictLabel(ruleSet, decision.closest);
+    say(
+      hard
+        ? `No container can serve; of the two, ${closer} would come closer.`
+        : `Containers share the host's kernel, too little isolation here; of the two, ${closer} would come closer.`,
+    );
+  }
+  if (tie)
+    say(
+      `The answers weigh the same on both sides (${formatScore(decision.scores.os)} to ${formatScore(decision.scores.app)}), so the verdict goes to an application container, the lighter commitment. What would change this breaks the tie.`,
     );
   out.push('', scoreBar(c, decision), '');
 
   const forReasons = decision.reasons.filter((r) => r.favors === verdict);
   const against = decision.reasons.filter((r) => r.favors !== verdict);
-  if (forReasons.length > 0)
-    out.push(c.bold('Why'), ...reasonLines(c, forReasons, MOST_FOR, paint));
-  else
-    out.push(
-      c.bold('Why'),
-      '  Nothing answered so far favours either side; the tie goes to an application container.',
-    );
+  if (forReasons.length > 0) {
+    out.push(c.bold('Why'));
+    reasonLines(forReasons, MOST_FOR);
+  }
   // With a vm verdict the container evidence is not "against" it: it says which type comes closer.
-  const againstTitle = verdict === 'vm' ? 'If the host kernel would do' : 'Against';
-  if (against.length > 0)
-    out.push('', c.bold(againstTitle), ...reasonLines(c, against, MOST_AGAINST, paint));
+  if (against.length > 0) {
+    out.push('', c.bold(verdict === 'vm' ? 'If a container would do' : 'Against'));
+    reasonLines(against, MOST_AGAINST);
+  }
 
   if (decision.caveats.length > 0) {
     out.push('', c.bold('Caveats'));
-    for (const caveat of decision.caveats)
-      out.push(`  ${c.yellow('!')} ${caveat.text}`, `    ${c.dim(citation(caveat))}`);
+    for (const caveat of decision.caveats) {
+      say(caveat.text, `  ${c.yellow('!')} `, '    ');
+      say(c.dim(citation(caveat)), '    ');
+    }
   }
 
-  out.push('', `${c.bold('Tools:')} ${decision.tools.join(', ')}`);
+  out.push('');
+  say(decision.tools.join(', '), `${c.bold('Tools:')} `, '  ');
 
   if (decision.flips.length > 0) {
-    out.push('', c.bold('What would change this'), ...flipLines(c, decision.flips, ruleSet, paint));
+    out.push('', c.bold('What would change this'));
+    flipLines(decision.flips);
   }
   if (decision.unanswered.length > 0) {
     const flags = decision.unanswered.map((id) => `--${flagOf(id)}`).join(' ');
-    out.push('', `${c.bold(`Unanswered (${decision.unanswered.length}):`)} ${flags}`);
+    out.push('');
+    say(flags, `${c.bold(`Unanswered (${decision.unanswered.length}):`)} `, '  ');
   }
-  if (explain && decision.explain) {
+  if (decision.dropped && decision.dropped.length > 0) {
+    const dropped = decision.dropped.map((d) => `--${flagOf(d.question)} ${d.answer}`).join(', ');
+    out.push('');
+    say(
+      `${dropped} (the question does not apply to the other answers)`,
+      `${c.bold('Not counted:')} `,
+      '  ',
+    );
+  }
+  if (explain) explainLines();
+  out.push('');
+  say(c.dim(`Rules from the article ${ARTICLE} and the projects' documentation.`));
+  return `${out.join('\n')}\n`;
+
+  function reasonLines(reasons: Reason[], most: number): void {
+    for (const reason of reasons.slice(0, most)) {
+      const tag =
+        reason.favors === 'vm' ? 'vm !' : `${reason.favors} +${formatScore(reason.weight)}`;
+      say(reason.text, `  ${paint(reason.favors, tag.padEnd(6))} `, '         ');
+      const because = becauseText(reason);
+      say(c.dim(because ? `${because} · ${citation(reason)}` : citation(reason)), '         ');
+    }
+    if (reasons.length > most)
+      out.push(c.dim(`  … and ${reasons.length - most} more (see --format json or --explain)`));
+  }
+
+  function flipLines(flips: Flip[]): void {
+    const groups = groupFlips(flips);
+    for (const g of groups.slice(0, MOST_FLIPS)) {
+      const change = `--${flagOf(g.question)} ${g.to.join('|')}`;
+      const hint =
+        g.to.length === 1 ? c.dim(` (${valueLabel(ruleSet, g.question, g.to[0]!)})`) : '';
+      say(
+        `${change}${hint} → ${paint(g.recommendation, verdictLabel(ruleSet, g.recommendation))}`,
+        '  ',
+        '    ',
+      );
+    }
+    if (groups.length > MOST_FLIPS)
+      out.push(c.dim(`  … and ${groups.length - MOST_FLIPS} more (see --format json)`));
+  }
+
+  function explainLines(): void {
+    const parts = confidence.parts;
+    if (parts) {
+      out.push('', c.bold('How sure'));
+      say(
+        `margin ${parts.margin} = (${formatScore(parts.for)} for − ${formatScore(parts.against)} against) / (for + against); support ${parts.support} = min(1, (for + against) / 8, ${parts.answersCounted} answers counted / 3); risk ${parts.risk}${parts.openQuestion ? ` (--${flagOf(parts.openQuestion)} unanswered could swing that share of the lead)` : ''}; confidence = margin × support × (1 − risk / 2) = ${confidence.value}`,
+        '  ',
+      );
+    }
+    if (!decision.explain) return;
     out.push('', c.bold('Every rule'));
     const byId = new Map(ruleSet.rules.map((r) => [r.id, r]));
     for (const entry of decision.explain) {
@@ -80,7 +160,6 @@ export function renderText(
     }
     out.push(c.dim('  ✓ fired   · did not fire   ~ fired, but the caveat is not for this verdict'));
   }
-  return `${out.join('\n')}\n`;
 }
 
 function confidenceText(c: ChalkInstance, level: Decision['confidence']['level']): string {
@@ -99,41 +178,4 @@ function scoreBar(c: ChalkInstance, decision: Decision): string {
 
 function formatScore(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2);
-}
-
-function reasonLines(
-  c: ChalkInstance,
-  reasons: Reason[],
-  most: number,
-  paint: (v: Verdict, t: string) => string,
-): string[] {
-  const lines: string[] = [];
-  for (const reason of reasons.slice(0, most)) {
-    const tag = reason.favors === 'vm' ? 'vm !' : `${reason.favors} +${formatScore(reason.weight)}`;
-    lines.push(`  ${paint(reason.favors, tag.padEnd(6))} ${reason.text}`);
-    const because = becauseText(reason);
-    lines.push(
-      `         ${c.dim(because ? `${because} · ${citation(reason)}` : citation(reason))}`,
-    );
-  }
-  if (reasons.length > most)
-    lines.push(c.dim(`  … and ${reasons.length - most} more (see --format json or --explain)`));
-  return lines;
-}
-
-function flipLines(
-  c: ChalkInstance,
-  flips: Flip[],
-  ruleSet: RuleSet,
-  paint: (v: Verdict, t: string) => string,
-): string[] {
-  const groups = groupFlips(flips);
-  const lines = groups.slice(0, MOST_FLIPS).map((g) => {
-    const change = `--${flagOf(g.question)} ${g.to.join('|')}`;
-    const hint = g.to.length === 1 ? c.dim(` (${valueLabel(ruleSet, g.question, g.to[0]!)})`) : '';
-    return `  ${change}${hint} → ${paint(g.recommendation, verdictLabel(ruleSet, g.recommendation))}`;
-  });
-  if (groups.length > MOST_FLIPS)
-    lines.push(c.dim(`  … and ${groups.length - MOST_FLIPS} more (see --format json)`));
-  return lines;
 }

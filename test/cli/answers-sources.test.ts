@@ -60,7 +60,7 @@ describe('answer sources', () => {
     expect(result.code).toBe(3);
     expect(result.stderr.trimEnd().split('\n')).toEqual([
       `which-container: ${bad}:2: init: "maybe" is not allowed; expected one of: yes, no, unsure`,
-      `which-container: ${bad}:4: colour: unknown question; expected one of: processes, architecture, init, cron, login, vmLike, configManagement, updates, layers, rollback, imageSource, fleet, orchestrator, kernel, schemaVersion`,
+      `which-container: ${bad}:4: colour: unknown question; expected one of: processes, architecture, init, cron, login, isolation, vmLike, configManagement, updates, layers, rollback, imageSource, fleet, orchestrator, nesting, kernel, schemaVersion`,
     ]);
   });
 

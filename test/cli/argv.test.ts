@@ -14,7 +14,8 @@ describe('argv table', () => {
     {
       argv: ['--processes', 'single', '--json'],
       code: 0,
-      stdout: /^\{\n {2}"schemaVersion": 1,\n {2}"recommendation": "app"/,
+      stdout:
+        /^\{\n {2}"schemaVersion": 1,\n {2}"article": "System Containers and App Containers \(2015, published as a draft\)",\n {2}"recommendation": "app"/,
     },
     {
       argv: ['--processes', 'single', '--format', 'json'],
@@ -28,7 +29,13 @@ describe('argv table', () => {
         /^---\nstatus: proposed\ndate: 2026-01-02\n---\n\n# Run the workload in an application container/,
     },
     { argv: ['--kernel', 'own', '--json'], code: 0, stdout: /"recommendation": "vm"/ },
-    { argv: ['--processes', 'unsure'], code: 0, stdout: /Unanswered \(14\)/ },
+    { argv: ['--processes', 'single'], code: 0, stdout: /Unanswered \(15\)/ },
+    {
+      argv: ['--processes', 'unsure', '--kernel', 'shared'],
+      code: 2,
+      stderr:
+        /^which-container: no answer given is evidence for either container type, so there is no verdict.\nAnswer one of the most decisive questions: --orchestrator, --processes, --architecture/,
+    },
     {
       argv: ['--help'],
       code: 0,
@@ -65,7 +72,7 @@ describe('argv table', () => {
     {
       argv: ['--processes', 'many', '--strict'],
       code: 2,
-      stderr: /--strict: 13 question\(s\) unanswered: --architecture, --init/,
+      stderr: /--strict: 15 question\(s\) unanswered: --architecture, --init/,
     },
     {
       argv: ['frob'],

@@ -1,5 +1,4 @@
 // The questionnaire in-process, driven by keys through @inquirer/testing's screen.
-
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -7,42 +6,61 @@ import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/schema.js';
 import { runCli } from '../support/cli.js';
+import { fixtures } from '../support/paths.js';
 import { tempDir } from '../support/temp.js';
 
-/** Answers each prompt: a number of Down presses, then Enter; returns when the run ends. */
-async function answer(run: Promise<unknown>, downs: number[]): Promise<string[]> {
-  const screens: string[] = [];
-  for (const n of downs) {
-    await screen.next();
-    screens.push(screen.getScreen());
-    for (let i = 0; i < n; i++) screen.keypress('down');
-    screen.keypress('enter');
-  }
-  await run;
-  return screens;
+/** Waits for the next prompt, moves the cursor to the choice that starts with `label`, and takes it. */
+async function choose(label: string): Promise<string> {
+  await screen.next();
+  const shown = screen.getScreen();
+  const lines = shown.split('\n');
+  const at = lines.findIndex((line) => line.startsWith('❯ '));
+  const to = lines.findIndex((line) => /^(❯ | {2})/.test(line) && line.slice(2).startsWith(label));
+  if (at < 0 || to < 0) throw new Error(`no choice "${label}" on the screen:\n${shown}`);
+  for (let i = at; i < to; i++) screen.keypress('down');
+  for (let i = at; i > to; i--) screen.keypress('up');
+  screen.keypress('enter');
+  return shown;
+}
+
+/** Takes the choice the cursor starts on, and returns the screen. */
+async function accept(): Promise<string> {
+  await screen.next();
+  const shown = screen.getScreen();
+  screen.keypress('enter');
+  return shown;
 }
 
 const json = (stdout: string) => JSON.parse(stdout) as Decision;
 
 describe('the interview', () => {
-  it('asks every question in order, with its position, why, labelled choices and unsure', async () => {
-    const run = runCli(['--json'], { terminal: true });
-    // processes: many (2 downs), architecture: microservices (2), then Enter on the first choice
-    // of each remaining question (layers applies after microservices), then "Decide now".
-    const screens = await answer(run, [2, 2, ...Array(12).fill(0), 0]);
-    const result = await run;
-    expect(screens[0]).toContain('(1 of 14) How many long-running services run side by side?');
-    expect(screens[0]).toContain('why we ask: One service per container');
-    expect(screens[0]).toMatch(
-      /❯ One service \(it may fork its own workers\)\n {2}A few services \(2-3 daemons together\)\n {2}Many services, like a whole server\n {2}Not sure/,
+  it('asks every question in order, with its position, why, labelled choices, and the cursor on "Not sure"', async () => {
+    const run = runCli(['--json', '--save-answers', join(tempDir('interview'), 'a.yaml')], {
+      terminal: true,
+    });
+    const first = await choose('Many services');
+    expect(first).toContain(
+      '(1 of 16) How many long-running services run side by side in one environment',
     );
-    expect(screens[14]).toContain('Decide now, or change an answer?');
+    expect(first).toContain('why we ask: One service per container');
+    // Nothing is pre-selected for the person: the cursor starts on "Not sure".
+    expect(first).toMatch(
+      / {2}One service \(it may fork its own workers\)\n {2}A few services \(2-3 daemons together\)\n {2}Many services, like a whole server\n❯ Not sure/,
+    );
+    await choose('Microservices');
+    for (let i = 0; i < 14; i++) await accept(); // "Not sure" for the rest
+    const review = await choose('Decide now');
+    expect(review).toContain('Change: What schedules and runs it?');
+    const result = await run;
+    // The review shows the questions and the labels of the answers, not ids and raw values.
+    expect(result.stderr).toMatch(
+      /How is the application structured\?\n +Microservices talking over APIs/,
+    );
+    expect(result.stderr).toMatch(/Who runs code in it\?\n +Not sure/);
     expect(result.code).toBe(0);
     const decision = json(result.stdout);
     expect(decision.answers.processes).toEqual({ value: 'many', source: 'prompt' });
     expect(decision.answers.architecture).toEqual({ value: 'microservices', source: 'prompt' });
-    expect(decision.unanswered).toEqual([]);
-    // The review table went to stderr with the prompts, not to stdout.
     expect(result.stderr).toContain('Your answers:');
   });
 
@@ -51,25 +69,37 @@ describe('the interview', () => {
       ['--processes', 'single', '--architecture', 'monolith', '--kernel', 'own', '--json'],
       { terminal: true },
     );
-    const screens = await answer(run, [...Array(10).fill(0), 0]);
-    expect(screens[0]).toContain('(1 of 10) Does it need an init system');
+    const screens: string[] = [];
+    for (let i = 0; i < 12; i++) screens.push(await accept());
+    screens.push(await choose('Decide now'));
+    await choose('No'); // do not save
+    expect(screens[0]).toContain('(1 of 12) Does it need an init system');
     expect(screens.join('\n')).not.toContain('share a base image'); // layers: only for several components
     const decision = json((await run).stdout);
     expect(decision.recommendation).toBe('vm');
     expect(decision.answers.processes!.source).toBe('flag');
-    expect(decision.answers.init!.source).toBe('prompt');
+    expect(decision.unanswered).toContain('init'); // "Not sure" at the prompt
   });
 
-  it('takes "Not sure" as unanswered, and the saved answers replay to the identical decision', async () => {
+  it('offers to save the answers at the end, and they replay to the identical decision', async () => {
     const dir = tempDir('interview');
     const saved = join(dir, 'answers.yaml');
-    // Not sure is the 4th choice of processes (3 downs); every other question: first choice.
-    const run = runCli(['--json', '--save-answers', saved], { terminal: true });
-    await answer(run, [3, ...Array(12).fill(0), 0]); // monolith (first choice) leaves layers out
+    const run = runCli(['--processes', 'many', '--architecture', 'monolith', '--json'], {
+      terminal: true,
+      cwd: dir,
+    });
+    await choose('Yes, it needs systemd');
+    for (let i = 0; i < 12; i++) await accept();
+    await choose('Decide now');
+    const offer = await choose('Yes, to another file');
+    expect(offer).toContain('Yes, to which-container-answers.yaml');
+    await screen.next();
+    screen.type(saved);
+    screen.keypress('enter');
     const first = await run;
-    expect(json(first.stdout).unanswered).toEqual(['processes']);
-    expect(readFileSync(saved, 'utf8')).toMatch(/\nprocesses: "unsure"\n/);
-    // Replayed in a terminal, nothing is asked again: unsure was an answer too.
+    expect(first.code).toBe(0);
+    expect(readFileSync(saved, 'utf8')).toMatch(/\ninit: "yes"\ncron: "unsure"\n/);
+    // Replayed in a terminal, nothing is asked again: "Not sure" was an answer too.
     const replay = await runCli(['--answers', saved, '--json'], { terminal: true });
     const strip = (d: Decision) => ({
       ...d,
@@ -82,57 +112,32 @@ describe('the interview', () => {
     expect(strip(json(replay.stdout))).toEqual(strip(json(first.stdout)));
   });
 
-  it('lets the review change an answer before deciding', async () => {
+  it('lets the review change an answer, and shows an answer that no longer applies as dropped', async () => {
     const run = runCli(
-      [
-        '--processes',
-        'many',
-        '--architecture',
-        'monolith',
-        '--init',
-        'yes',
-        '--cron',
-        'yes',
-        '--login',
-        'yes',
-        '--vm-like',
-        'yes',
-        '--config-management',
-        'puppet',
-        '--updates',
-        'in-place',
-        '--rollback',
-        'no',
-        '--image-source',
-        'distro-image',
-        '--fleet',
-        'none',
-        '--json',
-      ],
+      ['--processes', 'many', '--init', 'yes', '--cron', 'yes', '--login', 'yes', '--json'],
       { terminal: true },
     );
-    // orchestrator: kubernetes (2 downs); kernel: shared; review: "Change orchestrator", then
-    // none (2 ups from the default, which is the current answer):
-    await screen.next();
-    expect(screen.getScreen()).toContain('(1 of 2) What schedules and runs it?');
-    screen.keypress('down');
-    screen.keypress('down');
-    screen.keypress('enter');
-    await screen.next();
-    screen.keypress('enter'); // kernel: shared
-    await screen.next();
-    expect(screen.getScreen()).toMatch(/❯ Decide now\n {2}Change orchestrator\n {2}Change kernel/);
-    screen.keypress('down');
-    screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('❯ Kubernetes'); // the current answer is the default
-    screen.keypress('up');
-    screen.keypress('up');
-    screen.keypress('enter'); // none
-    await screen.next();
-    screen.keypress('enter'); // Decide now
-    const decision = json((await run).stdout);
-    expect(decision.answers.orchestrator).toEqual({ value: 'none', source: 'prompt' });
+    await choose('Microservices');
+    await accept(); // isolation
+    await accept(); // vmLike
+    await accept(); // configManagement
+    await accept(); // updates
+    await choose('Yes, a common base'); // layers
+    for (let i = 0; i < 6; i++) await accept();
+    // Change the architecture to a monolith: the layers answer no longer applies.
+    await choose('Change: How is the application structured?');
+    const asked = await choose('A monolith');
+    expect(asked).toContain('❯ Microservices talking over APIs'); // the current answer is the default
+    await choose('Decide now');
+    await choose('No');
+    const result = await run;
+    expect(result.stderr).toMatch(
+      /share a base image, each adding its own layers\?\n +dropped: it does not apply now \(was: Yes, a common base/,
+    );
+    const decision = json(result.stdout);
+    expect(decision.answers.architecture).toEqual({ value: 'monolith', source: 'prompt' });
+    expect(decision.reasons.map((r) => r.rule)).not.toContain('shared-layers');
+    expect(decision.dropped).toEqual([{ question: 'layers', answer: 'yes', source: 'prompt' }]);
   });
 
   it('exits 130 on Ctrl-C at a prompt, with nothing on stdout and no file written', async () => {
@@ -169,27 +174,22 @@ describe('the interview', () => {
 });
 
 describe('the interview with detected answers', () => {
-  it('offers each detected value as the default, with its evidence', async () => {
-    const { fixtures } = await import('../support/paths.js');
+  it('starts the cursor on each detected value, with its evidence', async () => {
     const run = runCli(['--detect', join(fixtures, 'repos', 'procfile-app'), '--json'], {
       terminal: true,
     });
-    await screen.next();
-    // processes was detected as "few": the default, and the reason is shown under the question.
-    expect(screen.getScreen()).toContain(
+    const first = await accept();
+    // processes was detected as "few": the cursor starts there, and the reason is shown.
+    expect(first.replace(/\s+/g, ' ')).toContain(
       'detected: Procfile: 2 process types (web, worker), each can run as its own container',
     );
-    expect(screen.getScreen()).toMatch(/❯ A few services/);
-    screen.keypress('enter');
-    // The first choice of every other question (architecture: monolith leaves layers out).
-    for (let i = 0; i < 12; i++) {
-      await screen.next();
-      expect(screen.getScreen()).not.toContain('Decide now');
-      screen.keypress('enter');
+    expect(first).toMatch(/❯ A few services/);
+    for (let i = 0; i < 15; i++) {
+      const shown = await accept();
+      expect(shown).not.toContain('Decide now');
     }
-    await screen.next();
-    expect(screen.getScreen()).toContain('Decide now');
-    screen.keypress('enter');
+    await choose('Decide now');
+    await choose('No');
     const decision = json((await run).stdout);
     // Accepted at the prompt, the detected value is now the person's answer.
     expect(decision.answers.processes).toEqual({ value: 'few', source: 'prompt' });

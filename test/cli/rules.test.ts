@@ -85,7 +85,7 @@ describe('--rules', () => {
     const result = await runCli(['rules', 'check', file]);
     expect(result.code).toBe(3);
     expect(result.stderr.trimEnd().split('\n')).toEqual([
-      `which-container: ${file}:4: rules[0].if.question: unknown question "colour"; expected one of: processes, architecture, init, cron, login, vmLike, configManagement, updates, layers, rollback, imageSource, fleet, orchestrator, kernel`,
+      `which-container: ${file}:4: rules[0].if.question: unknown question "colour"; expected one of: processes, architecture, init, cron, login, isolation, vmLike, configManagement, updates, layers, rollback, imageSource, fleet, orchestrator, nesting, kernel`,
       `which-container: ${file}:11: rules[1].if.in[1]: "dozens" is not a value of processes; expected one of: single, few, many`,
       `which-container: ${file}:17: rules[2].text: missing; expected a text`,
       `which-container: ${file}:27: rules[3].weight: expected a weight above 0`,

@@ -29,10 +29,10 @@ function loadedAtStart(file: string, seen = new Set<string>()): Set<string> {
 
 // Bundled packages leave their own texts behind: look for those, the code is minified.
 const marks = {
-  zod: 'Invalid input',
+  zod: 'ZodError',
   yaml: 'Map keys must be unique',
   inquirer: 'User force closed the prompt',
-  chalk: 'ansi256',
+  chalk: 'option should be an integer from 0 to 3',
   ours: 'BATCH_LINES_FAILED',
 };
 const holding = (mark: string) => files.filter((f) => text.get(f)!.includes(mark));

@@ -26,7 +26,7 @@ describe('the library API', () => {
       "import * as wc from 'which-container'; let e; try { wc.decide({processes:'lots'}) } catch (err) { e = err } console.log(JSON.stringify({q: wc.questions.length, r: wc.rules.length > 0, v: Object.keys(wc.verdicts), err: e instanceof wc.AnswersError, issues: e.issues}))",
     );
     expect(JSON.parse(out)).toEqual({
-      q: 14,
+      q: 16,
       r: true,
       v: ['os', 'app', 'vm'],
       err: true,

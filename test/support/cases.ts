@@ -7,6 +7,8 @@ export interface GoldenCase {
   description: string;
   answers: Record<string, string>;
   expect: { recommendation?: 'os' | 'app' | 'vm'; confidence?: ('high' | 'medium' | 'low')[] };
+  /** Why a careful reader gives this verdict and band; "Ambiguous: …" when the answers pull both ways. */
+  why?: string;
 }
 
 export function loadCases(dir: string): GoldenCase[] {

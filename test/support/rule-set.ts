@@ -19,6 +19,7 @@ export function favor(
   favors: 'os' | 'app' | 'vm',
   weight: number,
   condition: Rule['if'],
+  hard?: boolean,
 ): Rule {
   return {
     id,
@@ -26,6 +27,7 @@ export function favor(
     effect: 'favor',
     favors,
     weight,
+    ...(hard ? { hard } : {}),
     text: `${id} fired`,
     section: 'OS Containers',
   };

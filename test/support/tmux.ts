@@ -44,7 +44,7 @@ export class Terminal {
   }
 
   screen(): string {
-    return this.tmux('capture-pane', '-p', '-t', 'main');
+    return this.tmux('capture-pane', '-p', '-S', '-', '-t', 'main'); // with what scrolled off
   }
 
   /** Waits until the screen matches (polling; the limit only stops a hung run). */

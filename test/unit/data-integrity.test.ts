@@ -33,6 +33,8 @@ describe('rules/ data', () => {
       imageSource: ['dockerfile', 'distro-image'],
       kernel: ['shared', 'own'],
       orchestrator: ['none', 'compose', 'kubernetes', 'nomad', 'swarm', 'other'],
+      isolation: ['trusted', 'separate-users', 'untrusted'],
+      nesting: ['yes', 'no'],
     };
     const actual = Object.fromEntries(questions.map((q) => [q.id, q.values.map((v) => v.value)]));
     expect(actual).toEqual(contract);
@@ -45,9 +47,35 @@ describe('rules/ data', () => {
     for (const q of questions) expect(read.has(q.id), `no rule reads ${q.id}`).toBe(true);
   });
 
-  it('makes only kernel: own a vm rule, the one hard constraint of the SPEC', () => {
-    const vmRules = rules.filter((r) => r.effect === 'favor' && r.favors === 'vm');
-    expect(vmRules.map((r) => r.if)).toEqual([{ question: 'kernel', equals: 'own' }]);
+  it('leans to vm only on kernel: own (the hard constraint) and isolation: untrusted (a strong lean), as the SPEC says', () => {
+    const vmRules = rules.flatMap((r) => (r.effect === 'favor' && r.favors === 'vm' ? [r] : []));
+    expect(vmRules.map((r) => [r.if, r.hard === true])).toEqual([
+      [{ question: 'isolation', equals: 'untrusted' }, false],
+      [{ question: 'kernel', equals: 'own' }, true],
+    ]);
+  });
+
+  it('cites a public page, with its address, wherever a rule or question does not cite the article', () => {
+    for (const item of [...rules, ...questions]) {
+      if (item.source === undefined) expect(item.url, item.id).toBeUndefined();
+      else {
+        expect(item.source, item.id).toMatch(/^[A-Z][\w ./]+: \S/); // publisher: title
+        expect(item.url, item.id).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]+\//);
+      }
+    }
+  });
+
+  it('names no file of ours to the user: no design document, no internal path', () => {
+    const shown = JSON.stringify([rules, questions]);
+    expect(shown).not.toMatch(/GUIDANCE|SPEC\.md|\.md\b|\.yaml\b|src\//);
+  });
+
+  it('gives a "no" answer no weight: only answers saying what the workload needs are evidence', () => {
+    for (const rule of rules) {
+      if (rule.effect !== 'favor' || !('question' in rule.if)) continue;
+      const values = 'equals' in rule.if ? [rule.if.equals] : 'in' in rule.if ? rule.if.in : [];
+      expect(values, rule.id).not.toContain('no');
+    }
   });
 
   it('gives every rule and question a section, and a text that is a sentence', () => {
@@ -72,7 +100,12 @@ describe.skipIf(!hasShared)('sections cited from the article', () => {
     const article = readdirSync(articleDir)
       .map((f) => readFileSync(join(articleDir, f), 'utf8'))
       .join('\n');
-    const headings = new Set([...article.matchAll(/^#+\s+(.+?)\s*$/gm)].map((m) => m[1]!));
+    // Headings followed by some text before the next heading: an empty heading says nothing.
+    const headings = new Set(
+      [...article.matchAll(/^#+\s+(.+?)\s*\n([\s\S]*?)(?=^#|(?![\s\S]))/gm)]
+        .filter((m) => m[2]!.trim() !== '')
+        .map((m) => m[1]!),
+    );
     for (const item of [...rules, ...questions]) {
       if (item.source) continue;
       for (const part of item.section.split('; '))

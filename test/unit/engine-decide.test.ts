@@ -3,6 +3,7 @@ import { toValues } from '../../src/answers/answers.js';
 import { levelOf } from '../../src/engine/confidence.js';
 import { makeDecision } from '../../src/engine/decide.js';
 import { evaluate } from '../../src/engine/evaluate.js';
+import { NoEvidenceError } from '../../src/errors.js';
 import type { Rule } from '../../src/schema.js';
 import { decideFor } from '../support/decide.js';
 import { compile, favor, question } from '../support/rule-set.js';
@@ -17,7 +18,7 @@ const rules: Rule[] = [
   favor('big', 'os', 3, { question: 'size', equals: 'big' }),
   favor('mode-a', 'os', 1, { question: 'mode', equals: 'a' }),
   favor('mode-b', 'app', 2, { question: 'mode', equals: 'b' }),
-  favor('own-kernel', 'vm', 5, { question: 'kernel', equals: 'own' }),
+  favor('own-kernel', 'vm', 5, { question: 'kernel', equals: 'own' }, true),
   {
     id: 'big-caveat',
     if: { question: 'size', equals: 'big' },
@@ -53,8 +54,31 @@ describe('weights and verdicts', () => {
     });
   });
 
-  it('gives a tie to an application container', () => {
-    expect(evaluate(compiled, at({}))).toMatchObject({ os: 0, app: 0, recommendation: 'app' });
+  it('gives no verdict without evidence, naming the questions that weigh most', () => {
+    expect(() => evaluate(compiled, at({}))).toThrow(NoEvidenceError);
+    // kernel only leads to vm; size and mode can weigh towards a container type.
+    expect(() => decideValues({ kernel: 'shared' })).toThrow(
+      expect.objectContaining({ questions: ['size', 'mode'] }),
+    );
+  });
+
+  it('reports a tie as a tie, with confidence 0, and gives it to an application container', () => {
+    const tie = decideValues({ size: 'big', mode: 'b' });
+    expect(tie.scores).toEqual({ os: 3, app: 2 });
+    const even = compile(questions, [
+      ...rules,
+      favor('more-b', 'app', 1, { question: 'mode', equals: 'b' }),
+    ]);
+    const decision = decideFor(even, { size: 'big', mode: 'b' });
+    expect(decision.recommendation).toBe('app');
+    expect(decision.confidence).toEqual({ level: 'low', value: 0, tie: true });
+    // What would break it is listed.
+    expect(decision.flips).toContainEqual({
+      question: 'mode',
+      from: 'b',
+      to: 'a',
+      recommendation: 'os',
+    });
     const tied = compile(questions, [
       favor('x', 'os', 0.1, { question: 'size', equals: 'big' }),
       favor('y', 'os', 0.2, { question: 'size', equals: 'big' }),
@@ -74,6 +98,14 @@ describe('weights and verdicts', () => {
     expect(decision.closest).toBe('os');
     expect(decision.confidence).toEqual({ level: 'high', value: 1 });
     expect(decision.reasons[0]!.rule).toBe('own-kernel');
+    // A vm rule that is not a hard constraint is a strong lean: vm, with a confidence of degree.
+    const lean = compile(questions, [
+      ...rules,
+      favor('mode-c-vm', 'vm', 3, { question: 'mode', equals: 'c' }),
+    ]);
+    const leaning = decideFor(lean, { size: 'small', mode: 'c' });
+    expect(leaning.recommendation).toBe('vm');
+    expect(leaning.confidence.value).toBeLessThan(1);
     expect(decision.tools).toEqual(['QEMU']);
     expect(decideValues({ size: 'small', kernel: 'own' }).closest).toBe('app');
     expect(decideValues({ size: 'small', kernel: 'shared' }).closest).toBeUndefined();
@@ -110,7 +142,7 @@ describe('reasons and caveats', () => {
     );
     expect(appVerdict.recommendation).toBe('app');
     expect(appVerdict.caveats.map((c) => c.id)).toEqual(['big-caveat']);
-    expect(decideValues({ mode: 'c' }).caveats).toEqual([
+    expect(decideValues({ size: 'small', mode: 'c' }).caveats).toEqual([
       { id: 'any-caveat', text: 'Always shown.', section: 'OS Containers', source: 'Somewhere' },
     ]);
   });
@@ -134,37 +166,107 @@ describe('reasons and caveats', () => {
       [
         favor('l', 'app', 2, { question: 'layers', equals: 'yes' }),
         favor('m', 'os', 1, { question: 'arch', equals: 'mono' }),
+        favor('u', 'app', 1, { question: 'arch', equals: 'micro' }),
       ],
     );
     expect(decideFor(gated, { arch: 'mono' }, 'flag').unanswered).toEqual([]);
     expect(decideFor(gated, { arch: 'micro' }, 'flag').unanswered).toEqual(['layers']);
-    expect(decideFor(gated, {}, 'flag').unanswered).toEqual(['arch', 'layers']);
+    expect(decideFor(gated, { layers: 'yes' }, 'flag').unanswered).toEqual(['arch']);
+  });
+
+  it('drops an answer to a question that does not apply: it neither scores nor flips', () => {
+    const gated = compile(
+      [
+        question('arch', ['mono', 'micro']),
+        question('layers', ['yes', 'no'], { when: { not: { question: 'arch', equals: 'mono' } } }),
+      ],
+      [
+        favor('l', 'app', 2, { question: 'layers', equals: 'yes' }),
+        favor('m', 'os', 1, { question: 'arch', equals: 'mono' }),
+      ],
+    );
+    const decision = decideFor(gated, { arch: 'mono', layers: 'yes' }, 'flag');
+    expect(decision.recommendation).toBe('os');
+    expect(decision.scores).toEqual({ os: 1, app: 0 });
+    expect(decision.reasons.map((r) => r.rule)).toEqual(['m']);
+    expect(decision.answers).toEqual({ arch: { value: 'mono', source: 'flag' } });
+    expect(decision.dropped).toEqual([{ question: 'layers', answer: 'yes', source: 'flag' }]);
+    expect(decision.flips.some((f) => f.question === 'layers')).toBe(false);
+    // Changing arch brings the layers answer back into play: that flip is real.
+    expect(decision.flips).toContainEqual({
+      question: 'arch',
+      from: 'mono',
+      to: 'micro',
+      recommendation: 'app',
+    });
   });
 });
 
 describe('confidence', () => {
-  it('is 0 when nothing fires, and lower when the sides are close', () => {
-    expect(decideValues({}).confidence).toEqual({ level: 'low', value: 0 });
-    const lopsided = decideValues({ size: 'big', mode: 'a', kernel: 'shared' }).confidence.value;
-    const close = decideValues({ size: 'big', mode: 'b', kernel: 'shared' }).confidence.value;
-    expect(close).toBeLessThan(lopsided);
+  const weights = compile(
+    [
+      question('a', ['os', 'app']),
+      question('b', ['os', 'app']),
+      question('c', ['os', 'app', 'none']),
+      question('d', ['os', 'no']),
+    ],
+    [
+      favor('a-os', 'os', 3, { question: 'a', equals: 'os' }),
+      favor('a-app', 'app', 3, { question: 'a', equals: 'app' }),
+      favor('b-os', 'os', 2, { question: 'b', equals: 'os' }),
+      favor('b-app', 'app', 2, { question: 'b', equals: 'app' }),
+      favor('c-os', 'os', 2, { question: 'c', equals: 'os' }),
+      favor('c-app', 'app', 2, { question: 'c', equals: 'app' }),
+      favor('d-os', 'os', 4, { question: 'd', equals: 'os' }),
+    ],
+  );
+  const confidenceOf = (answers: Record<string, string>) =>
+    decideFor(weights, answers, 'file', { explain: true }).confidence;
+
+  it('counts only answers that fire a rule: answers that fire nothing do not lift it', () => {
+    const alone = confidenceOf({ a: 'app', d: 'no' });
+    expect(confidenceOf({ a: 'app', c: 'none', d: 'no' }).value).toBe(alone.value);
+    expect(alone.parts!.answersCounted).toBe(1);
   });
 
-  it('is lower while weighty questions are unanswered', () => {
-    const sparse = decideValues({ mode: 'a' }).confidence.value;
-    const fuller = decideValues({ mode: 'a', kernel: 'shared' }).confidence.value;
-    expect(sparse).toBeLessThan(fuller);
+  it('is never high on one answer alone, however heavy', () => {
+    const heavy = compile(
+      [question('x', ['yes', 'no'])],
+      [favor('x', 'app', 50, { question: 'x', equals: 'yes' })],
+    );
+    const decision = decideFor(heavy, { x: 'yes' });
+    expect(decision.confidence.value).toBeLessThanOrEqual(1 / 3 + 0.01);
+    expect(decision.confidence.level).toBe('low');
   });
 
-  it('follows the README formula: margin × (0.25 + 0.75 × min(1, coverage / 0.5))', () => {
-    // importance: size 3, mode 2, kernel 5 (largest weight of a rule reading each); total 10.
-    const values = { size: 'big', mode: 'b' };
-    // coverage 0.5; margin = (3 - 2) / 5 = 0.2; completeness = 1 → 0.2
-    expect(evaluate(compiled, at(values)).confidence).toEqual({ level: 'low', value: 0.2 });
-    // size alone: margin 1, coverage 0.3 → completeness 0.6 → 0.25 + 0.45 = 0.7
-    expect(evaluate(compiled, at({ size: 'big' })).confidence).toEqual({
-      level: 'high',
-      value: 0.7,
+  it('is lower when the sides are close, and lower while an unanswered question could undo the lead', () => {
+    const agreeing = confidenceOf({ a: 'app', b: 'app', c: 'app', d: 'no' });
+    const split = confidenceOf({ a: 'app', b: 'os', c: 'app', d: 'no' });
+    expect(split.value).toBeLessThan(agreeing.value);
+    // With d unanswered, d: os (+4) could more than undo a lead of 3.
+    const open = confidenceOf({ a: 'app', b: 'app', c: 'os' });
+    const closed = confidenceOf({ a: 'app', b: 'app', c: 'os', d: 'no' });
+    expect(open.parts).toMatchObject({ openQuestion: 'd', risk: 1 });
+    expect(open.value).toBeLessThan(closed.value);
+  });
+
+  it('follows the formula in docs/rules.md: margin × support × (1 − risk / 2)', () => {
+    // for 7 (a 3, b 2, c 2), against 0; 3 answers counted; d unanswered can swing 4 against a lead of 7.
+    const parts = confidenceOf({ a: 'app', b: 'app', c: 'app' }).parts!;
+    expect(parts).toEqual({
+      for: 7,
+      against: 0,
+      margin: 1,
+      answersCounted: 3,
+      support: 1,
+      openQuestion: 'd',
+      risk: 0.57,
+    });
+    expect(confidenceOf({ a: 'app', b: 'app', c: 'app' }).value).toBe(0.71);
+    // for 5, against 2: margin 3/7; support min(1, 7/7, 3/3) = 1; risk min(1, 4/3) = 1 → 0.43 × 0.5
+    expect(confidenceOf({ a: 'app', b: 'os', c: 'app' })).toMatchObject({
+      value: 0.21,
+      level: 'low',
     });
   });
 

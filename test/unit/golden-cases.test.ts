@@ -1,5 +1,6 @@
 // The golden cases: every workload in test/fixtures/cases (the article's examples from
-// ../shared/cases, and real-world ones) must get its expected verdict and confidence.
+// ../shared/cases, real-world ones, and a calibration set of clear and ambiguous workloads, each
+// with a careful reader's verdict, band and why) must get its expected verdict and confidence.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { decide } from '../../src/index.js';
 import { loadCases } from '../support/cases.js';
 import { fixtures, hasShared, shared } from '../support/paths.js';
 
-const dirs = ['cases/article', 'cases/real-world'];
+const dirs = ['cases/article', 'cases/real-world', 'cases/calibration'];
 
 for (const dir of dirs) {
   describe(dir, () => {
@@ -19,6 +20,11 @@ for (const dir of dirs) {
         // Every case must be explained: at least one reason, each citing the answers it read.
         expect(decision.reasons.length).toBeGreaterThan(0);
         for (const reason of decision.reasons) expect(reason.because.length).toBeGreaterThan(0);
+        if (dir !== 'cases/calibration') return;
+        // A calibration case says why; one whose answers pull both ways is never sure.
+        expect(c.why).toMatch(/^(Clear|Ambiguous): /);
+        if (c.why!.startsWith('Ambiguous'))
+          expect(['low', 'medium']).toContain(decision.confidence.level);
       });
     }
   });

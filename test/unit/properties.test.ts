@@ -5,12 +5,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toValues } from '../../src/answers/answers.js';
 import { decideLine } from '../../src/batch/decide-line.js';
-import { compileRuleSet } from '../../src/engine/compile.js';
+import { compileRuleSet, questionsRead } from '../../src/engine/compile.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { builtinRuleSet } from '../../src/engine/rule-set.js';
-import { AnswersError } from '../../src/errors.js';
+import { AnswersError, NoEvidenceError } from '../../src/errors.js';
 import { decide } from '../../src/index.js';
-import { DecisionSchema, jsonSchema, wordAnswersIssues } from '../../src/schema.js';
+import { type Decision, DecisionSchema, jsonSchema, wordAnswersIssues } from '../../src/schema.js';
 import { decideFor } from '../support/decide.js';
 
 const runs = {
@@ -30,13 +30,28 @@ const answersArb = fc.record(
 ) as fc.Arbitrary<Record<string, string>>;
 const fullDecision = (answers: Record<string, string>, set = compiled) =>
   decideFor(set, answers, 'file', { explain: true });
+/** What a run gives: the JSON of its Decision, or "no evidence" (no verdict without evidence). */
+const outcome = (run: () => unknown): string => {
+  try {
+    return JSON.stringify(run());
+  } catch (error) {
+    if (error instanceof NoEvidenceError) return 'no evidence';
+    throw error;
+  }
+};
 
 describe('totality', () => {
   it('any object of valid answers yields a Decision that satisfies the schema', () => {
     fc.assert(
       fc.property(answersArb, fc.boolean(), (answers, versioned) => {
-        const decision = decide(versioned ? { schemaVersion: 1, ...answers } : answers);
-        expect(DecisionSchema.safeParse(decision).success).toBe(true);
+        const result = outcome(() =>
+          decide(versioned ? { schemaVersion: 1, ...answers } : answers),
+        );
+        if (result === 'no evidence') {
+          // Only when no answer given fires a rule.
+          const values = toValues(compiled, answers);
+          expect(compiled.favorRulesByRank.some((r) => r.test(values))).toBe(false);
+        } else expect(DecisionSchema.safeParse(JSON.parse(result)).success).toBe(true);
       }),
       runs,
     );
@@ -61,6 +76,7 @@ describe('totality', () => {
         try {
           expect(DecisionSchema.safeParse(decide(input as never)).success).toBe(true);
         } catch (error) {
+          if (error instanceof NoEvidenceError) return;
           expect(error).toBeInstanceOf(AnswersError);
           expect((error as AnswersError).issues.length).toBeGreaterThan(0);
         }
@@ -103,9 +119,7 @@ describe('determinism', () => {
         ),
         ([answers, order]) => {
           const reordered = Object.fromEntries(order.map((k) => [k, answers[k]!]));
-          expect(JSON.stringify(fullDecision(reordered))).toBe(
-            JSON.stringify(fullDecision(answers)),
-          );
+          expect(outcome(() => fullDecision(reordered))).toBe(outcome(() => fullDecision(answers)));
         },
       ),
       runs,
@@ -119,8 +133,8 @@ describe('determinism', () => {
         fc.shuffledSubarray(builtinRuleSet.rules, { minLength: builtinRuleSet.rules.length }),
         (answers, rules) => {
           const shuffled = compileRuleSet({ ...builtinRuleSet, rules });
-          expect(JSON.stringify(fullDecision(answers, shuffled))).toBe(
-            JSON.stringify(fullDecision(answers)),
+          expect(outcome(() => fullDecision(answers, shuffled))).toBe(
+            outcome(() => fullDecision(answers)),
           );
         },
       ),
@@ -130,6 +144,16 @@ describe('determinism', () => {
 });
 
 describe('monotonicity', () => {
+  /** The questions a `when` reads: answering one can make another answer not count. */
+  const gates = new Set(questions.flatMap((q) => (q.when ? questionsRead(q.when) : [])));
+  const scoreOf = (values: (string | undefined)[], side: 'os' | 'app') => {
+    try {
+      return evaluate(compiled, values)[side];
+    } catch (error) {
+      if (error instanceof NoEvidenceError) return 0;
+      throw error;
+    }
+  };
   for (const side of ['os', 'app'] as const) {
     it(`setting an answer that fires only ${side}-favouring rules never lowers the ${side} score`, () => {
       const question = fc.constantFrom(...questions);
@@ -137,6 +161,7 @@ describe('monotonicity', () => {
       fc.assert(
         fc.property(answersArb, question, fc.nat(), (answers, q, pick) => {
           if (answers[q.id] !== undefined && answers[q.id] !== 'unsure') return; // only a question not yet answered
+          if (gates.has(q.id)) return; // it decides whether other answers count at all
           const value = q.values[pick % q.values.length]!.value;
           const before = toValues(compiled, answers);
           const after = toValues(compiled, { ...answers, [q.id]: value });
@@ -145,9 +170,7 @@ describe('monotonicity', () => {
           );
           if (newlyFired.some((r) => r.rule.favors !== side)) return;
           checked += 1;
-          expect(evaluate(compiled, after)[side]).toBeGreaterThanOrEqual(
-            evaluate(compiled, before)[side],
-          );
+          expect(scoreOf(after, side)).toBeGreaterThanOrEqual(scoreOf(before, side));
         }),
         runs,
       );
@@ -160,16 +183,24 @@ describe('flips', () => {
   it('tell the truth: each listed flip changes the verdict as stated, and none that would is missing', () => {
     fc.assert(
       fc.property(answersArb, (answers) => {
-        const decision = fullDecision(answers);
+        const result = outcome(() => fullDecision(answers));
+        if (result === 'no evidence') return;
+        const decision = JSON.parse(result) as Decision;
         const current = Object.fromEntries(
           Object.entries(answers).filter(([, v]) => v !== 'unsure'),
         );
+        const given = toValues(compiled, current);
         for (const q of questions) {
+          // A question that does not apply to the other answers is never a flip.
+          const applies = !q.when || compiled.questionById.get(q.id)!.appliesWhen!(given);
           for (const { value } of q.values) {
             if (current[q.id] === value) continue;
-            const changed = decide({ ...current, [q.id]: value }).recommendation;
+            const trial = outcome(() => decide({ ...current, [q.id]: value }));
+            const changed =
+              trial === 'no evidence' ? undefined : (JSON.parse(trial) as Decision).recommendation;
             const listed = decision.flips.find((f) => f.question === q.id && f.to === value);
-            if (changed === decision.recommendation) expect(listed).toBeUndefined();
+            if (!applies || changed === undefined || changed === decision.recommendation)
+              expect(listed).toBeUndefined();
             else
               expect(listed).toEqual({
                 question: q.id,
@@ -189,8 +220,9 @@ describe('the JSON contract', () => {
   it('every JSON Decision validates against `which-container schema decision`', () => {
     fc.assert(
       fc.property(answersArb, fc.boolean(), (answers, explain) => {
-        const decision = explain ? fullDecision(answers) : decide(answers);
-        const ok = validateJson(JSON.parse(JSON.stringify(decision)));
+        const result = outcome(() => (explain ? fullDecision(answers) : decide(answers)));
+        if (result === 'no evidence') return;
+        const ok = validateJson(JSON.parse(result));
         expect(ok, JSON.stringify(validateJson.errors)).toBe(true);
       }),
       runs,

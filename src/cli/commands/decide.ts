@@ -43,9 +43,31 @@ export async function runDecide(
   const interactive = options.input && isTerminal(io, 'stdin') && isTerminal(io, 'stderr');
   const merged = await gatherAnswers(
     compiled,
-    { flags: options, answersFile: options.answers, detect: options.detect, interactive },
+    {
+      flags: options,
+      answersFile: options.answers,
+      detect: options.detect,
+      interactive,
+      offerToSave: options.saveAnswers === undefined,
+    },
     io,
   );
+  // Saved before deciding: answers that turn out to be no evidence are still kept to replay.
+  const saveTo = options.saveAnswers ?? merged.saveTo;
+  if (saveTo !== undefined) {
+    const flag = options.saveAnswers === undefined ? 'saving the answers to' : '--save-answers';
+    try {
+      await saveAnswers(
+        merged.answers,
+        ruleSet.questions.map((q) => q.id),
+        saveTo,
+      );
+    } catch (error) {
+      throw new UsageError(
+        `${flag} ${saveTo}: cannot write it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
+    }
+  }
   const decision = makeDecision(compiled, merged.answers, merged.sources, {
     explain: options.explain === true,
   });
@@ -53,19 +75,6 @@ export async function runDecide(
     throw new UsageError(
       `--strict: ${decision.unanswered.length} question(s) unanswered: ${decision.unanswered.map((id) => `--${flagOf(id)}`).join(', ')}`,
     );
-  }
-  if (options.saveAnswers !== undefined) {
-    try {
-      await saveAnswers(
-        merged.answers,
-        ruleSet.questions.map((q) => q.id),
-        options.saveAnswers,
-      );
-    } catch (error) {
-      throw new UsageError(
-        `--save-answers ${options.saveAnswers}: cannot write it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      );
-    }
   }
 
   if (format === 'json') io.stdout.write(renderJson(decision));
@@ -75,6 +84,7 @@ export async function runDecide(
     io.stdout.write(
       renderText(decision, ruleSet, {
         color: await colorFor(io, 'stdout', options.color),
+        wrap: await wrapFor(io),
         explain: options.explain === true,
       }),
     );
@@ -85,6 +95,12 @@ function chooseFormat(options: DecideCommandOptions): (typeof FORMATS)[number] {
     throw new UsageError(`--json conflicts with --format ${options.format}; give one of them`);
   }
   return options.json ? 'json' : (options.format ?? 'text');
+}
+
+/** On a terminal, prose wraps to its width at word boundaries (wrap-ansi, loaded only then). */
+async function wrapFor(io: CliIo) {
+  const width = io.columns?.('stdout');
+  return width === undefined ? undefined : { width, wrap: (await import('wrap-ansi')).default };
 }
 
 /** Today, or SOURCE_DATE_EPOCH's day for reproducible output. */
