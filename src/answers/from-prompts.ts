@@ -70,13 +70,13 @@ export async function interview(
 
   // Prose under a question wraps at word boundaries, with a hanging indent.
   const width = Math.max(40, (io.columns?.('stderr') ?? 80) - 2);
-  const note = (label: string, text: string) =>
-    new Separator(
-      wrapAnsi(`${label}${text}`, width - 4, { hard: true })
-        .split('\n')
-        .map((line, i) => `${i === 0 ? '  ' : ' '.repeat(2 + label.length)}${line}`)
-        .join('\n'),
+  const note = (label: string, text: string) => {
+    const indent = 2 + label.length;
+    const lines = wrapAnsi(text, width - indent, { hard: true }).split('\n');
+    return new Separator(
+      lines.map((line, i) => `${i === 0 ? `  ${label}` : ' '.repeat(indent)}${line}`).join('\n'),
     );
+  };
   let saveTo: string | undefined;
 
   try {

@@ -24,6 +24,8 @@ export interface Confidence {
 /** The weight of fired rules, and the number of answers behind them, that count as enough. */
 const ENOUGH_WEIGHT = 7;
 const ENOUGH_ANSWERS = 3;
+/** The least confidence a hard constraint gives (medium). */
+const HARD_FLOOR = 0.5;
 /** An unanswered question that could undo the whole lead takes away this share. */
 const MOST_RISK_TAKES = 0.5;
 const LEVELS: readonly [number, ConfidenceLevel][] = [
@@ -59,8 +61,9 @@ export function confidenceOf(evidence: Evidence): Confidence {
     ...(evidence.open ? { openQuestion: evidence.open.question } : {}),
     risk: round(risk),
   });
-  // A hard constraint is not a matter of degree: a workload that needs its own kernel needs a VM.
-  if (evidence.hard) return { level: 'high', value: 1, parts: parts(1, 0) };
+  // A hard constraint leaves no doubt about the verdict, so it is at least medium; how much
+  // else is known still decides whether it is high (one answer alone is never high).
+  if (evidence.hard) return withValue(Math.max(HARD_FLOOR, support), parts(1, 0));
   if (evidence.vmLean) {
     const margin = pro / (pro + against);
     return withValue(margin * support, parts(margin, 0));

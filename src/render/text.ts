@@ -22,6 +22,8 @@ const MOST_FOR = 6;
 const MOST_AGAINST = 4;
 const MOST_FLIPS = 6;
 const BAR_WIDTH = 30;
+/** A blank that is not whitespace, so wrapping keeps a line's leading indent. */
+const KEEP = '\u2800';
 
 export function renderText(
   decision: Decision,
@@ -32,10 +34,15 @@ export function renderText(
   // A paragraph: its first line starts with `first`, the lines after it with `rest` (a hanging indent).
   const say = (text: string, first = '', rest = first) => {
     if (wrap === undefined) return out.push(`${first}${text}`);
+    // The first line carries its own prefix (its indent held by a stand-in that wrap-ansi does
+    // not trim); the lines after it are indented by `rest`.
+    const held = first.replace(/^ +/, (spaces) => KEEP.repeat(spaces.length));
     const lines = wrap
-      .wrap(text, Math.max(20, wrap.width - rest.length), { hard: true })
+      .wrap(`${held}${text}`, Math.max(20, wrap.width - rest.length), { hard: true })
       .split('\n');
-    return out.push(...lines.map((line, i) => `${i === 0 ? first : rest}${line}`));
+    return out.push(
+      ...lines.map((line, i) => (i === 0 ? line.replaceAll(KEEP, ' ') : `${rest}${line}`)),
+    );
   };
   const paint = (verdict: Verdict, text: string) =>
     verdict === 'os' ? c.cyan(text) : verdict === 'app' ? c.magenta(text) : c.yellow(text);
