@@ -71,12 +71,20 @@ async function writeInventory(path, count) {
 // --- 1. Engine against engine, same parsed answers, same process -------------------------
 const inputs = [...inventory(engineInputs)].map((item) => item.answers ?? item);
 const compiled = engine.compileRuleSet(engine.builtinRuleSet);
-const jre = jreEngine(engine.builtinRuleSet.rules);
-// Both start from the parsed answers; ours also validates them, theirs does not.
+const jre = jreEngine(engine.builtinRuleSet.rules, engine.builtinRuleSet.questions);
+// Both start from the parsed answers; ours also validates them, theirs does not. An answer set
+// that fires nothing is no verdict for ours (an error record in batch), zero rules for both.
+const evaluateOrNone = (values) => {
+  try {
+    return engine.evaluate(compiled, values).reasons.length;
+  } catch (error) {
+    if (error.name === 'NoEvidenceError') return 0;
+    throw error;
+  }
+};
 const ours = () => {
   let fired = 0;
-  for (const answers of inputs)
-    fired += engine.evaluate(compiled, engine.readValues(compiled, answers)).reasons.length;
+  for (const answers of inputs) fired += evaluateOrNone(engine.readValues(compiled, answers));
   return fired;
 };
 const theirs = async () => {

@@ -1,3 +1,5 @@
+import { visible } from './render/visible.js';
+
 // Typed errors. The CLI's one top-level handler maps each to an exit code (SPEC.md, "Exit
 // codes"); library users tell them apart with instanceof or by `code`.
 
@@ -19,9 +21,11 @@ abstract class IssuesError extends Error {
     super(
       issues
         .map((issue) => {
-          const where = issue.line === undefined ? origin : `${origin}:${issue.line}`;
+          // The origin and the path come from outside (a file's name, a key in it): made safe.
+          const from = visible(origin);
+          const where = issue.line === undefined ? from : `${from}:${issue.line}`;
           return issue.path
-            ? `${where}: ${issue.path}: ${issue.message}`
+            ? `${where}: ${visible(issue.path)}: ${issue.message}`
             : `${where}: ${issue.message}`;
         })
         .join('\n'),
@@ -57,7 +61,7 @@ export class UsageError extends Error {
 export class InterruptedError extends Error {
   override readonly name = 'InterruptedError';
   readonly code = 'INTERRUPTED';
-  constructor(readonly signal: 'SIGINT' | 'SIGTERM') {
+  constructor(readonly signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP') {
     super(`stopped by ${signal}`);
   }
 }
@@ -83,4 +87,36 @@ export class NoEvidenceError extends Error {
       `no answer given is evidence for either container type; answer one of the most decisive questions: ${questions.join(', ')}`,
     );
   }
+}
+
+/** An output that could not be written (a full disk, a device error): exit 5. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+  readonly code = 'OUTPUT_FAILED';
+  constructor(
+    /** What could not be written: `standard output`, or a file's name. */
+    readonly output: string,
+    readonly reason: NodeJS.ErrnoException,
+  ) {
+    super(`cannot write to ${output}: ${describeErrno(reason)}`);
+  }
+}
+
+/** A system error in a few words, with its code: `no space left on device (ENOSPC)`. */
+export function describeErrno(error: NodeJS.ErrnoException): string {
+  const words: Record<string, string> = {
+    ENOSPC: 'no space left on device',
+    EIO: 'input/output error',
+    EBADF: 'the output is closed',
+    EACCES: 'permission denied',
+    EPERM: 'not permitted',
+    ENOENT: 'no such file or directory',
+    EISDIR: 'it is a directory',
+    EROFS: 'read-only file system',
+    EDQUOT: 'disk quota exceeded',
+    EFBIG: 'file too large',
+    ENOTDIR: 'a part of the path is not a directory',
+  };
+  const code = error.code ?? 'unknown';
+  return words[code] ? `${words[code]} (${code})` : code;
 }

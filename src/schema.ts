@@ -6,6 +6,7 @@ import { allowedValues, type SCHEMAS, SOURCES, VERDICTS } from './constants.js';
 import type { CompiledRuleSet } from './engine/compile.js';
 import type { RuleSet } from './engine/rule-set.js';
 import type { InputIssue } from './errors.js';
+import { quoteValue } from './render/visible.js';
 import { toInputIssues } from './zod-issues.js';
 
 const Id = z
@@ -267,7 +268,7 @@ function buildAnswersSchema(questions: readonly Question[]) {
     shape[question.id] = z
       .enum(allowed as [string, ...string[]], {
         error: (issue) =>
-          `${JSON.stringify(issue.input)} is not allowed; expected one of: ${allowed.join(', ')}`,
+          `${quoteValue(issue.input)} is not allowed; expected one of: ${allowed.join(', ')}`,
       })
       .meta({ description: question.prompt })
       .optional();

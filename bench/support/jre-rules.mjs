@@ -1,4 +1,5 @@
-// which-container's rules as json-rules-engine rules: the same conditions, leaf for leaf.
+// which-container's rules as json-rules-engine rules: the same conditions, leaf for leaf, and
+// the questions' `when` conditions too, so an answer that does not apply is dropped alike.
 import { Engine } from 'json-rules-engine';
 
 const toJre = (c) => {
@@ -10,8 +11,22 @@ const toJre = (c) => {
   return { fact: c.question, operator: 'notIn', value: c.notIn };
 };
 
-export function jreEngine(rules) {
+export function jreEngine(rules, questions) {
   const engine = new Engine([], { allowUndefinedFacts: true });
+  const when = new Engine([], { allowUndefinedFacts: true });
+  for (const q of questions) {
+    if (!q.when) continue;
+    const conditions = toJre(q.when);
+    when.addRule({
+      name: q.id,
+      conditions:
+        'all' in conditions || 'any' in conditions || 'not' in conditions
+          ? conditions
+          : { all: [conditions] },
+      event: { type: 'applies', params: { id: q.id } },
+    });
+  }
+  engine.gated = { when, ids: questions.filter((q) => q.when).map((q) => q.id) };
   for (const rule of rules) {
     const conditions = toJre(rule.if);
     engine.addRule({
@@ -34,6 +49,10 @@ export async function jreDecide(engine, answers) {
   const facts = {};
   for (const [k, v] of Object.entries(answers))
     if (v !== 'unsure' && k !== 'schemaVersion') facts[k] = v;
+  // Drop the answers to questions that do not apply given the others.
+  const { events: applying } = await engine.gated.when.run(facts);
+  const applies = new Set(applying.map((e) => e.params.id));
+  for (const id of engine.gated.ids) if (!applies.has(id)) delete facts[id];
   const { events } = await engine.run(facts);
   let os = 0;
   let app = 0;

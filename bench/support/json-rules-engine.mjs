@@ -1,9 +1,9 @@
 // A batch pipeline with json-rules-engine as its engine: JSON Lines on stdin, each line parsed,
 // the same rules run, a result line written.
-import { rules } from '../../dist/index.js';
+import { questions, rules } from '../../dist/index.js';
 import { jreDecide, jreEngine } from './jre-rules.mjs';
 
-const engine = jreEngine(rules);
+const engine = jreEngine(rules, questions);
 let pending = '';
 let number = 0;
 let out = '';

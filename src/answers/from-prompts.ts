@@ -4,10 +4,11 @@
 import { existsSync } from 'node:fs';
 import { input, Separator, select } from '@inquirer/prompts';
 import wrapAnsi from 'wrap-ansi';
-import type { InStream, OutStream } from '../cli/io.js';
+import type { InStream, OutStream, StopSignal } from '../cli/io.js';
 import { UNSURE } from '../constants.js';
 import { applies, type CompiledRuleSet } from '../engine/compile.js';
-import { UsageError } from '../errors.js';
+import { InterruptedError, UsageError } from '../errors.js';
+import { visible } from '../render/visible.js';
 import type { Question } from '../schema.js';
 import { type Answers, type AnswerValues, toValues } from './answers.js';
 import { isOpen } from './gather.js';
@@ -18,6 +19,7 @@ export interface InterviewIo {
   stderr: OutStream;
   streams?: () => { stderr: NodeJS.WritableStream };
   columns?: (name: 'stdout' | 'stderr') => number | undefined;
+  onSignal?: (listener: (signal: StopSignal) => void) => () => void;
 }
 
 export interface InterviewResult {
@@ -56,6 +58,9 @@ export async function interview(
     );
   io.stdin.once('end', onEnd);
   io.stdin.once('close', onEnd);
+  // A signal (SIGTERM, SIGHUP, SIGINT from kill) cancels the prompt, which shows the cursor again
+  // and gives the terminal back its mode, before the run ends with the signal's exit code.
+  const unlisten = io.onSignal?.((signal) => controller.abort(new InterruptedError(signal)));
   const context = {
     input: io.stdin,
     output: (io.streams?.().stderr ?? io.stderr) as unknown as NodeJS.WritableStream,
@@ -90,7 +95,7 @@ export async function interview(
           choices: [
             note('why we ask: ', question.why),
             ...(known.sources[question.id] === 'detected' && evidence[question.id]
-              ? [note('detected: ', evidence[question.id]!)]
+              ? [note('detected: ', visible(evidence[question.id]!))]
               : []),
             ...question.values.map((v) => ({ value: v.value, name: v.label, short: v.value })),
             { value: UNSURE, name: 'Not sure', short: UNSURE },
@@ -137,14 +142,14 @@ export async function interview(
     }
     if (asked.size > 0 && offerToSave) saveTo = await askWhereToSave(context);
   } catch (error) {
-    if (
-      error instanceof Error &&
-      error.name === 'AbortPromptError' &&
-      controller.signal.reason instanceof UsageError
-    )
-      throw controller.signal.reason;
+    const reason = controller.signal.reason;
+    if (error instanceof Error && error.name === 'AbortPromptError') {
+      if (reason instanceof InterruptedError) io.stderr.write('\n\u001b[?25h');
+      if (reason instanceof UsageError || reason instanceof InterruptedError) throw reason;
+    }
     throw error;
   } finally {
+    unlisten?.();
     io.stdin.off('end', onEnd);
     io.stdin.off('close', onEnd);
   }

@@ -31,18 +31,26 @@ export class LineSplitter {
   *push(chunk: Buffer): Generator<Line> {
     const firstEnd = chunk.indexOf(NEWLINE);
     if (firstEnd < 0) {
-      this.keep(chunk);
+      const tooLong = this.keep(chunk);
+      if (tooLong) yield tooLong;
       return;
     }
     // The line that began in earlier chunks ends here.
-    yield this.finish(chunk.subarray(0, firstEnd));
+    const ended = this.finish(chunk.subarray(0, firstEnd));
+    if (ended) yield ended;
     const lastEnd = chunk.lastIndexOf(NEWLINE);
     if (lastEnd > firstEnd) yield* this.whole(chunk, firstEnd + 1, lastEnd);
-    if (lastEnd + 1 < chunk.length) this.keep(chunk.subarray(lastEnd + 1));
+    if (lastEnd + 1 < chunk.length) {
+      const tooLong = this.keep(chunk.subarray(lastEnd + 1));
+      if (tooLong) yield tooLong;
+    }
   }
 
   *end(): Generator<Line> {
-    if (this.pendingBytes > 0 || this.dropping) yield this.finish(Buffer.alloc(0));
+    if (this.pendingBytes > 0 || this.dropping) {
+      const ended = this.finish(Buffer.alloc(0));
+      if (ended) yield ended;
+    }
   }
 
   // Lines that start and end within one chunk: bytes [start, end), end at a newline.
@@ -51,7 +59,8 @@ export class LineSplitter {
     if (text.includes('\uFFFD')) {
       for (let at = start; at <= end; ) {
         const stop = chunk.indexOf(NEWLINE, at);
-        yield this.finish(chunk.subarray(at, stop));
+        const ended = this.finish(chunk.subarray(at, stop));
+        if (ended) yield ended;
         at = stop + 1;
       }
       return;
@@ -69,25 +78,38 @@ export class LineSplitter {
     }
   }
 
-  private keep(part: Buffer): void {
+  /**
+   * Keeps the start of a line that goes on in the next chunk. Once it is past the limit (a CR
+   * before its newline allowed for), it is reported at once, even if its newline never comes
+   * (`/dev/zero`), and the rest of it is dropped as it streams past.
+   */
+  private keep(part: Buffer): Line | undefined {
     this.pendingBytes += part.length;
-    if (this.dropping) return;
-    if (this.pendingBytes > this.maxBytes) {
+    if (this.dropping) return undefined;
+    if (this.pendingBytes > this.maxBytes + 1) {
       this.dropping = true;
       this.pending = [];
-      return;
+      this.number += 1;
+      this.first = false;
+      return { number: this.number, tooLongBytes: this.pendingBytes };
     }
     // Copy: the chunk's memory is reused by the stream once we return.
     this.pending.push(Buffer.from(part));
+    return undefined;
   }
 
-  // A line made of what was kept from earlier chunks and its tail here.
-  private finish(tail: Buffer): Line {
+  // A line made of what was kept from earlier chunks and its tail here; nothing for a line too
+  // long, which was reported when it passed the limit.
+  private finish(tail: Buffer): Line | undefined {
+    if (this.dropping) {
+      this.reset();
+      return undefined;
+    }
     this.number += 1;
     const isFirst = this.first;
     this.first = false;
     const total = this.pendingBytes + tail.length;
-    if (this.dropping || total > this.maxBytes + 1) {
+    if (total > this.maxBytes + 1) {
       this.reset();
       return { number: this.number, tooLongBytes: total };
     }

@@ -5,6 +5,8 @@ export const EXIT = {
   usage: 2,
   inputFile: 3,
   batchLinesFailed: 4,
+  outputFailed: 5,
+  hangup: 129,
   interrupted: 130,
   terminated: 143,
 } as const;

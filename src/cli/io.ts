@@ -3,6 +3,8 @@
 import { fstatSync, statSync, writeSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { isatty } from 'node:tty';
+import { OutputError } from '../errors.js';
+import { EXIT } from './exit-codes.js';
 
 export interface OutStream extends Pick<Writable, 'write'> {
   isTTY?: boolean;
@@ -14,7 +16,7 @@ export interface InStream extends Readable {
 }
 
 export type StdName = 'stdin' | 'stdout' | 'stderr';
-export type StopSignal = 'SIGINT' | 'SIGTERM';
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 
 export interface CliIo {
   /** For whole outputs written at once (a decision, a listing, a message). */
@@ -61,16 +63,33 @@ export function processIo(): CliIo {
     // Only a terminal has a width; asking a pipe would make a stream for nothing.
     columns: (name) => (terminal(FD[name]) ? process[name].columns : undefined),
     streams: () => {
-      for (const stream of [process.stdout, process.stderr]) {
+      for (const [stream, fd] of [
+        [process.stdout, 1],
+        [process.stderr, 2],
+      ] as const) {
         if (stream.listenerCount('error') > 0) continue;
-        stream.on('error', (error: NodeJS.ErrnoException) => {
-          if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-          throw error;
-        });
+        stream.on('error', (error: NodeJS.ErrnoException) => outputFailed(fd, error));
       }
       return { stdout: process.stdout, stderr: process.stderr };
     },
   };
+}
+
+/**
+ * What a failed write means. A closed pipe on stdout (`| head -1`) ends the program quietly;
+ * any other failure on stdout ends it with exit 5 and one line on stderr; stderr failing never
+ * changes the outcome (there is nowhere left to say so).
+ */
+function outputFailed(fd: number, error: NodeJS.ErrnoException): void {
+  if (fd === 2) return;
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  const failure = new OutputError('standard output', error);
+  try {
+    writeAll(2, Buffer.from(`which-container: ${failure.message}\n`));
+  } catch {
+    // stderr is gone too
+  }
+  process.exit(EXIT.outputFailed);
 }
 
 const terminals = new Map<number, boolean>();
@@ -99,7 +118,15 @@ function terminal(fd: number): boolean {
 function fdWriter(fd: number): OutStream {
   return {
     write(chunk: string | Uint8Array) {
-      writeAll(fd, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      try {
+        writeAll(fd, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      } catch (error) {
+        // A whole output that could not be written: exit 5 through the top-level handler.
+        if (fd === 1 && (error as NodeJS.ErrnoException).code !== 'EPIPE') {
+          throw new OutputError('standard output', error as NodeJS.ErrnoException);
+        }
+        if (fd === 1) process.exit(process.exitCode ?? 0);
+      }
       return true;
     },
     get isTTY() {
@@ -110,18 +137,15 @@ function fdWriter(fd: number): OutStream {
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
-/** Writes every byte; a closed pipe (`| head -1`) ends the program quietly. */
+/** Writes every byte, waiting out a full non-blocking pipe; throws any other failure. */
 function writeAll(fd: number, bytes: Uint8Array): void {
   let offset = 0;
   while (offset < bytes.length) {
     try {
       offset += writeSync(fd, bytes, offset);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN')
-        Atomics.wait(pause, 0, 0, 1); // a non-blocking pipe that is full
-      else if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      else throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(pause, 0, 0, 1);
     }
   }
 }

@@ -9,14 +9,17 @@ import {
   InputFileError,
   InterruptedError,
   NoEvidenceError,
+  OutputError,
   RulesError,
   UsageError,
 } from '../errors.js';
+import { quoteValue, visible, visibleLines } from '../render/visible.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { buildProgram } from './program.js';
 
 const ISSUES_URL = 'https://github.com/which-container/which-container/issues';
+const SIGNAL_EXIT = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup };
 
 /** Runs the CLI with user arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -44,7 +47,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 function report(error: unknown, io: CliIo, debug: boolean, operands: readonly string[]): number {
-  const say = (message: string) => io.stderr.write(`which-container: ${message}\n`);
+  // Everything said comes from here, escaped: a value, a path or a name from outside may hold
+  // control characters, and a closed or full stderr never changes the exit code.
+  const say = (message: string) => {
+    try {
+      io.stderr.write(`${visibleLines(`which-container: ${message}`)}\n`);
+    } catch {
+      // nowhere left to say it
+    }
+  };
   if (error instanceof CommanderError) {
     // --help and --version end through here too, successfully.
     if (error.exitCode === 0) return EXIT.ok;
@@ -67,9 +78,12 @@ function report(error: unknown, io: CliIo, debug: boolean, operands: readonly st
     for (const line of error.message.split('\n')) say(line);
     return EXIT.inputFile;
   }
+  if (error instanceof OutputError) {
+    say(error.message);
+    return EXIT.outputFailed;
+  }
   if (error instanceof BatchLinesFailedError) return EXIT.batchLinesFailed;
-  if (error instanceof InterruptedError)
-    return error.signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
+  if (error instanceof InterruptedError) return SIGNAL_EXIT[error.signal];
   // @inquirer/prompts throws ExitPromptError when the user presses Ctrl-C at a prompt.
   if (error instanceof Error && error.name === 'ExitPromptError') return EXIT.interrupted;
   say(
@@ -87,11 +101,11 @@ function commanderMessage(error: CommanderError, operands: readonly string[]): s
   switch (error.code) {
     case 'commander.unknownOption': {
       const suggestion = /Did you mean (\S+)\?/.exec(text)?.[1];
-      return `unknown option ${first}${suggestion ? `; did you mean ${suggestion}?` : ''}`;
+      return `unknown option ${visible(first ?? '')}${suggestion ? `; did you mean ${suggestion}?` : ''}`;
     }
     case 'commander.unknownCommand':
     case 'commander.excessArguments':
-      return `unexpected argument ${JSON.stringify(operands[0] ?? first ?? '')}; expected a command (questions, rules, schema, detect, batch) or options only`;
+      return `unexpected argument ${quoteValue(operands[0] ?? first ?? '')}; expected a command (questions, rules, schema, detect, batch) or options only`;
     case 'commander.optionMissingArgument':
       return `${flag} needs a value`;
     case 'commander.missingArgument':

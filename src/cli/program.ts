@@ -21,7 +21,8 @@ Exit codes:
   2    usage: unknown flag, bad value, conflicting options, no answers, unanswered under --strict
   3    bad input file: missing, unreadable, unparsable or invalid (the message names the line or path)
   4    batch finished, but some lines failed (each failure is in the output)
-  130  interrupted (Ctrl-C)   143  terminated (SIGTERM)
+  5    the output could not be written (disk full, device error)
+  129  hung up (SIGHUP)   130  interrupted (Ctrl-C)   143  terminated (SIGTERM)
 
 Examples:
   which-container --processes many --init yes --config-management puppet

@@ -4,12 +4,13 @@ import { type CliIo, processIo, type StopSignal } from './io.js';
 import { main } from './main.js';
 
 // A signal ends the process at once, unless a command listens to stop cleanly (batch finishes
-// the lines it has written); a second signal ends it at once in any case.
+// the lines it has written, a prompt gives the terminal back); a second signal ends it at once.
 const listeners = new Set<(signal: StopSignal) => void>();
 let signalled = false;
 for (const [signal, code] of [
   ['SIGINT', EXIT.interrupted],
   ['SIGTERM', EXIT.terminated],
+  ['SIGHUP', EXIT.hangup],
 ] as const) {
   process.on(signal, () => {
     if (signalled || listeners.size === 0) process.exit(code);

@@ -4,6 +4,7 @@ import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { CompiledRuleSet } from '../engine/compile.js';
 import { UsageError } from '../errors.js';
+import { quoteValue } from '../render/visible.js';
 import { type Conflict, type DetectedAnswer, resolve, type Tension } from './resolve.js';
 import { composeScanner } from './scanners/compose.js';
 import {
@@ -63,9 +64,10 @@ export async function detectDirectory(
   try {
     info = await stat(directory);
   } catch {
-    throw new UsageError(`${flag} ${directory}: no such directory`);
+    throw new UsageError(`${flag} ${quoteValue(directory)}: no such directory`);
   }
-  if (!info.isDirectory()) throw new UsageError(`${flag} ${directory}: not a directory`);
+  if (!info.isDirectory())
+    throw new UsageError(`${flag} ${quoteValue(directory)}: not a directory`);
   return detect(compiled, directory);
 }
 

@@ -12,6 +12,8 @@ export function yamlDocuments(text: string): unknown[] {
       merge: false,
       uniqueKeys: false,
       strict: false,
+      // Best effort, and quiet: a template's odd keys are not worth a warning on stderr.
+      logLevel: 'silent',
     });
     const list = Array.isArray(documents) ? documents : [documents];
     const out: unknown[] = [];

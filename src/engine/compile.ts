@@ -58,8 +58,14 @@ export interface CompiledRuleSet {
   questionById: ReadonlyMap<string, CompiledQuestion>;
   /** The favour rules strongest first (the hard constraint, then by weight; ties by id): reasons' order. */
   favorRulesByRank: CompiledRule<FavorRule>[];
-  /** The favour rules the answer tables cannot hold (they read several questions, or `not`), with their positions. */
-  compositeFavorRules: { compiled: CompiledRule<FavorRule>; position: number }[];
+  /** The favour rules the answer tables cannot hold (they read several questions, or `not`), with their positions and the positions of the questions they read. */
+  compositeFavorRules: {
+    compiled: CompiledRule<FavorRule>;
+    position: number;
+    readIndexes: number[];
+  }[];
+  /** The questions with a `when`, in order: the only ones whose answers can be dropped. */
+  gatedQuestions: readonly CompiledQuestion[];
   caveatRules: CompiledRule<CaveatRule>[];
 }
 
@@ -68,13 +74,20 @@ export interface CompiledRuleSet {
  * unanswered question is false, so `not` of a leaf is true when the question is unanswered.
  */
 export function compileCondition(condition: Condition, indexOf: ReadonlyMap<string, number>): Test {
+  // Plain loops: a callback to every() or some() would be a closure made on every test.
   if ('all' in condition) {
     const parts = condition.all.map((c) => compileCondition(c, indexOf));
-    return (values) => parts.every((part) => part(values));
+    return (values) => {
+      for (let i = 0; i < parts.length; i++) if (!parts[i]!(values)) return false;
+      return true;
+    };
   }
   if ('any' in condition) {
     const parts = condition.any.map((c) => compileCondition(c, indexOf));
-    return (values) => parts.some((part) => part(values));
+    return (values) => {
+      for (let i = 0; i < parts.length; i++) if (parts[i]!(values)) return true;
+      return false;
+    };
   }
   if ('not' in condition) {
     const inner = compileCondition(condition.not, indexOf);
@@ -178,8 +191,11 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     questionById: new Map(questions.map((q) => [q.id, q])),
     favorRulesByRank,
     compositeFavorRules: favorRulesByRank.flatMap((compiled, position) =>
-      'question' in compiled.rule.if ? [] : [{ compiled, position }],
+      'question' in compiled.rule.if
+        ? []
+        : [{ compiled, position, readIndexes: compiled.reads.map((id) => indexOf.get(id)!) }],
     ),
+    gatedQuestions: questions.filter((q) => q.appliesWhen !== undefined),
     caveatRules,
   };
 }

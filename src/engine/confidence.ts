@@ -18,7 +18,6 @@ export interface Confidence {
   level: ConfidenceLevel;
   value: number;
   tie?: true;
-  parts: ConfidenceParts;
 }
 
 /** The weight of fired rules, and the number of answers behind them, that count as enough. */
@@ -44,40 +43,50 @@ export interface Evidence {
   /** The verdict is a lean to vm: `for` is the lean, `against` the larger container score. */
   vmLean: boolean;
   /** The unanswered question that could swing the most towards the other side, and how much. */
-  open?: { question: string; swing: number };
+  open?: { question: string; swing: number } | undefined;
+}
+
+/** How the formula's parts come out for this evidence: what --explain shows. */
+export function confidenceParts(evidence: Evidence): ConfidenceParts {
+  const { margin, support, risk } = terms(evidence);
+  return {
+    for: evidence.for,
+    against: evidence.against,
+    margin: round(margin),
+    answersCounted: evidence.answersCounted,
+    support: round(support),
+    ...(evidence.open ? { openQuestion: evidence.open.question } : {}),
+    risk: round(risk),
+  };
 }
 
 export function confidenceOf(evidence: Evidence): Confidence {
-  const { for: pro, against, answersCounted } = evidence;
-  const support = round(
-    Math.min(1, (pro + against) / ENOUGH_WEIGHT, answersCounted / ENOUGH_ANSWERS),
-  );
-  const parts = (margin: number, risk: number): ConfidenceParts => ({
-    for: pro,
-    against,
-    margin: round(margin),
-    answersCounted,
-    support,
-    ...(evidence.open ? { openQuestion: evidence.open.question } : {}),
-    risk: round(risk),
-  });
+  const { margin, support, risk } = terms(evidence);
   // A hard constraint leaves no doubt about the verdict, so it is at least medium; how much
   // else is known still decides whether it is high (one answer alone is never high).
-  if (evidence.hard) return withValue(Math.max(HARD_FLOOR, support), parts(1, 0));
-  if (evidence.vmLean) {
-    const margin = pro / (pro + against);
-    return withValue(margin * support, parts(margin, 0));
-  }
-  const lead = pro - against;
-  if (lead === 0) return { level: 'low', value: 0, tie: true, parts: parts(0, 0) };
-  const margin = lead / (pro + against);
-  const risk = Math.min(1, (evidence.open?.swing ?? 0) / lead);
-  return withValue(margin * support * (1 - MOST_RISK_TAKES * risk), parts(margin, risk));
+  if (evidence.hard) return withValue(Math.max(HARD_FLOOR, support));
+  if (evidence.vmLean) return withValue(margin * support);
+  if (evidence.for === evidence.against) return { level: 'low', value: 0, tie: true };
+  return withValue(margin * support * (1 - MOST_RISK_TAKES * risk));
 }
 
-function withValue(value: number, parts: ConfidenceParts): Confidence {
+function terms(evidence: Evidence): { margin: number; support: number; risk: number } {
+  const { for: pro, against, answersCounted } = evidence;
+  const support = Math.min(1, (pro + against) / ENOUGH_WEIGHT, answersCounted / ENOUGH_ANSWERS);
+  if (evidence.hard) return { margin: 1, support, risk: 0 };
+  if (evidence.vmLean) return { margin: pro / (pro + against), support, risk: 0 };
+  const lead = pro - against;
+  if (lead === 0) return { margin: 0, support, risk: 0 };
+  return {
+    margin: lead / (pro + against),
+    support,
+    risk: Math.min(1, (evidence.open?.swing ?? 0) / lead),
+  };
+}
+
+function withValue(value: number): Confidence {
   const rounded = round(value);
-  return { level: levelOf(rounded), value: rounded, parts };
+  return { level: levelOf(rounded), value: rounded };
 }
 
 export function levelOf(value: number): ConfidenceLevel {

@@ -5,6 +5,7 @@ import { toValues } from '../answers/answers.js';
 import { ARTICLE } from '../constants.js';
 import type { Caveat, Decision, ExplainedRule, Reason, Verdict } from '../schema.js';
 import type { CompiledRuleSet } from './compile.js';
+import { confidenceParts } from './confidence.js';
 import { type Evaluation, evaluate } from './evaluate.js';
 import { flips } from './flips.js';
 
@@ -57,7 +58,7 @@ export function makeDecision(
     ...origin(rule.id),
   }));
 
-  const { parts, ...confidence } = evaluation.confidence;
+  const { confidence } = evaluation;
   const dropped = evaluation.dropped.map(({ id }) => ({
     question: id,
     answer: answers[id]!,
@@ -68,7 +69,9 @@ export function makeDecision(
     article: ARTICLE,
     recommendation,
     ...(recommendation === 'vm' ? { closest: closestContainer(evaluation) } : {}),
-    confidence: options.explain ? { ...confidence, parts } : confidence,
+    confidence: options.explain
+      ? { ...confidence, parts: confidenceParts(evaluation.evidence) }
+      : confidence,
     scores: { os: evaluation.os, app: evaluation.app },
     reasons,
     caveats,

@@ -5,7 +5,7 @@ import type { AnswerValues } from '../answers/answers.js';
 import { NoEvidenceError } from '../errors.js';
 import type { CaveatRule, FavorRule, Verdict } from '../schema.js';
 import type { CompiledQuestion, CompiledRule, CompiledRuleSet } from './compile.js';
-import { type Confidence, confidenceOf } from './confidence.js';
+import { type Confidence, confidenceOf, type Evidence } from './confidence.js';
 
 export interface Evaluation {
   recommendation: Verdict;
@@ -15,6 +15,8 @@ export interface Evaluation {
   vm: number;
   hard: boolean;
   confidence: Confidence;
+  /** What the confidence was reached from (confidenceParts gives --explain its parts). */
+  evidence: Evidence;
   /** The weighted rules that fired, strongest first. */
   reasons: CompiledRule<FavorRule>[];
   /** The caveats shown with this verdict. */
@@ -22,7 +24,7 @@ export interface Evaluation {
   /** The applicable questions left unanswered. */
   unanswered: CompiledQuestion[];
   /** Questions answered that do not apply given the other answers (their `when`): not counted. */
-  dropped: CompiledQuestion[];
+  dropped: readonly CompiledQuestion[];
   /** The answers that counted: those given, less the dropped ones. */
   values: AnswerValues;
 }
@@ -39,18 +41,26 @@ interface Tally {
   answersCounted: number;
 }
 
-/** The answers with those to questions that do not apply removed (a `when` reads only earlier questions). */
+const NONE_DROPPED: readonly CompiledQuestion[] = [];
+
+/**
+ * The answers with those to questions that do not apply removed (a `when` reads only earlier
+ * questions, so one pass in order settles it). Copies only when something is dropped.
+ */
 function applicable(
   compiled: CompiledRuleSet,
   given: AnswerValues,
-): { values: (string | undefined)[]; dropped: CompiledQuestion[] } {
-  const values = [...given];
-  const dropped: CompiledQuestion[] = [];
-  for (const question of compiled.questions) {
-    if (values[question.index] === undefined || !question.appliesWhen) continue;
-    if (question.appliesWhen(values)) continue;
-    values[question.index] = undefined;
-    dropped.push(question);
+): { values: AnswerValues; dropped: readonly CompiledQuestion[] } {
+  let values = given;
+  let dropped = NONE_DROPPED;
+  for (const question of compiled.gatedQuestions) {
+    if (values[question.index] === undefined || question.appliesWhen!(values)) continue;
+    if (values === given) {
+      values = [...given];
+      dropped = [];
+    }
+    (values as (string | undefined)[])[question.index] = undefined;
+    (dropped as CompiledQuestion[]).push(question);
   }
   return { values, dropped };
 }
@@ -63,8 +73,9 @@ function tally(compiled: CompiledRuleSet, values: AnswerValues): Tally {
   let vm = 0;
   let hard = false;
   let answersCounted = 0;
-  const counted = new Set<number>();
-  for (const question of compiled.questions) {
+  const questions = compiled.questions;
+  for (let i = 0; i < questions.length; i++) {
+    const question = questions[i]!;
     const value = values[question.index];
     if (value === undefined) continue;
     const effect = question.effects.get(value)!;
@@ -74,22 +85,25 @@ function tally(compiled: CompiledRuleSet, values: AnswerValues): Tally {
     vm += effect.vm;
     if (effect.hard) hard = true;
     answersCounted += 1;
-    counted.add(question.index);
     for (const position of effect.fires) fired[position >>> 5]! |= 1 << (position & 31);
   }
-  for (const { compiled: rule, position } of compiled.compositeFavorRules) {
+  let countedByComposites: Set<number> | undefined;
+  for (const { compiled: rule, position, readIndexes } of compiled.compositeFavorRules) {
     if (!rule.test(values)) continue;
     fired[position >>> 5]! |= 1 << (position & 31);
     os += rule.rule.favors === 'os' ? rule.rule.weight : 0;
     app += rule.rule.favors === 'app' ? rule.rule.weight : 0;
     vm += rule.rule.favors === 'vm' ? rule.rule.weight : 0;
     if (rule.rule.hard) hard = true;
-    for (const id of rule.reads) {
-      const { index } = compiled.questionById.get(id)!;
-      if (values[index] !== undefined && !counted.has(index)) {
-        counted.add(index);
-        answersCounted += 1;
-      }
+    // An answer counts once: not if its own rules fired (counted above) or another composite
+    // rule counted it already.
+    for (const index of readIndexes) {
+      const value = values[index];
+      if (value === undefined || questions[index]!.effects.get(value)!.fires.length > 0) continue;
+      countedByComposites ??= new Set();
+      if (countedByComposites.has(index)) continue;
+      countedByComposites.add(index);
+      answersCounted += 1;
     }
   }
   // Weights may be fractions in custom rules; round away float noise so 0.1 + 0.2 ties 0.3.
@@ -116,30 +130,36 @@ export function verdictFor(compiled: CompiledRuleSet, given: AnswerValues): Verd
 export function evaluate(compiled: CompiledRuleSet, given: AnswerValues): Evaluation {
   const { values, dropped } = applicable(compiled, given);
   const counted = tally(compiled, values);
-  const unanswered = compiled.questions.filter(
-    (q) => values[q.index] === undefined && (!q.appliesWhen || q.appliesWhen(values)),
-  );
+  const unanswered: CompiledQuestion[] = [];
+  for (const q of compiled.questions) {
+    if (values[q.index] === undefined && (!q.appliesWhen || q.appliesWhen(values)))
+      unanswered.push(q);
+  }
   const recommendation = verdictOf(counted);
   if (recommendation === undefined) throw new NoEvidenceError(mostDecisive(unanswered));
 
   const { os, app, vm, hard, fired } = counted;
-  const reasons = compiled.favorRulesByRank.filter(
-    (_, position) => (fired[position >>> 5]! & (1 << (position & 31))) !== 0,
-  );
-  const caveats = compiled.caveatRules.filter(
-    (caveat) => caveat.shownWith[recommendation] && caveat.test(values),
-  );
+  const reasons: CompiledRule<FavorRule>[] = [];
+  const ranked = compiled.favorRulesByRank;
+  for (let position = 0; position < ranked.length; position++) {
+    if ((fired[position >>> 5]! & (1 << (position & 31))) !== 0) reasons.push(ranked[position]!);
+  }
+  const caveats: CompiledRule<CaveatRule>[] = [];
+  for (const caveat of compiled.caveatRules) {
+    if (caveat.shownWith[recommendation] && caveat.test(values)) caveats.push(caveat);
+  }
   const side = recommendation === 'vm' ? undefined : recommendation;
   const other = side === 'os' ? 'app' : 'os';
   const open = side === undefined ? undefined : mostOpen(unanswered, other);
-  const confidence = confidenceOf({
+  const evidence: Evidence = {
     for: side === undefined ? vm : counted[side],
     against: side === undefined ? Math.max(os, app) : counted[other],
     answersCounted: counted.answersCounted,
     hard,
     vmLean: side === undefined && !hard,
-    ...(open ? { open } : {}),
-  });
+    open,
+  };
+  const confidence = confidenceOf(evidence);
   return {
     recommendation,
     os,
@@ -147,6 +167,7 @@ export function evaluate(compiled: CompiledRuleSet, given: AnswerValues): Evalua
     vm,
     hard,
     confidence,
+    evidence,
     reasons,
     caveats,
     unanswered,

@@ -3,7 +3,17 @@
 // oversized files, invalid UTF-8, unknown or language-specific tags (!!js/function), alias
 // bombs, duplicate keys, prototype keys and deep nesting.
 import type { Readable } from 'node:stream';
-import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseAllDocuments,
+  parseDocument,
+  type Scalar,
+} from 'yaml';
 import { InputFileError, type InputIssue } from '../errors.js';
 import { formatPath } from '../zod-issues.js';
 import { fail, readText } from './read-text.js';
@@ -44,6 +54,8 @@ export function parseData(text: string, origin: string): DataFile {
       strict: true,
       prettyErrors: false,
       version: '1.2',
+      // Faults come back as errors, in our words; the parser prints nothing of its own.
+      logLevel: 'error',
     });
   } catch (error) {
     if (error instanceof RangeError)
@@ -60,7 +72,7 @@ export function parseData(text: string, origin: string): DataFile {
     const token = /^\s*("[^"]*"|'[^']*'|[^:]*)/.exec(rest)?.[1] ?? '';
     issues.push({
       path: '',
-      message: describeYamlProblem(problem.code, problem.message, token),
+      message: describeYamlProblem(problem.code, problem.message, token, text),
       line: lineAt(problem.pos[0]),
     });
   }
@@ -111,8 +123,13 @@ function flowNestingBeyond(text: string, most: number): number | undefined {
   return undefined;
 }
 
-function describeYamlProblem(code: string, message: string, token: string): string {
+function describeYamlProblem(code: string, message: string, token: string, text: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+  if (code === 'MULTIPLE_DOCS') {
+    const count = parseAllDocuments(text, { logLevel: 'silent' });
+    const documents = Array.isArray(count) ? count.length : 2;
+    return `holds ${documents} documents (separated by ---); an answers or rules file is one mapping`;
+  }
   if (code === 'TAG_RESOLVE_FAILED')
     return `${first}; only plain data is allowed (no tags such as !!js/function)`;
   if (code === 'DUPLICATE_KEY') return `duplicate key ${token.trim().slice(0, 60)}`;
@@ -163,6 +180,16 @@ function checkNodes(
     node.items.forEach((item, index) => {
       checkNodes(item, [...path, index], depth + 1, issues, lineAt);
     });
+  } else if (isScalar(node) && typeof node.value === 'number' && !Number.isFinite(node.value)) {
+    // 1e400 reads as Infinity; only .inf is meant to be one.
+    const written = (node as Scalar & { source?: string }).source ?? String(node.value);
+    if (!/^[-+]?\.inf$/i.test(written)) {
+      issues.push({
+        path: where(),
+        message: `the number ${written.slice(0, 40)} is out of range`,
+        line: lineAt(node.range?.[0]),
+      });
+    }
   }
   // Aliases are resolved, and counted, by toJS.
 }

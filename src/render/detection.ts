@@ -1,16 +1,17 @@
 // A Detection for a person: each inferred answer with its evidence, then the disagreements,
-// the pull both ways, and what was passed over.
+// the pull both ways, and what was passed over. Names from the tree are shown made safe.
 import type { ChalkInstance } from 'chalk';
 import { flagOf } from '../constants.js';
 import type { Detection } from '../detect/detect.js';
 import type { RuleSet } from '../engine/rule-set.js';
 import { valueLabel } from './labels.js';
+import { visible } from './visible.js';
 
 export function renderDetection(detection: Detection, ruleSet: RuleSet, c: ChalkInstance): string {
   const out: string[] = [];
   const { scanned } = detection;
   out.push(
-    `${c.bold('Detected in')} ${detection.directory} ${c.dim(`(${scanned.entries} entries, ${scanned.filesRead} files read)`)}`,
+    `${c.bold('Detected in')} ${visible(detection.directory)} ${c.dim(`(${scanned.entries} entries, ${scanned.filesRead} files read)`)}`,
     '',
   );
   const entries = Object.entries(detection.answers);
@@ -21,7 +22,7 @@ export function renderDetection(detection: Detection, ruleSet: RuleSet, c: Chalk
       `  ${id.padEnd(width)}  ${c.bold(answer.value)} ${c.dim(`(${valueLabel(ruleSet, id, answer.value)})`)}`,
     );
     for (const e of answer.evidence.slice(0, 3))
-      out.push(`  ${' '.repeat(width)}    ${c.dim(`${e.file}: ${e.reason}`)}`);
+      out.push(`  ${' '.repeat(width)}    ${c.dim(visible(`${e.file}: ${e.reason}`))}`);
     if (answer.evidence.length > 3)
       out.push(`  ${' '.repeat(width)}    ${c.dim(`… and ${answer.evidence.length - 3} more`)}`);
   }
@@ -31,7 +32,7 @@ export function renderDetection(detection: Detection, ruleSet: RuleSet, c: Chalk
       const others = conflict.candidates.slice(1).map(
         (cand) =>
           `${cand.value} (${cand.evidence
-            .map((e) => e.file)
+            .map((e) => visible(e.file))
             .slice(0, 2)
             .join(', ')})`,
       );
@@ -42,14 +43,15 @@ export function renderDetection(detection: Detection, ruleSet: RuleSet, c: Chalk
   }
   if (detection.tension) {
     const side = (items: typeof detection.tension.os) =>
-      items.map((i) => `${i.evidence.file} (${i.question} = ${i.value})`).join(', ');
+      items.map((i) => `${visible(i.evidence.file)} (${i.question} = ${i.value})`).join(', ');
     out.push('', c.bold('The evidence pulls both ways'));
     out.push(`  towards an OS container: ${side(detection.tension.os)}`);
     out.push(`  towards an application container: ${side(detection.tension.app)}`);
   }
   if (detection.skipped.length > 0) {
     out.push('', c.bold('Passed over'));
-    for (const s of detection.skipped.slice(0, 10)) out.push(`  ${s.path}: ${s.reason}`);
+    for (const s of detection.skipped.slice(0, 10))
+      out.push(`  ${visible(`${s.path}: ${s.reason}`)}`);
     if (detection.skipped.length > 10) out.push(`  … and ${detection.skipped.length - 10} more`);
   }
   const flags = entries.map(([id, a]) => `--${flagOf(id)} ${a.value}`).join(' ');
@@ -57,7 +59,7 @@ export function renderDetection(detection: Detection, ruleSet: RuleSet, c: Chalk
     out.push(
       '',
       c.dim(
-        `Use them: which-container --detect ${detection.directory}   (or: which-container ${flags})`,
+        `Use them: which-container --detect ${visible(detection.directory)}   (or: which-container ${flags})`,
       ),
     );
   return `${out.join('\n')}\n`;

@@ -2,6 +2,7 @@
 import { ARTICLE, ARTICLE_TITLE } from '../constants.js';
 import type { RuleSet } from '../engine/rule-set.js';
 import type { Flip, Reason, Verdict } from '../schema.js';
+import { visible } from './visible.js';
 
 export function verdictLabel(ruleSet: RuleSet, verdict: Verdict): string {
   return ruleSet.verdicts[verdict].label;
@@ -30,7 +31,8 @@ export function citation(item: Cited): string {
   const source = item.source ?? ARTICLE;
   const where = source.endsWith(item.section) ? source : `${source}, "${item.section}"`;
   const cited = item.url ? `${where} ${item.url}` : where;
-  return item.origin ? `${cited} (rule from ${item.origin})` : cited;
+  // A rules file's text, and its name, come from outside.
+  return visible(item.origin ? `${cited} (rule from ${item.origin})` : cited);
 }
 
 /** The same as a Markdown link, the title linked when there is an address. */

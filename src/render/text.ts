@@ -7,6 +7,7 @@ import type { RuleSet } from '../engine/rule-set.js';
 import type { Decision, Flip, Reason, Verdict } from '../schema.js';
 import { describeCondition } from './condition.js';
 import { becauseText, citation, groupFlips, valueLabel, verdictLabel } from './labels.js';
+import { visible } from './visible.js';
 
 export interface TextOptions {
   color: ChalkInstance;
@@ -86,7 +87,7 @@ export function renderText(
   if (decision.caveats.length > 0) {
     out.push('', c.bold('Caveats'));
     for (const caveat of decision.caveats) {
-      say(caveat.text, `  ${c.yellow('!')} `, '    ');
+      say(visible(caveat.text), `  ${c.yellow('!')} `, '    '); // an organisation's rule may hold any text
       say(c.dim(citation(caveat)), '    ');
     }
   }
@@ -121,7 +122,7 @@ export function renderText(
     for (const reason of reasons.slice(0, most)) {
       const tag =
         reason.favors === 'vm' ? 'vm !' : `${reason.favors} +${formatScore(reason.weight)}`;
-      say(reason.text, `  ${paint(reason.favors, tag.padEnd(6))} `, '         ');
+      say(visible(reason.text), `  ${paint(reason.favors, tag.padEnd(6))} `, '         ');
       const because = becauseText(reason);
       say(c.dim(because ? `${because} · ${citation(reason)}` : citation(reason)), '         ');
     }

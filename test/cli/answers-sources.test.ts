@@ -109,7 +109,9 @@ describe('answer sources', () => {
     const target = join(dir, 'no-such-dir', 'answers.yaml');
     const result = await runCli(['--processes', 'many', '--save-answers', target]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/--save-answers .*answers\.yaml: cannot write it: ENOENT/);
+    expect(result.stderr).toMatch(
+      /--save-answers ".*answers\.yaml": cannot write it: no such file or directory \(ENOENT\)/,
+    );
     expect(existsSync(target)).toBe(false);
   });
 });

@@ -2,14 +2,14 @@
 // exit code and a one-line message, never a stack trace, never a hang (a spawn limit only
 // stops a hung run, which would fail; it is not a speed check).
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { flagOf } from '../../src/constants.js';
 import { builtinRuleSet } from '../../src/engine/rule-set.js';
-import { bin, spawnShell } from '../support/cli.js';
+import { bin, runBinUnprivileged, spawnShell } from '../support/cli.js';
 import { root } from '../support/paths.js';
 import { tempDir } from '../support/temp.js';
 
@@ -88,10 +88,14 @@ describe('bad input, end to end', () => {
     }
   });
 
-  it.skipIf(process.getuid?.() === 0)('an unreadable answers file: exit 3', () => {
-    const path = file('locked.yaml', 'processes: many\n');
-    spawnSync('chmod', ['000', path]);
-    const r = runBin(['--answers', path]);
+  // As root the bin runs as nobody, since root reads whatever the mode bits say.
+  it('an unreadable answers file: exit 3', () => {
+    const open = tempDir('unreadable');
+    chmodSync(open, 0o755);
+    const path = join(open, 'locked.yaml');
+    writeFileSync(path, 'processes: many\n');
+    chmodSync(path, 0o000);
+    const r = runBinUnprivileged(['--answers', path]);
     expect(r).toMatchObject({
       code: EXIT.inputFile,
       stderr: `which-container: ${path}: cannot be read: permission denied\n`,
@@ -198,6 +202,7 @@ describe('the README exit-code table', () => {
       /bad input file.*missing.*unreadable.*directory.*over 1 MiB.*not UTF-8.*unparsable.*invalid/,
     );
     expect(meaning.get(EXIT.batchLinesFailed)).toMatch(/batch.*some lines failed/);
+    expect(meaning.get(EXIT.outputFailed)).toMatch(/output could not be written/);
     expect(meaning.get(EXIT.interrupted)).toMatch(/SIGINT/);
     expect(meaning.get(EXIT.terminated)).toMatch(/SIGTERM/);
   });

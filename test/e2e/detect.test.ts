@@ -70,7 +70,7 @@ describe('--detect, end to end', () => {
   it('exits 2 for a directory that does not exist or is a file', () => {
     expect(runBin(['detect', '/no/such/dir'])).toMatchObject({
       code: 2,
-      stderr: 'which-container: detect /no/such/dir: no such directory\n',
+      stderr: 'which-container: detect "/no/such/dir": no such directory\n',
     });
     expect(runBin(['--detect', join(repo('procfile-app'), 'Procfile')])).toMatchObject({
       code: 2,

@@ -66,6 +66,29 @@ export function runBin(argv: string[], options: RunOptions = {}): RunResult {
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The user `nobody`: permission tests run the bin as it when the tests run as root. */
+const NOBODY = 65534;
+const isRoot = process.getuid?.() === 0;
+
+/**
+ * Runs the built bin as an unprivileged user (`nobody`, through setpriv) when the tests run as
+ * root, who reads whatever the mode bits say; as the current user otherwise. Paths it must
+ * read have to be open to others.
+ */
+export function runBinUnprivileged(argv: string[], options: RunOptions = {}): RunResult {
+  const command = isRoot
+    ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath]
+    : [process.execPath];
+  const result = spawnSync(command[0]!, [...command.slice(1), bin, ...argv], {
+    input: options.stdin ?? '',
+    env: { PATH: process.env.PATH, ...options.env },
+    cwd: options.cwd ?? '/',
+    encoding: 'utf8',
+    timeout: 15_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
 /**
  * Spawns the built bin and collects its output until it ends; `setup` gets the child first
  * (to close a stream, send a signal, feed stdin).

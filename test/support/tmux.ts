@@ -43,6 +43,18 @@ export class Terminal {
     this.tmux('send-keys', '-t', 'main', ...keys);
   }
 
+  /** Sends a signal to the command the terminal runs (the shell's child), and to nothing else. */
+  signal(name: string): void {
+    const shell = this.tmux('display', '-p', '-t', 'main', '#{pane_pid}').trim();
+    const child = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0]!;
+    process.kill(Number(child), name);
+  }
+
+  /** Whether the terminal shows its cursor (a prompt hides it while it draws). */
+  cursorVisible(): boolean {
+    return this.tmux('display', '-p', '-t', 'main', '#{cursor_flag}').trim() === '1';
+  }
+
   screen(): string {
     return this.tmux('capture-pane', '-p', '-S', '-', '-t', 'main'); // with what scrolled off
   }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { detect, SCANNERS } from '../../src/detect/detect.js';
 import { compileRuleSet } from '../../src/engine/compile.js';
 import { builtinRuleSet } from '../../src/engine/rule-set.js';
+import { runBinUnprivileged } from '../support/cli.js';
 import { fixtures } from '../support/paths.js';
 import { tempDir } from '../support/temp.js';
 
@@ -144,15 +145,18 @@ describe('the walk is safe', () => {
     expect(await answersOf(dir)).toEqual({});
   });
 
-  // Root reads whatever the mode bits say, so this runs only for other users.
-  it.skipIf(process.getuid?.() === 0)('notes an unreadable directory and goes on', async () => {
+  // Root reads whatever the mode bits say: as root, the bin runs as nobody.
+  it('notes an unreadable directory and goes on', () => {
     const dir = tempDir('detect');
+    chmodSync(dir, 0o755);
     writeFileSync(join(dir, 'Procfile'), 'web: node server.js\n');
     mkdirSync(join(dir, 'locked'));
     writeFileSync(join(dir, 'locked', 'Dockerfile'), 'FROM alpine\n');
     chmodSync(join(dir, 'locked'), 0o000);
     try {
-      const detection = await detect(compiled, dir);
+      const result = runBinUnprivileged(['detect', dir, '--format', 'json']);
+      expect(result.code, result.stderr).toBe(0);
+      const detection = JSON.parse(result.stdout);
       expect(detection.answers.processes?.value).toBe('single');
       expect(detection.skipped).toEqual([{ path: 'locked', reason: 'cannot be read (EACCES)' }]);
     } finally {

@@ -57,15 +57,26 @@ describe('LineSplitter', () => {
       { number: 2, line: 'TOO LONG 250' },
       { number: 3, line: 'ok2' },
     ]);
+    // Across chunks it is reported as soon as it passes the limit, with the bytes seen so far.
     expect(split(['ok\n', long.slice(0, 120), long.slice(120), '\nok2'])).toEqual([
       { number: 1, line: 'ok' },
-      { number: 2, line: 'TOO LONG 250' },
+      { number: 2, line: 'TOO LONG 120' },
       { number: 3, line: 'ok2' },
     ]);
     // Exactly at the limit is fine, one byte over is not.
     expect(
       split([`${'y'.repeat(100)}\n${'z'.repeat(101)}\n`]).map((l) => l.line.slice(0, 9)),
     ).toEqual(['yyyyyyyyy', 'TOO LONG ']);
+  });
+
+  it('reports a line that never ends (/dev/zero) as soon as it passes the limit', () => {
+    const splitter = new LineSplitter(100);
+    const zeros = Buffer.alloc(64);
+    expect([...splitter.push(zeros)]).toEqual([]);
+    expect([...splitter.push(zeros)]).toEqual([{ number: 1, tooLongBytes: 128 }]);
+    // The rest of it streams past, unreported, however long it goes on.
+    for (let i = 0; i < 1000; i++) expect([...splitter.push(zeros)]).toEqual([]);
+    expect([...splitter.push(Buffer.from('\n{}\n'))]).toEqual([{ number: 2, text: '{}' }]);
   });
 
   it('hands over the bytes of lines in a chunk that holds invalid UTF-8, for a strict check', () => {

@@ -56,17 +56,12 @@ export async function runDecide(
   const saveTo = options.saveAnswers ?? merged.saveTo;
   if (saveTo !== undefined) {
     const flag = options.saveAnswers === undefined ? 'saving the answers to' : '--save-answers';
-    try {
-      await saveAnswers(
-        merged.answers,
-        ruleSet.questions.map((q) => q.id),
-        saveTo,
-      );
-    } catch (error) {
-      throw new UsageError(
-        `${flag} ${saveTo}: cannot write it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      );
-    }
+    await saveAnswers(
+      merged.answers,
+      ruleSet.questions.map((q) => q.id),
+      saveTo,
+      flag,
+    );
   }
   const decision = makeDecision(compiled, merged.answers, merged.sources, {
     explain: options.explain === true,

@@ -9,6 +9,7 @@ import {
   renderQuestionsText,
   renderRulesText,
 } from '../../render/rules.js';
+import { quoteValue } from '../../render/visible.js';
 import type { CliIo } from '../io.js';
 
 export function runQuestions(ruleSet: RuleSet, format: 'text' | 'json', io: CliIo): void {
@@ -44,7 +45,7 @@ export async function runSchema(
 ): Promise<void> {
   if (name === undefined || !(SCHEMAS as readonly string[]).includes(name)) {
     throw new UsageError(
-      `schema: ${name === undefined ? 'missing the schema name' : `unknown schema "${name}"`}; expected one of: ${SCHEMAS.join(', ')}`,
+      `schema: ${name === undefined ? 'missing the schema name' : `unknown schema ${quoteValue(name)}`}; expected one of: ${SCHEMAS.join(', ')}`,
     );
   }
   const { jsonSchema } = await import('../../schema.js');
