@@ -81,7 +81,7 @@ for (let i = 0; i < runs; i++) {
     await timeToScreen(`'${node}' -e "process.stdout.write('READY')"`, 'READY'),
   );
   times['pty: first question on screen'].push(
-    await timeToScreen(`'${node}' '${bin}'`, '(1 of 14)'),
+    await timeToScreen(`'${node}' '${bin}'`, '(1 of 16)'),
   );
 }
 rmSync(dir, { recursive: true, force: true });

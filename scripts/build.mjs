@@ -16,8 +16,9 @@ const nodeRequire = createRequire(import.meta.url);
  * export of it at once (importing node:fs reads fs.promises, which loads streams and readline;
  * node:tty loads net), and commander requires node:child_process at load for subcommands run
  * as executables, which this CLI has none of; a decision from flags needs none of these. So an
- * import by our sources gets a stand-in per function that loads the module when called, and a
- * require by a bundled package gets an object that loads it on first property access.
+ * import by our sources gets a stand-in per function (and per object) that loads the module when
+ * called (or read), and a require by a bundled package gets an object that loads it on first
+ * property access.
  */
 function builtinsOnFirstUse() {
   return {
@@ -51,6 +52,11 @@ function builtinsOnFirstUse() {
           const descriptor = Object.getOwnPropertyDescriptor(module, key);
           if (typeof descriptor?.value === 'function')
             lines.push(`export function ${key}(...args) { return load().${key}(...args); }`);
+          else if (descriptor && typeof descriptor.value === 'object' && descriptor.value !== null)
+            // An object (fs.constants): loads the module when a property is read.
+            lines.push(
+              `export const ${key} = new Proxy({}, { get: (_, name) => load().${key}[name] });`,
+            );
           else if (descriptor && 'value' in descriptor)
             lines.push(`export const ${key} = load().${key};`);
         }
