@@ -15,8 +15,9 @@ export interface AnswerRequest {
   flags: Readonly<Record<string, unknown>>;
   /** --answers FILE, or - for stdin. */
   answersFile?: string | undefined;
-  /** --detect DIR. */
+  /** --detect DIR, and whether tooling files count as evidence too (--include-tooling). */
   detect?: string | undefined;
+  includeTooling?: boolean | undefined;
   /** Whether prompts may be shown (a terminal, and no --no-input). */
   interactive: boolean;
   /** Whether the questionnaire offers to save the answers (not with --save-answers). */
@@ -40,7 +41,9 @@ export async function gatherAnswers(
   let evidence: Record<string, string> = {};
   if (request.detect !== undefined) {
     const { detectDirectory } = await import('../detect/detect.js');
-    const detection = await detectDirectory(compiled, request.detect, '--detect');
+    const detection = await detectDirectory(compiled, request.detect, '--detect', {
+      includeTooling: request.includeTooling === true,
+    });
     layers.detected = detectedAnswers(detection);
     evidence = Object.fromEntries(
       Object.entries(detection.answers).map(([id, a]) => [

@@ -6,7 +6,7 @@ import { ARTICLE_TITLE, allowedValues, FORMATS, flagOf, SCHEMAS } from '../const
 import { builtinRuleSet } from '../engine/rule-set.js';
 import { type BatchCommandOptions, runBatchCommand } from './commands/batch.js';
 import { type DecideCommandOptions, runDecide } from './commands/decide.js';
-import { runDetect } from './commands/detect.js';
+import { type DetectCommandOptions, runDetect } from './commands/detect.js';
 import { runQuestions, runRules, runRulesCheck, runSchema } from './commands/listings.js';
 import type { CliIo } from './io.js';
 import { ruleSetWith } from './rule-files.js';
@@ -70,6 +70,12 @@ export function buildProgram(io: CliIo, version: string): Command {
         "infer answers from a directory's files (flags and --answers win over them)",
       ).helpGroup(io_),
     )
+    .addOption(
+      new Option(
+        '--include-tooling',
+        'with --detect: count what tests, docs, examples and CI files suggest too',
+      ).helpGroup(io_),
+    )
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).helpGroup(io_))
     .addOption(new Option('--json', 'shorthand for --format json').helpGroup(io_))
     .addOption(
@@ -125,14 +131,19 @@ export function buildProgram(io: CliIo, version: string): Command {
     .description('show the answers inferred from a directory, each with its evidence')
     .argument('[dir]', 'the directory to scan', '.')
     .addOption(
-      new Option('--format <format>', 'output format')
-        .choices(['text', 'json'] as const)
+      new Option(
+        '--format <format>',
+        'output format; line: one batch input line ({"id": …, "answers": {…}})',
+      )
+        .choices(['text', 'json', 'line'] as const)
         .default('text'),
     )
+    .option(
+      '--include-tooling',
+      'count what tests, docs, examples and CI files suggest as evidence too',
+    )
     .option('--no-color', 'no colour, even on a terminal')
-    .action(async (dir: string, options: { format: 'text' | 'json'; color: boolean }) =>
-      runDetect(dir, options, io),
-    );
+    .action(async (dir: string, options: DetectCommandOptions) => runDetect(dir, options, io));
 
   program
     .command('batch')

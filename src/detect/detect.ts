@@ -6,6 +6,7 @@ import type { CompiledRuleSet } from '../engine/compile.js';
 import { UsageError } from '../errors.js';
 import { quoteValue } from '../render/visible.js';
 import { type Conflict, type DetectedAnswer, resolve, type Tension } from './resolve.js';
+import { toolingRole } from './roles.js';
 import { composeScanner } from './scanners/compose.js';
 import {
   ansibleScanner,
@@ -50,6 +51,8 @@ export interface Detection {
   answers: Record<string, DetectedAnswer>;
   conflicts: Conflict[];
   tension?: Tension;
+  /** Tooling files (tests, docs, examples, CI) and what each would suggest: not evidence. */
+  tooling: ToolingFile[];
   scanned: { entries: number; filesRead: number; bytesRead: number };
   skipped: Skipped[];
 }
@@ -59,6 +62,7 @@ export async function detectDirectory(
   compiled: CompiledRuleSet,
   directory: string,
   flag: string,
+  options: DetectOptions = {},
 ): Promise<Detection> {
   let info: Stats;
   try {
@@ -68,14 +72,28 @@ export async function detectDirectory(
   }
   if (!info.isDirectory())
     throw new UsageError(`${flag} ${quoteValue(directory)}: not a directory`);
-  return detect(compiled, directory);
+  return detect(compiled, directory, options);
+}
+
+interface ToolingFile {
+  file: string;
+  /** What the file is for: a test, documentation, an example, CI configuration, … */
+  role: string;
+  suggests: { question: string; value: string; reason: string }[];
+}
+
+export interface DetectOptions {
+  /** Count what tooling files (tests, docs, examples, CI) suggest as evidence too. */
+  includeTooling?: boolean;
+  limits?: WalkLimits;
 }
 
 export async function detect(
   compiled: CompiledRuleSet,
   directory: string,
-  limits: WalkLimits = DEFAULT_LIMITS,
+  options: DetectOptions = {},
 ): Promise<Detection> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const walked = await walk(
     directory,
     (path, name) => SCANNERS.some((s) => s.wants(path, name)),
@@ -88,13 +106,28 @@ export async function detect(
     );
     if (files.length > 0) findings.push(...scanner.scan(files).filter((f) => isValid(compiled, f)));
   }
-  const { answers, conflicts, tension } = resolve(compiled, findings);
+  // Tests, docs, examples and CI describe how the project is built and tried, not deployed.
+  const tooling = new Map<string, ToolingFile>();
+  const evidence = findings.filter((finding) => {
+    const role = toolingRole(finding.file);
+    if (role === undefined) return true;
+    const entry = tooling.get(finding.file) ?? { file: finding.file, role, suggests: [] };
+    entry.suggests.push({
+      question: finding.question,
+      value: finding.value,
+      reason: finding.reason,
+    });
+    tooling.set(finding.file, entry);
+    return options.includeTooling === true;
+  });
+  const { answers, conflicts, tension } = resolve(compiled, evidence);
   return {
     schemaVersion: 1,
     directory,
     answers,
     conflicts,
     ...(tension ? { tension } : {}),
+    tooling: [...tooling.values()].sort((a, b) => (a.file < b.file ? -1 : 1)),
     scanned: {
       entries: walked.entries,
       filesRead: walked.files.length,

@@ -45,25 +45,83 @@ export function resolve(
       question.question.values.map((v) => v.value),
     );
     if (candidates.length === 0) continue;
-    const [chosen] = candidates;
-    answers[question.id] = { value: chosen!.value, evidence: chosen!.evidence };
+    const { chosen, why } = choose(question.id, candidates);
+    answers[question.id] = { value: chosen.value, evidence: chosen.evidence };
     if (candidates.length > 1) {
-      const runnerUp = candidates[1]!;
-      const why =
-        chosen!.strength > runnerUp.strength
-          ? `more evidence (${chosen!.strength} against ${runnerUp.strength})`
-          : 'as much evidence, but the strongest single sign';
-      conflicts.push({ question: question.id, chosen: chosen!.value, why, candidates });
+      const listed = candidates.map(({ value, strength, evidence }) => ({
+        value,
+        strength,
+        evidence,
+      }));
+      conflicts.push({ question: question.id, chosen: chosen.value, why, candidates: listed });
     }
   }
   const tension = tensionOf(compiled, answers);
   return tension ? { answers, conflicts, tension } : { answers, conflicts };
 }
 
-function candidatesFor(findings: readonly Finding[], order: readonly string[]): Candidate[] {
+interface Scored extends Candidate {
+  /** The strongest single sign. */
+  strongest: number;
+}
+
+/**
+ * The value with the most evidence, and why, said as it is. "Few" and "many" services are the
+ * same claim against "single" (several services in one environment): together they outweigh it
+ * when their evidence does, and the stronger of the two is taken. A tie is said to be a tie.
+ */
+function choose(question: string, candidates: Scored[]): { chosen: Scored; why: string } {
+  const [first, second] = candidates as [Scored, Scored | undefined];
+  if (question === 'processes') {
+    const single = candidates.find((c) => c.value === 'single');
+    // The stronger of few and many; on a tie, many: a count of programs is the specific sign.
+    const several = candidates
+      .filter((c) => c.value !== 'single')
+      .sort((a, b) => b.strength - a.strength || (a.value === 'many' ? -1 : 1));
+    const severalStrength = several.reduce((sum, c) => sum + c.strength, 0);
+    if (single && several.length > 0 && severalStrength >= single.strength) {
+      return {
+        chosen: several[0]!,
+        why: `several services in one environment (${several.map((c) => c.value).join(' and ')}, ${round(severalStrength)}) outweigh one (${round(single.strength)})`,
+      };
+    }
+  }
+  if (second === undefined) return { chosen: first, why: 'the only value found' };
+  if (first.strength > second.strength)
+    return {
+      chosen: first,
+      why: `more evidence (${round(first.strength)} against ${round(second.strength)})`,
+    };
+  if (first.strongest > second.strongest)
+    return {
+      chosen: first,
+      why: `a tie in evidence (${round(first.strength)} each), broken by the strongest single sign`,
+    };
+  return {
+    chosen: first,
+    why: `a tie (${round(first.strength)} each, signs as strong), broken by the order of the values`,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/**
+ * A value's evidence: each distinct reason once (the same reason from many files, as every Salt
+ * state "changes systems in place", counts once), plus a little for each further file that
+ * shows it, so 134 manifests outweigh one stray file of the same strength.
+ */
+function candidatesFor(findings: readonly Finding[], order: readonly string[]): Scored[] {
   const byValue = new Map<
     string,
-    { strength: number; strongest: number; evidence: Evidence[]; reasons: Set<string> }
+    {
+      strength: number;
+      strongest: number;
+      evidence: Evidence[];
+      reasons: Set<string>;
+      files: Set<string>;
+    }
   >();
   for (const f of findings) {
     const entry = byValue.get(f.value) ?? {
@@ -71,23 +129,35 @@ function candidatesFor(findings: readonly Finding[], order: readonly string[]): 
       strongest: 0,
       evidence: [],
       reasons: new Set<string>(),
+      files: new Set<string>(),
     };
-    // The same reason from many files (every Salt state "changes systems in place") counts once.
-    if (entry.reasons.has(f.reason)) continue;
+    byValue.set(f.value, entry);
+    const newFile = !entry.files.has(f.file);
+    entry.files.add(f.file);
+    if (entry.reasons.has(f.reason)) {
+      if (newFile) entry.strength += FURTHER_FILE;
+      continue;
+    }
     entry.reasons.add(f.reason);
     entry.strength += f.strength;
     entry.strongest = Math.max(entry.strongest, f.strength);
     entry.evidence.push({ file: f.file, reason: f.reason });
-    byValue.set(f.value, entry);
   }
-  // Most evidence first; then the strongest single sign; then the data's order of values.
   return [...byValue.entries()]
     .sort(
       ([a, x], [b, y]) =>
         y.strength - x.strength || y.strongest - x.strongest || order.indexOf(a) - order.indexOf(b),
     )
-    .map(([value, { strength, evidence }]) => ({ value, strength, evidence }));
+    .map(([value, { strength, strongest, evidence }]) => ({
+      value,
+      strength: round(strength),
+      strongest,
+      evidence,
+    }));
 }
+
+/** What each further file showing an already-counted reason adds, capped by its nature: small. */
+const FURTHER_FILE = 0.1;
 
 function tensionOf(
   compiled: CompiledRuleSet,

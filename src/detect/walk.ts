@@ -1,27 +1,42 @@
 // Walks a directory safely: reads only, never follows a symbolic link (so never leaves the
-// directory through one), skips .git, node_modules and vendored folders, and stops at bounds
-// on files seen, bytes per file and bytes in all. What it passes over is reported.
+// directory through one), skips .git, installed and vendored dependencies, and a build's output
+// folder when the build's manifest sits beside it; stops at bounds on files seen, bytes per file
+// and bytes in all. Everything it passes over is reported, with why.
 
 import { constants, type Dirent } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const SKIPPED_DIRECTORIES = new Set([
-  '.git',
-  '.hg',
-  '.svn',
-  'node_modules',
-  'vendor',
-  'third_party',
-  'bower_components',
-  '.venv',
-  'venv',
-  '__pycache__',
-  '.terraform',
-  '.tox',
-  'dist',
-  'target',
+/** Folders of other people's code or of tools' state: never the project's own deployment. */
+const SKIPPED_DIRECTORIES: ReadonlyMap<string, string> = new Map([
+  ['.git', 'version-control data'],
+  ['.hg', 'version-control data'],
+  ['.svn', 'version-control data'],
+  ['node_modules', 'installed dependencies'],
+  ['bower_components', 'installed dependencies'],
+  ['vendor', 'vendored dependencies'],
+  ['third_party', 'vendored dependencies'],
+  ['.venv', 'a Python virtual environment'],
+  ['venv', 'a Python virtual environment'],
+  ['__pycache__', 'compiled Python'],
+  ['.terraform', "Terraform's downloaded providers and modules"],
+  ['.tox', "tox's environments"],
 ]);
+
+/** Folders a build writes, skipped only beside the manifest of that build. */
+const BUILD_OUTPUTS = new Set(['dist', 'target', 'build', 'out']);
+const BUILD_MANIFESTS = [
+  'package.json',
+  'Cargo.toml',
+  'pom.xml',
+  'build.gradle',
+  'build.gradle.kts',
+  'go.mod',
+  'pyproject.toml',
+  'setup.py',
+  'CMakeLists.txt',
+  'Makefile',
+];
 
 export interface WalkLimits {
   /** Entries (files and folders) looked at, at most. */
@@ -89,7 +104,10 @@ export async function walk(
         continue;
       }
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(name)) queue.push(path);
+        const why = skippedFolder(name, entries);
+        // Every folder passed over is said, with why.
+        if (why) result.skipped.push({ path, reason: `skipped: ${why}` });
+        else queue.push(path);
         continue;
       }
       if (!entry.isFile() || !wants(path, name)) continue;
@@ -132,6 +150,15 @@ async function readStart(
   } finally {
     await handle.close();
   }
+}
+
+/** Why a folder is not walked, given the entries beside it; undefined to walk it. */
+function skippedFolder(name: string, siblings: readonly Dirent[]): string | undefined {
+  const why = SKIPPED_DIRECTORIES.get(name);
+  if (why) return why;
+  if (!BUILD_OUTPUTS.has(name)) return undefined;
+  const manifest = BUILD_MANIFESTS.find((m) => siblings.some((s) => s.isFile() && s.name === m));
+  return manifest ? `build output (beside ${manifest})` : undefined;
 }
 
 function codeOf(error: unknown): string {

@@ -48,11 +48,23 @@ export function renderDetection(detection: Detection, ruleSet: RuleSet, c: Chalk
     out.push(`  towards an OS container: ${side(detection.tension.os)}`);
     out.push(`  towards an application container: ${side(detection.tension.app)}`);
   }
+  if (detection.tooling.length > 0) {
+    out.push(
+      '',
+      c.bold('Tooling, not counted') +
+        c.dim(' (tests, docs, examples, CI; --include-tooling counts them)'),
+    );
+    for (const t of detection.tooling.slice(0, 8)) {
+      const suggests = [...new Set(t.suggests.map((s) => `${s.question} = ${s.value}`))].join(', ');
+      out.push(`  ${visible(t.file)} ${c.dim(`(${t.role}): would suggest ${suggests}`)}`);
+    }
+    if (detection.tooling.length > 8) out.push(`  … and ${detection.tooling.length - 8} more`);
+  }
   if (detection.skipped.length > 0) {
     out.push('', c.bold('Passed over'));
-    for (const s of detection.skipped.slice(0, 10))
+    for (const s of detection.skipped.slice(0, 12))
       out.push(`  ${visible(`${s.path}: ${s.reason}`)}`);
-    if (detection.skipped.length > 10) out.push(`  … and ${detection.skipped.length - 10} more`);
+    if (detection.skipped.length > 12) out.push(`  … and ${detection.skipped.length - 12} more`);
   }
   const flags = entries.map(([id, a]) => `--${flagOf(id)} ${a.value}`).join(' ');
   if (entries.length > 0)

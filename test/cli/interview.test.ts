@@ -179,11 +179,11 @@ describe('the interview with detected answers', () => {
       terminal: true,
     });
     const first = await accept();
-    // processes was detected as "few": the cursor starts there, and the reason is shown.
+    // processes was detected as "single": the cursor starts there, and the reason is shown.
     expect(first.replace(/\s+/g, ' ')).toContain(
-      'detected: Procfile: 2 process types (web, worker), each can run as its own container',
+      'detected: Procfile: 2 process types (web, worker), each run as its own process',
     );
-    expect(first).toMatch(/❯ A few services/);
+    expect(first).toMatch(/❯ One service/);
     for (let i = 0; i < 15; i++) {
       const shown = await accept();
       expect(shown).not.toContain('Decide now');
@@ -192,6 +192,6 @@ describe('the interview with detected answers', () => {
     await choose('No');
     const decision = json((await run).stdout);
     // Accepted at the prompt, the detected value is now the person's answer.
-    expect(decision.answers.processes).toEqual({ value: 'few', source: 'prompt' });
+    expect(decision.answers.processes).toEqual({ value: 'single', source: 'prompt' });
   });
 });

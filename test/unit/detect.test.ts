@@ -66,7 +66,7 @@ describe('detect on repository fixtures', () => {
       updates: 'in-place',
     },
     'distrobuilder-images': { init: 'yes', imageSource: 'distro-image', fleet: 'mixed' },
-    'procfile-app': { processes: 'few', updates: 'replace' },
+    'procfile-app': { processes: 'single', updates: 'replace' },
     'supervisord-image': {
       processes: 'few',
       cron: 'yes',
@@ -74,7 +74,7 @@ describe('detect on repository fixtures', () => {
       updates: 'replace',
     },
     'systemd-with-cron': { processes: 'many', init: 'yes', cron: 'yes' },
-    'link-outside': { processes: 'single', updates: 'replace' },
+    'link-outside': { processes: 'single', architecture: 'monolith', updates: 'replace' },
   };
   for (const [name, answers] of Object.entries(expected)) {
     it(`${name} yields ${Object.entries(answers)
@@ -169,9 +169,7 @@ describe('the walk is safe', () => {
     writeFileSync(join(dir, 'Procfile'), `web: node server.js\n${'# padding\n'.repeat(100_000)}`);
     for (let i = 0; i < 30; i++) writeFileSync(join(dir, `file-${i}.txt`), 'x');
     const detection = await detect(compiled, dir, {
-      maxEntries: 10,
-      maxFileBytes: 1024,
-      maxTotalBytes: 1 << 20,
+      limits: { maxEntries: 10, maxFileBytes: 1024, maxTotalBytes: 1 << 20 },
     });
     expect(detection.answers.processes?.value).toBe('single');
     expect(detection.scanned.bytesRead).toBe(1024);

@@ -16,6 +16,7 @@ export interface DecideCommandOptions {
   answers?: string;
   rules?: string[];
   detect?: string;
+  includeTooling?: boolean;
   saveAnswers?: string;
   format?: (typeof FORMATS)[number];
   json?: boolean;
@@ -47,6 +48,7 @@ export async function runDecide(
       flags: options,
       answersFile: options.answers,
       detect: options.detect,
+      includeTooling: options.includeTooling === true,
       interactive,
       offerToSave: options.saveAnswers === undefined,
     },

@@ -18,9 +18,14 @@ export const composeScanner: Scanner = {
       const count = services.length;
       if (count === 0) continue;
       const names = services.map(([name]) => name).join(', ');
+      // A stack file with deploy settings, or deploy settings only Swarm reads (placement, a
+      // global mode), whatever the file's name.
+      const deploys = services
+        .map(([, s]) => (s as Record<string, unknown>).deploy)
+        .filter(isRecord);
       const swarm =
-        services.some(([, s]) => isRecord((s as Record<string, unknown>).deploy)) &&
-        STACK.test(file.name);
+        (deploys.length > 0 && STACK.test(file.name)) ||
+        deploys.some((d) => isRecord(d.placement) || d.mode === 'global');
       findings.push(
         swarm
           ? {

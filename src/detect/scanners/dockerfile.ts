@@ -12,9 +12,18 @@ export const dockerfileScanner: Scanner = {
     const bases = new Map<string, string[]>();
     for (const file of files) {
       const instructions = parse(file);
+      // A Dockerfile is one by its content: without a FROM (Dockerfile.ts, a Dockerfile.md),
+      // it is another kind of file with a similar name.
+      if (!instructions.some((i) => i.op === 'FROM')) continue;
+      // FROM [--platform=…] image [AS stage]: the flags are not the image.
       const froms = instructions
         .filter((i) => i.op === 'FROM')
-        .map((i) => i.args.split(/\s+/)[0]!.toLowerCase());
+        .map((i) =>
+          i.args
+            .replace(/^(--\S+\s+)+/, '')
+            .split(/\s+/)[0]!
+            .toLowerCase(),
+        );
       findings.push({
         question: 'imageSource',
         value: 'dockerfile',
@@ -35,9 +44,13 @@ export const dockerfileScanner: Scanner = {
           .filter((i) => i.op === 'FROM')
           .map((i) => /\sas\s+(\S+)\s*$/i.exec(i.args)?.[1]?.toLowerCase()),
       );
-      const external = froms.filter((base) => !stages.has(base));
-      for (const base of new Set(external))
-        bases.set(base, [...(bases.get(base) ?? []), file.path]);
+      // Bases are compared within one application: Dockerfiles under the same top folder.
+      const app = file.path.includes('/') ? file.path.slice(0, file.path.indexOf('/')) : '';
+      const external = froms.filter((base) => !stages.has(base) && !base.includes('$'));
+      for (const base of new Set(external)) {
+        const key = `${app}\u0000${base}`;
+        bases.set(key, [...(bases.get(key) ?? []), file.path]);
+      }
       const run = instructions
         .filter((i) => i.op === 'CMD' || i.op === 'ENTRYPOINT')
         .map((i) => i.args)
@@ -50,11 +63,13 @@ export const dockerfileScanner: Scanner = {
           file: file.path,
           reason: 'starts an init system (systemd) as its process',
         });
-      if (/\bsupervisord\b|\bs6-svscan\b|\/init\b.*s6|\brunsvdir\b/.test(run))
+      if (
+        /\bsupervisord\b|\bs6-svscan\b|^\W*\/init\b|\["\/init"\]|\brunsvdir\b|\bmy_init\b/.test(run)
+      )
         findings.push({
           question: 'processes',
           value: 'few',
-          strength: 2,
+          strength: 3,
           file: file.path,
           reason: 'runs a process supervisor, so several services share the container',
         });
@@ -71,8 +86,35 @@ export const dockerfileScanner: Scanner = {
         .map((i) => i.args)
         .join(' ');
       if (
-        /\bopenssh-server\b/.test(installs) ||
-        instructions.some((i) => i.op === 'EXPOSE' && /\b22\b/.test(i.args))
+        /\b(apt-get|apt|apk|dnf|yum|microdnf)\b[^;&|]*\binstall\b[^;&|]*\b(cron|cronie|dcron|busybox-suid)\b|\bcrontab\s|\/etc\/cron\./.test(
+          installs,
+        )
+      )
+        findings.push({
+          question: 'cron',
+          value: 'yes',
+          strength: 2,
+          file: file.path,
+          reason: 'installs cron jobs in the image',
+        });
+      if (
+        /\b(apt-get|apt|apk|dnf|yum|pip)\b[^;&|]*\binstall\b[^;&|]*\b(supervisor|s6|runit)\b|s6-overlay/.test(
+          installs,
+        )
+      )
+        findings.push({
+          question: 'processes',
+          value: 'few',
+          strength: 3,
+          file: file.path,
+          reason:
+            'installs a process supervisor in the image, for several services in one container',
+        });
+      // An SSH server installed and exposed, or started: installed alone is often left off.
+      if (
+        (/\bopenssh-server\b/.test(installs) &&
+          instructions.some((i) => i.op === 'EXPOSE' && /\b22\b/.test(i.args))) ||
+        /\bsshd\b/.test(run)
       ) {
         findings.push({
           question: 'login',
@@ -92,7 +134,8 @@ export const dockerfileScanner: Scanner = {
         });
     }
     // Several images over a common base: the article's "Layers of Containers".
-    for (const [base, users] of bases) {
+    for (const [key, users] of bases) {
+      const base = key.slice(key.indexOf('\u0000') + 1);
       if (users.length >= 2)
         findings.push({
           question: 'layers',

@@ -108,11 +108,23 @@ export const systemImageScanner: Scanner = {
 
 export const vmToolScanner: Scanner = {
   name: 'vm-tools',
+  // Vagrantfiles, and Packer templates and variable files by name or, for JSON, by content.
   wants: (_path, name) =>
-    name === 'Vagrantfile' || /\.pkr\.(hcl|json)$/.test(name) || name === 'packer.json',
+    name === 'Vagrantfile' ||
+    /\.pkr(vars)?\.(hcl|json)$/.test(name) ||
+    name === 'packer.json' ||
+    /\.json$/i.test(name),
   scan(files) {
     const findings: Finding[] = [];
+    // The guest systems the images are of, by family: several → a mixed fleet; any that is not
+    // Linux → a kernel of its own.
+    const guests = new Map<string, string>();
     for (const file of files) {
+      const packerJson = /\.json$/i.test(file.name) && /"builders"\s*:\s*\[/.test(file.text);
+      if (/\.json$/i.test(file.name) && !/\.pkr(vars)?\.json$/.test(file.name) && !packerJson)
+        continue;
+      const guest = guestOf(`${file.path}\n${file.text.slice(0, 4096)}`);
+      if (guest && !guests.has(guest)) guests.set(guest, file.path);
       if (file.name === 'Vagrantfile') {
         findings.push({
           question: 'vmLike',
@@ -130,6 +142,7 @@ export const vmToolScanner: Scanner = {
         });
         continue;
       }
+      if (/\.pkrvars\./.test(file.name)) continue;
       if (/"?builders?"?\s*[:{=]|^\s*source\s+"/m.test(file.text)) {
         findings.push({
           question: 'vmLike',
@@ -140,9 +153,77 @@ export const vmToolScanner: Scanner = {
         });
       }
     }
+    const linux = [...guests].filter(([family]) => LINUX.has(family));
+    const other = [...guests].filter(([family]) => !LINUX.has(family));
+    if (guests.size >= 2)
+      findings.push({
+        question: 'fleet',
+        value: 'mixed',
+        strength: 2,
+        file: [...guests.values()][0]!,
+        reason: `machine images of several systems: ${[...guests.keys()].join(', ')}`,
+      });
+    for (const [family, file] of other)
+      findings.push({
+        question: 'kernel',
+        value: 'own',
+        strength: 3,
+        file,
+        reason: `a machine image of ${family}, which no Linux container can run`,
+      });
+    if (linux.length > 0 && guests.size === 1)
+      findings.push({
+        question: 'imageSource',
+        value: 'distro-image',
+        strength: 1,
+        file: linux[0]![1],
+        reason: `builds a ${linux[0]![0]} machine image from the distribution's installer`,
+      });
     return findings;
   },
 };
+
+const LINUX = new Set([
+  'Ubuntu',
+  'Debian',
+  'CentOS',
+  'Rocky Linux',
+  'AlmaLinux',
+  'Fedora',
+  'openSUSE',
+  'Oracle Linux',
+  'Amazon Linux',
+  'Red Hat Enterprise Linux',
+  'Arch Linux',
+  'Alpine',
+]);
+const GUESTS: readonly [RegExp, string][] = [
+  [/\bwindows\b|\bwin(20|10|11)/i, 'Windows'],
+  [/\bmacos\b|\bosx\b|darwin/i, 'macOS'],
+  [/\bfreebsd\b/i, 'FreeBSD'],
+  [/\bopenbsd\b/i, 'OpenBSD'],
+  [/\bsolaris\b|\bomnios\b/i, 'Solaris'],
+  [/\bubuntu\b/i, 'Ubuntu'],
+  [/\bdebian\b/i, 'Debian'],
+  [/\bcentos\b/i, 'CentOS'],
+  [/\brocky(linux)?\b/i, 'Rocky Linux'],
+  [/\balmalinux\b/i, 'AlmaLinux'],
+  [/\bfedora\b/i, 'Fedora'],
+  [/\bopensuse\b|\bsles\b/i, 'openSUSE'],
+  [/\boracle(linux)?\b/i, 'Oracle Linux'],
+  [/\bamazon(linux)?\b/i, 'Amazon Linux'],
+  [/\brhel\b/i, 'Red Hat Enterprise Linux'],
+];
+
+/** The system a Packer file builds, from its path and start (the first name it mentions). */
+function guestOf(text: string): string | undefined {
+  let first: { at: number; family: string } | undefined;
+  for (const [pattern, family] of GUESTS) {
+    const at = text.search(pattern);
+    if (at >= 0 && (first === undefined || at < first.at)) first = { at, family };
+  }
+  return first?.family;
+}
 
 export const kernelScanner: Scanner = {
   name: 'kernel',

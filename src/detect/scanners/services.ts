@@ -4,11 +4,13 @@ import { type Finding, processesFor, type Scanner } from '../types.js';
 
 export const nomadScanner: Scanner = {
   name: 'nomad',
-  wants: (_path, name) => /\.nomad(\.hcl)?$/i.test(name) || /\.hcl$/i.test(name),
+  // Nomad jobs, and Nomad Pack's job templates (*.nomad.tpl).
+  wants: (_path, name) => /\.nomad(\.hcl|\.tpl)?$/i.test(name) || /\.hcl$/i.test(name),
   scan(files) {
     const findings: Finding[] = [];
     for (const file of files) {
-      if (!/^\s*job\s+"[^"]+"\s*\{/m.test(file.text)) continue;
+      // job "name" { … }, or a Nomad Pack template's job [[ template ]] { … }.
+      if (!/^\s*job\s+("[^"]+"|\[\[.*?\]\])\s*\{/m.test(file.text)) continue;
       const driver = /driver\s*=\s*"(\w+)"/.exec(file.text)?.[1];
       findings.push({
         question: 'orchestrator',
@@ -46,29 +48,31 @@ export const procfileScanner: Scanner = {
         file: file.path,
         reason: 'a Procfile app: releases replace the running processes',
       });
-      findings.push(
-        types.length === 1
-          ? {
-              question: 'processes',
-              value: 'single',
-              strength: 2,
-              file: file.path,
-              reason: `one process type (${types[0]})`,
-            }
-          : {
-              question: 'processes',
-              value: 'few',
-              strength: 1,
-              file: file.path,
-              reason: `${types.length} process types (${types.join(', ')}), each can run as its own container`,
-            },
-      );
+      // Each process type runs as a process of its own (a dyno, or a container each): one service
+      // per environment, whatever the number of types.
+      findings.push({
+        question: 'processes',
+        value: 'single',
+        strength: types.length === 1 ? 2 : 1,
+        file: file.path,
+        reason:
+          types.length === 1
+            ? `one process type (${types[0]})`
+            : `${types.length} process types (${types.join(', ')}), each run as its own process`,
+      });
+      if (types.length === 1 && types[0] === 'web')
+        findings.push({
+          question: 'architecture',
+          value: 'monolith',
+          strength: 1,
+          file: file.path,
+          reason: 'a lone web process: one deployable',
+        });
     }
     return findings;
   },
 };
 
-/** supervisord programs, s6 services and runit services: several services in one environment. */
 export const supervisorScanner: Scanner = {
   name: 'supervisors',
   wants: (path, name) =>
@@ -93,7 +97,7 @@ export const supervisorScanner: Scanner = {
       findings.push({
         question: 'processes',
         value,
-        strength: 2,
+        strength: 3, // the programs inside the image: more specific than a count of containers
         file: first,
         reason: `a supervisor runs ${programs.size} services: ${[...programs].slice(0, 6).join(', ')}`,
       });

@@ -1,0 +1,55 @@
+// What a file is for. Files that test, document, demonstrate or build the project (test
+// fixtures, docs, examples, CI, development containers, Molecule scenarios, Helm test hooks)
+// are tooling: what they suggest is listed apart and is never evidence for an answer (unless
+// asked for with --include-tooling). Everything else describes how the project is deployed.
+
+/** Folders, anywhere in a path, whose files are tooling, with what they are for. */
+const TOOLING_FOLDERS: ReadonlyMap<string, string> = new Map([
+  ['test', 'a test'],
+  ['tests', 'a test'],
+  ['testing', 'a test'],
+  ['spec', 'a test'],
+  ['specs', 'a test'],
+  ['__tests__', 'a test'],
+  ['e2e', 'a test'],
+  ['testdata', 'test data'],
+  ['fixtures', 'test data'],
+  ['molecule', 'a Molecule test scenario'],
+  ['.kitchen', 'a Test Kitchen set-up'],
+  ['docs', 'documentation'],
+  ['doc', 'documentation'],
+  ['documentation', 'documentation'],
+  ['examples', 'an example'],
+  ['example', 'an example'],
+  ['samples', 'an example'],
+  ['sample', 'an example'],
+  ['.devcontainer', 'a development container'],
+  ['.github', 'CI configuration'],
+  ['.gitlab', 'CI configuration'],
+  ['.circleci', 'CI configuration'],
+  ['.buildkite', 'CI configuration'],
+  ['.ci', 'CI configuration'],
+]);
+
+/** File names that are tooling wherever they are. */
+const TOOLING_FILES: readonly [RegExp, string][] = [
+  [/^\.gitpod/i, 'a Gitpod development environment'],
+  [/^\.gitlab-ci\.ya?ml$/i, 'CI configuration'],
+  [/^\.travis\.ya?ml$/i, 'CI configuration'],
+  [/^\.?kitchen(\.[\w-]+)?\.ya?ml$/i, 'a Test Kitchen set-up'],
+  [/^\.?devcontainer\.json$/i, 'a development container'],
+];
+
+/** Why a file is tooling, or undefined for a file that describes the deployment. */
+export function toolingRole(path: string): string | undefined {
+  const parts = path.split('/');
+  const name = parts[parts.length - 1]!;
+  for (const [pattern, role] of TOOLING_FILES) if (pattern.test(name)) return role;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const role = TOOLING_FOLDERS.get(parts[i]!.toLowerCase());
+    if (role) return role;
+    // Helm test hooks: templates/tests/ in a chart.
+    if (parts[i] === 'templates' && parts[i + 1] === 'tests') return 'a Helm test hook';
+  }
+  return undefined;
+}

@@ -1,0 +1,174 @@
+// Detect as real repositories are laid out: tooling files apart from deployment files, every
+// folder passed over said, Dockerfiles read by content, more layouts, and honest resolution.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/detect/detect.js';
+import { compileRuleSet } from '../../src/engine/compile.js';
+import { builtinRuleSet } from '../../src/engine/rule-set.js';
+import { runCli } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
+
+const compiled = compileRuleSet(builtinRuleSet);
+
+/** A small tree: relative path → content. */
+function tree(files: Record<string, string>): string {
+  const dir = tempDir('layout');
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+const answersOf = async (dir: string, includeTooling = false) =>
+  Object.fromEntries(
+    Object.entries((await detect(compiled, dir, { includeTooling })).answers).map(([q, a]) => [
+      q,
+      a.value,
+    ]),
+  );
+
+describe('tooling files', () => {
+  // Shaped like pi-hole and borgmatic: installed on a host, with Dockerfiles and Compose files
+  // only to test and to document.
+  const dir = tree({
+    'advanced/Templates/app.cron': '*/5 * * * * root /usr/local/bin/app --update\n',
+    'test/_debian_12.Dockerfile': 'FROM debian:12\nRUN ./install.sh\n',
+    'tests/end-to-end/docker-compose.yaml':
+      'services:\n  app:\n    build: .\n  db:\n    image: postgres\n',
+    'docs/docker-compose.yaml': 'services:\n  docs:\n    build: .\n',
+    '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/base\n',
+    '.gitpod.Dockerfile': 'FROM gitpod/workspace-full\n',
+    '.github/workflows/ci.yml': 'on: push\njobs: {}\n',
+    'chart/templates/tests/test-connection.yaml':
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: test\n',
+  });
+
+  it('are never evidence, and are listed with what they would suggest', async () => {
+    const detection = await detect(compiled, dir);
+    expect(Object.keys(detection.answers)).toEqual(['cron']);
+    expect(detection.tooling.map((t) => [t.file, t.role])).toEqual([
+      ['.devcontainer/Dockerfile', 'a development container'],
+      ['.gitpod.Dockerfile', 'a Gitpod development environment'],
+      ['chart/templates/tests/test-connection.yaml', 'a Helm test hook'],
+      ['docs/docker-compose.yaml', 'documentation'],
+      ['test/_debian_12.Dockerfile', 'a test'],
+      ['tests/end-to-end/docker-compose.yaml', 'a test'],
+    ]);
+    expect(detection.tooling[4]!.suggests).toContainEqual(
+      expect.objectContaining({ question: 'imageSource', value: 'dockerfile' }),
+    );
+  });
+
+  it('count with --include-tooling', async () => {
+    expect(await answersOf(dir, true)).toMatchObject({
+      imageSource: 'dockerfile',
+      orchestrator: 'compose',
+    });
+  });
+});
+
+describe('the walk', () => {
+  it('says why it passes over each folder, and skips build output only beside its manifest', async () => {
+    const dir = tree({
+      'node_modules/x/Dockerfile': 'FROM alpine\n',
+      'rust/Cargo.toml': '[package]\nname = "x"\n',
+      'rust/target/release/Dockerfile': 'FROM alpine\n',
+      'target/supervisord.conf':
+        '[program:postfix]\ncommand=postfix\n[program:dovecot]\ncommand=dovecot\n[program:amavis]\ncommand=amavis\n[program:clamd]\ncommand=clamd\n',
+    });
+    const detection = await detect(compiled, dir);
+    expect(detection.skipped).toEqual([
+      { path: 'node_modules', reason: 'skipped: installed dependencies' },
+      { path: 'rust/target', reason: 'skipped: build output (beside Cargo.toml)' },
+    ]);
+    // target/ without a build manifest beside it is the project's own (docker-mailserver).
+    expect(detection.answers.processes?.value).toBe('many');
+  });
+});
+
+describe('Dockerfiles, read by content', () => {
+  it('strips FROM flags, compares bases within one application, and ignores look-alikes without FROM', async () => {
+    const dir = tree({
+      'app-a/api/Dockerfile':
+        'FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nFROM alpine:3.20\nCMD ["api"]\n',
+      'app-a/worker/Dockerfile': 'FROM alpine:3.20\nCMD ["worker"]\n',
+      'app-b/Dockerfile': 'FROM alpine:3.20\nCMD ["other"]\n',
+      'src/detect/Dockerfile.ts': "export const dockerfile = 'not one';\n",
+    });
+    const detection = await detect(compiled, dir);
+    expect(detection.answers.layers?.evidence[0]?.reason).toBe(
+      '2 Dockerfiles build on the same base (alpine:3.20): app-a/api/Dockerfile, app-a/worker/Dockerfile',
+    );
+    const files = detection.answers.imageSource!.evidence.map((e) => e.file);
+    expect(files).not.toContain('src/detect/Dockerfile.ts');
+    expect(JSON.stringify(detection)).not.toContain('--platform');
+  });
+
+  it('reads cron jobs and supervisors installed in the image as more specific than a Compose count', async () => {
+    const dir = tree({
+      Dockerfile:
+        'FROM debian:12\nRUN apt-get update && apt-get install -y cron supervisor\nCMD ["/usr/bin/supervisord"]\n',
+      'compose.yaml': 'services:\n  mail:\n    build: .\n',
+    });
+    expect(await answersOf(dir)).toMatchObject({ processes: 'few', cron: 'yes' });
+  });
+});
+
+describe('more layouts', () => {
+  it('reads Nomad Pack templates', async () => {
+    const dir = tree({
+      'packs/redis/templates/redis.nomad.tpl':
+        'job [[ .my.job_name ]] {\n  group "cache" {\n    task "redis" {\n      driver = "docker"\n    }\n  }\n}\n',
+    });
+    expect(await answersOf(dir)).toMatchObject({ orchestrator: 'nomad' });
+  });
+
+  it('reads the guest systems of Packer templates: several are a mixed fleet, a non-Linux one needs its own kernel', async () => {
+    const dir = tree({
+      'os_pkrvars/ubuntu/ubuntu-24.04-x86_64.pkrvars.hcl': 'os_name = "ubuntu"\n',
+      'os_pkrvars/windows/windows-2022-x86_64.pkrvars.hcl': 'os_name = "windows"\n',
+      'packer_templates/pkr-sources.pkr.hcl': 'source "qemu" "vm" {\n}\n',
+    });
+    expect(await answersOf(dir)).toMatchObject({ fleet: 'mixed', kernel: 'own', vmLike: 'yes' });
+  });
+
+  it('takes a lone Procfile web process for a monolith', async () => {
+    expect(await answersOf(tree({ Procfile: 'web: gunicorn app:app\n' }))).toMatchObject({
+      architecture: 'monolith',
+      processes: 'single',
+    });
+  });
+});
+
+describe('resolution', () => {
+  it('says a tie is a tie, and how it was broken', async () => {
+    const dir = tree({
+      'a/Procfile': 'web: gunicorn app:app\n',
+      'b/lxd/profile.yaml': 'config: {}\n',
+    });
+    const detection = await detect(compiled, dir);
+    for (const conflict of detection.conflicts)
+      expect(conflict.why).toMatch(/more evidence|a tie|outweigh/);
+  });
+});
+
+describe('detect --format line', () => {
+  it('prints one batch input line, the directory name as its id', async () => {
+    const dir = tree({ Procfile: 'web: gunicorn app:app\n' });
+    const { stdout, code } = await runCli(['detect', dir, '--format', 'line']);
+    expect(code).toBe(0);
+    expect(stdout.endsWith('\n')).toBe(true);
+    const line = JSON.parse(stdout);
+    expect(line).toEqual({
+      id: dir.split('/').pop(),
+      answers: { processes: 'single', architecture: 'monolith', updates: 'replace' },
+    });
+    const batch = await runCli(['batch'], { stdin: stdout });
+    expect(JSON.parse(batch.stdout)).toMatchObject({
+      line: 1,
+      id: line.id,
+      decision: { recommendation: 'app' },
+    });
+  });
+});
