@@ -3,20 +3,25 @@
 // accuracy per question, repositories fully right, and the time against reading every file of
 // the corpus once (the floor). The corpus is not part of this repository (fetch public
 // repositories, and write down what a careful reader would answer; docs/detect.md has ours).
-// Usage: npm run build && node bench/detect-corpus.mjs CORPUS.json [RUNS=3]
+// bench/detect-corpus.json is ours: 40 public repositories, each with the answers, the why and
+// the files; `path` is the folder each was extracted to (owner+name), under ROOT.
+// Usage: npm run build && node bench/detect-corpus.mjs bench/detect-corpus.json ROOT [RUNS=3]
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fmt, median } from './support/run.mjs';
 
-const [corpusFile, runsArg] = process.argv.slice(2);
-if (!corpusFile) {
-  console.error('usage: node bench/detect-corpus.mjs CORPUS.json [RUNS]');
+const [corpusFile, root, runsArg] = process.argv.slice(2);
+if (!corpusFile || !root) {
+  console.error('usage: node bench/detect-corpus.mjs CORPUS.json ROOT [RUNS]');
   process.exit(2);
 }
 const runs = Number(runsArg ?? 3);
-const corpus = JSON.parse(readFileSync(corpusFile, 'utf8'));
+const corpus = JSON.parse(readFileSync(corpusFile, 'utf8')).map((entry) => ({
+  ...entry,
+  path: join(root, entry.path),
+}));
 const bin = fileURLToPath(new URL('../bin/which-container.js', import.meta.url));
 
 const detect = (path) => {

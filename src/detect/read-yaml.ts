@@ -2,10 +2,28 @@
 // file that does not parse yields nothing rather than an error (detection is best effort).
 import { parseAllDocuments } from 'yaml';
 import { MAX_ALIASES } from '../input/parse-data.js';
+import type { TextFile } from './types.js';
 
 export { isRecord } from '../is-record.js';
 
-export function yamlDocuments(text: string): unknown[] {
+// One parse per file, shared by every scanner that reads it.
+const parsed = new WeakMap<TextFile, unknown[]>();
+
+/**
+ * The YAML documents of a file, parsed once however many scanners ask. A file that does not
+ * parse (a Helm or Jinja template is not YAML until rendered) gives none: scanners that know
+ * such templates read their text instead.
+ */
+export function yamlDocuments(file: TextFile): unknown[] {
+  let documents = parsed.get(file);
+  if (documents === undefined) {
+    documents = parseDocuments(file.text);
+    parsed.set(file, documents);
+  }
+  return documents;
+}
+
+function parseDocuments(text: string): unknown[] {
   try {
     const documents = parseAllDocuments(text, {
       schema: 'core',

@@ -133,6 +133,32 @@ describe('more layouts', () => {
     expect(await answersOf(dir)).toMatchObject({ fleet: 'mixed', kernel: 'own', vmLike: 'yes' });
   });
 
+  it('reads Salt states with Jinja as text, line by line, and an Ansible role at the root', async () => {
+    const salt = tree({
+      'nginx/service.sls':
+        "{% from 'nginx/map.jinja' import nginx %}\n{{ nginx.service }}:\n  service.running:\n    - enable: True\nrelay:\n  service:\n    - running\n",
+      // Thousands of indented lines under one id: read in one pass (no backtracking).
+      'nginx/big.sls': `{% set x = 1 %}\nbig:\n${'  - x: y\n'.repeat(20_000)}`,
+    });
+    const salted = await detect(compiled, salt);
+    expect(salted.answers.configManagement?.value).toBe('salt');
+    expect(salted.answers.processes?.evidence[0]?.reason).toMatch(
+      /2 services.*nginx\.service, relay/,
+    );
+    const role = tree({
+      'meta/main.yml': 'galaxy_info:\n  role_name: nginx\n',
+      'tasks/main.yml': '- include_tasks: setup.yml\n',
+      'tasks/setup.yml': '- name: install\n  package:\n    name: nginx\n',
+      'handlers/main.yml':
+        '- name: restart nginx\n  service:\n    name: "{{ nginx_service_name }}"\n    state: restarted\n',
+    });
+    const roled = await detect(compiled, role);
+    expect(roled.answers.configManagement?.evidence[0]?.reason).toBe(
+      'an Ansible role (at the repository root)',
+    );
+    expect(roled.answers.init?.evidence[0]?.reason).toMatch(/nginx_service_name/);
+  });
+
   it('takes a lone Procfile web process for a monolith', async () => {
     expect(await answersOf(tree({ Procfile: 'web: gunicorn app:app\n' }))).toMatchObject({
       architecture: 'monolith',

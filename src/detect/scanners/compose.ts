@@ -12,7 +12,7 @@ export const composeScanner: Scanner = {
   scan(files) {
     const findings: Finding[] = [];
     for (const file of files) {
-      const doc = yamlDocuments(file.text)[0];
+      const doc = yamlDocuments(file)[0];
       if (!isRecord(doc) || !isRecord(doc.services)) continue;
       const services = Object.entries(doc.services).filter(([, s]) => isRecord(s));
       const count = services.length;

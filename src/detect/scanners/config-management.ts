@@ -87,20 +87,42 @@ export const ansibleScanner: Scanner = {
     const findings: Finding[] = [];
     const services = new Map<string, string>();
     let cronFile: string | undefined;
-    const isAnsible = (file: TextFile) => findings.some((f) => f.file === file.path);
+    // Roles: under roles/, or a folder with meta/main.yml (a role at the repository's root).
+    const roleRoots = new Set(
+      files.flatMap((f) =>
+        /(^|\/)meta\/main\.ya?ml$/.test(f.path) ? [f.path.replace(/meta\/main\.ya?ml$/, '')] : [],
+      ),
+    );
+    const roleOf = (path: string): string | undefined => {
+      const match = /^(.*?)(tasks|handlers)\/[^/]+\.ya?ml$/.exec(path);
+      if (!match) return undefined;
+      const root = match[1]!;
+      if (/(^|\/)roles\/[^/]+\/$/.test(root) || roleRoots.has(root)) return root;
+      return undefined;
+    };
+    const roleFiles = new Set<string>();
+    const rolesSeen = new Set<string>();
+    const isAnsible = (file: TextFile) =>
+      roleFiles.has(file.path) || findings.some((f) => f.file === file.path);
     for (const file of files) {
       if (file.name === 'ansible.cfg') {
         findings.push(...provisioned('ansible', file, 'an Ansible configuration'));
         continue;
       }
-      if (/(^|\/)roles\/[^/]+\/tasks\/main\.ya?ml$/.test(file.path)) {
-        findings.push(
-          ...provisioned('ansible', file, `an Ansible role (${file.path.split('/').slice(-3)[0]})`),
-        );
+      const role = roleOf(file.path);
+      if (role !== undefined) {
+        // Every task and handler file of a role: main.yml, and the files it includes.
+        roleFiles.add(file.path);
+        if (!rolesSeen.has(role)) {
+          rolesSeen.add(role);
+          const name =
+            role === '' ? 'at the repository root' : role.replace(/\/$/, '').split('/').pop();
+          findings.push(...provisioned('ansible', file, `an Ansible role (${name})`));
+        }
         continue;
       }
       if (!/\.ya?ml$/i.test(file.name)) continue;
-      const doc = yamlDocuments(file.text)[0];
+      const doc = yamlDocuments(file)[0];
       // A playbook: a list of plays, each with hosts and tasks or roles.
       if (
         Array.isArray(doc) &&
@@ -114,7 +136,7 @@ export const ansibleScanner: Scanner = {
     // Services and cron jobs the playbooks and roles set up.
     for (const file of files) {
       if (!isAnsible(file) || !/\.ya?ml$/i.test(file.name)) continue;
-      visitTasks(yamlDocuments(file.text)[0], (module, args) => {
+      visitTasks(yamlDocuments(file)[0], (module, args) => {
         if (SERVICE_MODULES.has(module)) {
           const name =
             isRecord(args) && typeof args.name === 'string'
@@ -122,7 +144,9 @@ export const ansibleScanner: Scanner = {
               : typeof args === 'string'
                 ? /(?:^|\s)name=(\S+)/.exec(args)?.[1]
                 : undefined;
-          if (name && !name.includes('{{') && !services.has(name)) services.set(name, file.path);
+          // A templated name ({{ nginx_service_name }}) is still a service: named by its variable.
+          const shown = name?.includes('{{') ? /\{\{\s*([\w.]+)/.exec(name)?.[1] : name;
+          if (shown && !services.has(shown)) services.set(shown, file.path);
         }
         if (CRON_MODULES.has(module)) cronFile ??= file.path;
       });
@@ -130,6 +154,33 @@ export const ansibleScanner: Scanner = {
     return [...findings, ...managed('Ansible', services, cronFile)];
   },
 };
+
+/**
+ * The services a Salt state with Jinja keeps running, read line by line (linear, whatever the
+ * file): a state id at the start of a line, then `service.running` (or `service:` and
+ * `- running`) indented under it. A templated id ({{ nginx.service }}) is named by its variable.
+ */
+function runningServices(text: string): string[] {
+  const names: string[] = [];
+  let id: string | undefined;
+  let service = false;
+  for (const line of text.split('\n')) {
+    const top = /^([^\s#-][^:]*):\s*$/.exec(line);
+    if (top) {
+      id = top[1]!.trim();
+      service = false;
+      continue;
+    }
+    if (id === undefined || !/^\s/.test(line)) continue;
+    if (/^\s+service:\s*$/.test(line)) service = true;
+    if (/^\s+-?\s*service\.running\b/.test(line) || (service && /^\s+-\s*running\b/.test(line))) {
+      const name = id.includes('{{') ? /\{\{\s*([\w.]+)/.exec(id)?.[1] : id;
+      if (name && !names.includes(name)) names.push(name);
+      id = undefined;
+    }
+  }
+  return names;
+}
 
 const SERVICE_MODULES = new Set([
   'service',
@@ -232,8 +283,16 @@ export const saltScanner: Scanner = {
     const services = new Map<string, string>();
     let cronFile: string | undefined;
     for (const file of files) {
-      const doc = yamlDocuments(file.text)[0];
-      if (!isRecord(doc)) continue;
+      const doc = yamlDocuments(file)[0];
+      if (!isRecord(doc)) {
+        // A state with Jinja is not YAML until rendered: read its text, line by line.
+        if (/\{\{|\{%/.test(file.text)) {
+          for (const name of runningServices(file.text))
+            if (!services.has(name)) services.set(name, file.path);
+          if (/\bcron\.(present|file)\b/.test(file.text)) cronFile ??= file.path;
+        }
+        continue;
+      }
       for (const [id, state] of Object.entries(doc)) {
         if (!isRecord(state)) continue;
         if ('service.running' in state) {

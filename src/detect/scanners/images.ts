@@ -18,7 +18,7 @@ export const systemImageScanner: Scanner = {
     const distributions = new Map<string, string>();
     for (const file of files) {
       if (/\.ya?ml$/i.test(file.name)) {
-        for (const doc of yamlDocuments(file.text)) {
+        for (const doc of yamlDocuments(file)) {
           if (!isRecord(doc)) continue;
           if (
             isRecord(doc.image) &&

@@ -21,7 +21,7 @@ export const kubernetesScanner: Scanner = {
     const workloads = new Map<string, string>(); // name → file
     for (const file of files) {
       if (/^Chart\.ya?ml$/i.test(file.name)) {
-        const chart = yamlDocuments(file.text)[0];
+        const chart = yamlDocuments(file)[0];
         if (isRecord(chart) && typeof chart.name === 'string')
           findings.push({
             question: 'orchestrator',
@@ -43,7 +43,8 @@ export const kubernetesScanner: Scanner = {
         continue;
       }
       // Helm templates hold Go template directives: read them for their kinds only.
-      const texts = file.text.includes('{{') ? [] : yamlDocuments(file.text);
+      // A Helm template is read as text: rendered, its values would change what it holds.
+      const texts = file.text.includes('{{') ? [] : yamlDocuments(file);
       const kinds = texts
         .filter(isRecord)
         .filter((d) => typeof d.apiVersion === 'string' && typeof d.kind === 'string');
