@@ -11,30 +11,25 @@ const toJre = (c) => {
   return { fact: c.question, operator: 'notIn', value: c.notIn };
 };
 
+// json-rules-engine wants all, any or not at the top of a rule's conditions.
+const topLevel = (c) => ('all' in c || 'any' in c || 'not' in c ? c : { all: [c] });
+
 export function jreEngine(rules, questions) {
   const engine = new Engine([], { allowUndefinedFacts: true });
   const when = new Engine([], { allowUndefinedFacts: true });
   for (const q of questions) {
     if (!q.when) continue;
-    const conditions = toJre(q.when);
     when.addRule({
       name: q.id,
-      conditions:
-        'all' in conditions || 'any' in conditions || 'not' in conditions
-          ? conditions
-          : { all: [conditions] },
+      conditions: topLevel(toJre(q.when)),
       event: { type: 'applies', params: { id: q.id } },
     });
   }
   engine.gated = { when, ids: questions.filter((q) => q.when).map((q) => q.id) };
   for (const rule of rules) {
-    const conditions = toJre(rule.if);
     engine.addRule({
       name: rule.id,
-      conditions:
-        'all' in conditions || 'any' in conditions || 'not' in conditions
-          ? conditions
-          : { all: [conditions] },
+      conditions: topLevel(toJre(rule.if)),
       event: {
         type: rule.effect,
         params: { id: rule.id, favors: rule.favors, weight: rule.weight ?? 0 },

@@ -159,6 +159,24 @@ describe('more layouts', () => {
     expect(roled.answers.init?.evidence[0]?.reason).toMatch(/nginx_service_name/);
   });
 
+  it('knows units and init scripts by their content, whatever their names', async () => {
+    const dir = tree({
+      'advanced/Templates/pihole-FTL.systemd':
+        '[Unit]\nDescription=FTL\n[Service]\nExecStart=/usr/bin/pihole-FTL\n',
+      'README.md': '# not a unit\n',
+    });
+    expect((await detect(compiled, dir)).answers.init?.evidence[0]?.reason).toBe(
+      '1 systemd unit(s): pihole-FTL.systemd',
+    );
+    const scripts = tree({
+      'etc/init.d/relay': '#!/bin/sh\n### BEGIN INIT INFO\n# Provides: relay\n### END INIT INFO\n',
+      'alpine/relay.openrc': '#!/sbin/openrc-run\ncommand=/usr/bin/relay\n',
+    });
+    expect((await detect(compiled, scripts)).answers.init?.evidence[0]?.reason).toMatch(
+      /^2 init script\(s\)/,
+    );
+  });
+
   it('takes a lone Procfile web process for a monolith', async () => {
     expect(await answersOf(tree({ Procfile: 'web: gunicorn app:app\n' }))).toMatchObject({
       architecture: 'monolith',

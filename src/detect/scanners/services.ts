@@ -114,12 +114,31 @@ export const supervisorScanner: Scanner = {
   },
 };
 
+/** Names an init script or unit may have; what it is, is told by its content. */
+const INIT_FILE = /\.(service|timer|systemd|openrc|initd|init|sysv)$/i;
+
 export const systemdScanner: Scanner = {
   name: 'systemd',
-  wants: (_path, name) => /\.(service|timer)$/i.test(name),
+  // systemd units and timers, and init scripts, by name or place (init.d/), told by content.
+  wants: (path, name) => INIT_FILE.test(name) || /(^|\/)(init\.d|conf\.d\/init)\/[^/]+$/.test(path),
   scan(files) {
     const findings: Finding[] = [];
-    const units = files.filter((f) => /\.service$/i.test(f.name) && /^\[Service\]/m.test(f.text));
+    // A unit is a file with a [Service] section, whatever its name (pihole-FTL.systemd).
+    const units = files.filter((f) => !/\.timer$/i.test(f.name) && /^\[Service\]/m.test(f.text));
+    const scripts = files.filter(
+      (f) => /^### BEGIN INIT INFO/m.test(f.text) || /^#!\s*\/sbin\/openrc-run/.test(f.text),
+    );
+    if (units.length === 0 && scripts.length > 0)
+      findings.push({
+        question: 'init',
+        value: 'yes',
+        strength: 2,
+        file: scripts[0]!.path,
+        reason: `${scripts.length} init script(s) (${/openrc-run/.test(scripts[0]!.text) ? 'OpenRC' : 'SysV'}): ${scripts
+          .map((f) => f.name)
+          .slice(0, 5)
+          .join(', ')}`,
+      });
     const timers = files.filter((f) => /\.timer$/i.test(f.name) && /^\[Timer\]/m.test(f.text));
     if (units.length > 0) {
       findings.push({
