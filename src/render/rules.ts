@@ -14,7 +14,9 @@ export function renderRulesText(ruleSet: RuleSet): string {
     const effect =
       rule.effect === 'favor'
         ? rule.favors === 'vm'
-          ? 'vm (hard constraint)'
+          ? rule.hard
+            ? 'vm (hard constraint)'
+            : `vm +${rule.weight} (a strong lean to a VM)`
           : `${rule.favors} +${rule.weight}`
         : `caveat${rule.verdicts ? ` (${rule.verdicts.join(', ')})` : ''}`;
     lines.push(`${rule.id}  ${effect}`);
