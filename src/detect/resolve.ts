@@ -74,10 +74,14 @@ function choose(question: string, candidates: Scored[]): { chosen: Scored; why: 
   const [first, second] = candidates as [Scored, Scored | undefined];
   if (question === 'processes') {
     const single = candidates.find((c) => c.value === 'single');
-    // The stronger of few and many; on a tie, many: a count of programs is the specific sign.
+    // Few or many: the most specific sign decides (a count of the programs a supervisor runs
+    // beats "a supervisor is installed"), then the weight of evidence; on a tie, many.
     const several = candidates
       .filter((c) => c.value !== 'single')
-      .sort((a, b) => b.strength - a.strength || (a.value === 'many' ? -1 : 1));
+      .sort(
+        (a, b) =>
+          b.strongest - a.strongest || b.strength - a.strength || (a.value === 'many' ? -1 : 1),
+      );
     const severalStrength = several.reduce((sum, c) => sum + c.strength, 0);
     if (single && several.length > 0 && severalStrength >= single.strength) {
       return {

@@ -35,7 +35,6 @@ const BUILD_MANIFESTS = [
   'pyproject.toml',
   'setup.py',
   'CMakeLists.txt',
-  'Makefile',
 ];
 
 export interface WalkLimits {

@@ -69,7 +69,7 @@ export const dockerfileScanner: Scanner = {
         findings.push({
           question: 'processes',
           value: 'few',
-          strength: 3,
+          strength: 2,
           file: file.path,
           reason: 'runs a process supervisor, so several services share the container',
         });
@@ -105,7 +105,7 @@ export const dockerfileScanner: Scanner = {
         findings.push({
           question: 'processes',
           value: 'few',
-          strength: 3,
+          strength: 2,
           file: file.path,
           reason:
             'installs a process supervisor in the image, for several services in one container',

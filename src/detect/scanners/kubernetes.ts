@@ -60,10 +60,15 @@ export const kubernetesScanner: Scanner = {
         spec?: unknown;
       }[]) {
         if (!WORKLOADS.has(doc.kind)) continue;
+        // A templated workload has no name until rendered; a chart's templates are one
+        // application (a Deployment and a DaemonSet are often alternatives): one per chart.
+        const chart = /^(.*?)templates\//.exec(file.path)?.[1];
         const name =
           isRecord(doc.metadata) && typeof doc.metadata.name === 'string'
             ? doc.metadata.name
-            : `${doc.kind} in ${file.path}`;
+            : chart !== undefined
+              ? `the chart in ${chart || '.'}`
+              : `${doc.kind} in ${file.path}`;
         workloads.set(name, file.path);
         findings.push({
           question: 'orchestrator',
