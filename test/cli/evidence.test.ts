@@ -81,27 +81,19 @@ describe('confidence that measures evidence', () => {
 
   it('reports a tie as a tie: confidence 0, and what would break it', async () => {
     // Ansible (os 2) and in-place (os 2) against Kubernetes (app 4): 4 to 4.
-    const tie = await json(
+    const argv = [
       '--config-management',
       'ansible',
       '--orchestrator',
       'kubernetes',
       '--updates',
       'in-place',
-    );
+    ];
+    const tie = await json(...argv);
     expect(tie.scores).toEqual({ os: 4, app: 4 });
     expect(tie.confidence).toEqual({ level: 'low', value: 0, tie: true });
     expect(tie.flips.length).toBeGreaterThan(0);
-    const text = (
-      await runCli([
-        '--config-management',
-        'ansible',
-        '--orchestrator',
-        'kubernetes',
-        '--updates',
-        'in-place',
-      ])
-    ).stdout;
+    const text = (await runCli(argv)).stdout;
     expect(text).toMatch(/confidence low \(0\.00\), a tie\n/);
     expect(text).toContain('The answers weigh the same on both sides (4 to 4)');
   });
