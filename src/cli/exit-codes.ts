@@ -10,3 +10,10 @@ export const EXIT = {
   interrupted: 130,
   terminated: 143,
 } as const;
+
+/** The exit code each stop signal ends a run with. */
+export const SIGNAL_EXIT = {
+  SIGINT: EXIT.interrupted,
+  SIGTERM: EXIT.terminated,
+  SIGHUP: EXIT.hangup,
+} as const;

@@ -14,12 +14,11 @@ import {
   UsageError,
 } from '../errors.js';
 import { quoteValue, visible, visibleLines } from '../render/visible.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT, SIGNAL_EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { buildProgram } from './program.js';
 
 const ISSUES_URL = 'https://github.com/which-container/which-container/issues';
-const SIGNAL_EXIT = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup };
 
 /** Runs the CLI with user arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

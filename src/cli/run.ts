@@ -1,5 +1,5 @@
 // The process entry: wires main() to the real process, signals and a closed stdout.
-import { EXIT } from './exit-codes.js';
+import { SIGNAL_EXIT } from './exit-codes.js';
 import { type CliIo, processIo, type StopSignal } from './io.js';
 import { main } from './main.js';
 
@@ -7,11 +7,7 @@ import { main } from './main.js';
 // the lines it has written, a prompt gives the terminal back); a second signal ends it at once.
 const listeners = new Set<(signal: StopSignal) => void>();
 let signalled = false;
-for (const [signal, code] of [
-  ['SIGINT', EXIT.interrupted],
-  ['SIGTERM', EXIT.terminated],
-  ['SIGHUP', EXIT.hangup],
-] as const) {
+for (const [signal, code] of Object.entries(SIGNAL_EXIT) as [StopSignal, number][]) {
   process.on(signal, () => {
     if (signalled || listeners.size === 0) process.exit(code);
     signalled = true;

@@ -24,10 +24,7 @@ export function makeDecision(
   const evaluation = evaluate(compiled, given);
   // The answers that count: a dropped answer (its question does not apply) is listed apart.
   const { recommendation, values } = evaluation;
-  const origin = (id: string) => {
-    const file = compiled.ruleSet.origins?.[id];
-    return file === undefined ? {} : { origin: file };
-  };
+  const origin = (id: string) => originOf(compiled, id);
   // Every reason and caveat names its public source: the article, or the page the rule cites.
   const cited = (rule: {
     section: string;
@@ -87,6 +84,12 @@ export function makeDecision(
   return decision;
 }
 
+/** The rules file a rule came from (--rules), for its reason or caveat; none for a built-in rule. */
+function originOf(compiled: CompiledRuleSet, id: string): { origin?: string } {
+  const file = compiled.ruleSet.origins?.[id];
+  return file === undefined ? {} : { origin: file };
+}
+
 /** With a vm verdict: the container type that would come closer. */
 export function closestContainer(evaluation: Pick<Evaluation, 'os' | 'app'>): 'os' | 'app' {
   return evaluation.os > evaluation.app ? 'os' : 'app';
@@ -102,8 +105,7 @@ function explainRules(
       question: id,
       answer: values[compiled.questionById.get(id)!.index] ?? null,
     }));
-  const origin = (id: string) =>
-    compiled.ruleSet.origins?.[id] === undefined ? {} : { origin: compiled.ruleSet.origins[id]! };
+  const origin = (id: string) => originOf(compiled, id);
   const favors = compiled.favorRulesByRank.map(({ rule, test, reads: ids }) => ({
     rule: rule.id,
     effect: 'favor' as const,
