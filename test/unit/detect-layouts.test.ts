@@ -89,7 +89,10 @@ describe('the walk', () => {
 
 describe('Dockerfiles, read by content', () => {
   it('strips FROM flags, compares bases within one application, and ignores look-alikes without FROM', async () => {
+    // Two applications side by side, each with its Compose file (as in a collection of samples).
     const dir = tree({
+      'app-a/compose.yaml': 'services:\n  api:\n    build: api\n  worker:\n    build: worker\n',
+      'app-b/compose.yaml': 'services:\n  other:\n    build: .\n',
       'app-a/api/Dockerfile':
         'FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nFROM alpine:3.20\nCMD ["api"]\n',
       'app-a/worker/Dockerfile': 'FROM alpine:3.20\nCMD ["worker"]\n',
@@ -103,6 +106,19 @@ describe('Dockerfiles, read by content', () => {
     const files = detection.answers.imageSource!.evidence.map((e) => e.file);
     expect(files).not.toContain('src/detect/Dockerfile.ts');
     expect(JSON.stringify(detection)).not.toContain('--platform');
+  });
+
+  it('says no to shared layers when the images of an application build on unrelated bases', async () => {
+    const dir = tree({
+      'compose.yaml': 'services:\n  proxy:\n    build: proxy\n  backend:\n    build: backend\n',
+      'proxy/Dockerfile': 'FROM nginx:1.27\n',
+      'backend/Dockerfile': 'FROM python:3.12-slim\nCMD ["gunicorn", "app:app"]\n',
+    });
+    const detection = await detect(compiled, dir);
+    expect(detection.answers.layers?.value).toBe('no');
+    const reason = detection.answers.layers?.evidence[0]?.reason;
+    expect(reason).toContain('nginx:1.27');
+    expect(reason).toContain('python:3.12-slim');
   });
 
   it('reads cron jobs and supervisors installed in the image as more specific than a Compose count', async () => {

@@ -29,6 +29,7 @@ describe('detect on repository fixtures', () => {
     },
     'helm-chart': {
       processes: 'single',
+      architecture: 'monolith',
       updates: 'replace',
       imageSource: 'dockerfile',
       orchestrator: 'kubernetes',

@@ -1,9 +1,11 @@
 // Compose files (and Docker Swarm stacks, which are compose files with `deploy:`): each service
 // is its own container, so the service count describes the application's structure.
+
+import { architectureOf, type Component } from '../architecture.js';
 import { isRecord, yamlDocuments } from '../read-yaml.js';
 import type { Finding, Scanner } from '../types.js';
 
-const COMPOSE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/i;
+export const COMPOSE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/i;
 const STACK = /(^|[-_.])stack([-_.][\w.-]*)?\.ya?ml$/i;
 
 export const composeScanner: Scanner = {
@@ -50,30 +52,11 @@ export const composeScanner: Scanner = {
         file: file.path,
         reason: `${count} service(s), each in its own container`,
       });
-      if (count >= 4)
-        findings.push({
-          question: 'architecture',
-          value: 'microservices',
-          strength: 2,
-          file: file.path,
-          reason: `${count} services talking to each other`,
-        });
-      else if (count >= 2)
-        findings.push({
-          question: 'architecture',
-          value: 'multi-tier',
-          strength: 1,
-          file: file.path,
-          reason: `${count} services, one per tier (${names})`,
-        });
-      else
-        findings.push({
-          question: 'architecture',
-          value: 'monolith',
-          strength: 1,
-          file: file.path,
-          reason: 'one service',
-        });
+      const architecture = architectureOf(
+        services.map(([name, service]) => componentOf(name, service as Record<string, unknown>)),
+        file.path,
+      );
+      if (architecture) findings.push(architecture);
       const builds = services.filter(
         ([, s]) => (s as Record<string, unknown>).build !== undefined,
       ).length;
@@ -96,3 +79,18 @@ export const composeScanner: Scanner = {
     return findings;
   },
 };
+
+function componentOf(name: string, service: Record<string, unknown>): Component {
+  const build = service.build;
+  const context =
+    typeof build === 'string'
+      ? build
+      : isRecord(build)
+        ? `${String(build.context ?? '.')} ${String(build.dockerfile ?? '')}`
+        : undefined;
+  return {
+    name,
+    ...(typeof service.image === 'string' ? { image: service.image } : {}),
+    ...(context !== undefined ? { build: context } : {}),
+  };
+}

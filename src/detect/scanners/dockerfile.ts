@@ -1,15 +1,21 @@
 // Dockerfile / Containerfile: the image is built layer by layer; FROM chains show shared bases.
 import type { Finding, Scanner, TextFile } from '../types.js';
+import { COMPOSE } from './compose.js';
 
 const DOCKERFILE = /^(Dockerfile|Containerfile)(\..+)?$|\.(Dockerfile|Containerfile)$/i;
 
 export const dockerfileScanner: Scanner = {
   name: 'dockerfile',
-  wants: (_path, name) => DOCKERFILE.test(name),
-  scan(files) {
+  // Compose files are read too: the folder of one marks an application, whose images are
+  // compared for a common base (a collection of samples is many applications).
+  wants: (_path, name) => DOCKERFILE.test(name) || COMPOSE.test(name),
+  scan(all) {
+    const files = all.filter((f) => DOCKERFILE.test(f.name));
     if (files.length === 0) return [];
+    const appRoots = all.filter((f) => COMPOSE.test(f.name)).map((f) => folderOf(f.path));
     const findings: Finding[] = [];
-    const bases = new Map<string, string[]>();
+    // The external bases of each application's Dockerfiles (an application: one top folder).
+    const apps = new Map<string, { path: string; bases: string[] }[]>();
     for (const file of files) {
       const instructions = parse(file);
       // A Dockerfile is one by its content: without a FROM (Dockerfile.ts, a Dockerfile.md),
@@ -44,13 +50,17 @@ export const dockerfileScanner: Scanner = {
           .filter((i) => i.op === 'FROM')
           .map((i) => /\sas\s+(\S+)\s*$/i.exec(i.args)?.[1]?.toLowerCase()),
       );
-      // Bases are compared within one application: Dockerfiles under the same top folder.
-      const app = file.path.includes('/') ? file.path.slice(0, file.path.indexOf('/')) : '';
+      // Bases are compared within one application: the deepest folder above with a Compose
+      // file, or else the whole tree.
+      const app = appRoots
+        .filter((root) => root === '' || file.path.startsWith(`${root}/`))
+        .reduce((a, b) => (b.length > a.length ? b : a), '');
       const external = froms.filter((base) => !stages.has(base) && !base.includes('$'));
-      for (const base of new Set(external)) {
-        const key = `${app}\u0000${base}`;
-        bases.set(key, [...(bases.get(key) ?? []), file.path]);
-      }
+      if (external.length > 0)
+        apps.set(app, [
+          ...(apps.get(app) ?? []),
+          { path: file.path, bases: [...new Set(external)] },
+        ]);
       const run = instructions
         .filter((i) => i.op === 'CMD' || i.op === 'ENTRYPOINT')
         .map((i) => i.args)
@@ -133,21 +143,38 @@ export const dockerfileScanner: Scanner = {
           reason: 'starts one command as the container process',
         });
     }
-    // Several images over a common base: the article's "Layers of Containers".
-    for (const [key, users] of bases) {
-      const base = key.slice(key.indexOf('\u0000') + 1);
-      if (users.length >= 2)
+    // Several images over a common base: the article's "Layers of Containers". Each application
+    // that builds several images says yes or no; a collection of samples is the sum of its apps.
+    for (const images of apps.values()) {
+      if (images.length < 2) continue;
+      const users = new Map<string, string[]>();
+      for (const image of images)
+        for (const base of image.bases) users.set(base, [...(users.get(base) ?? []), image.path]);
+      const shared = [...users].find(([, paths]) => paths.length >= 2);
+      if (shared)
         findings.push({
           question: 'layers',
           value: 'yes',
           strength: 2,
-          file: users[0]!,
-          reason: `${users.length} Dockerfiles build on the same base (${base}): ${users.join(', ')}`,
+          file: shared[1][0]!,
+          reason: `${shared[1].length} Dockerfiles build on the same base (${shared[0]}): ${shared[1].join(', ')}`,
+        });
+      else
+        findings.push({
+          question: 'layers',
+          value: 'no',
+          strength: 1,
+          file: images[0]!.path,
+          reason: `${images.length} Dockerfiles of one application build on different bases (${[...users.keys()].join(', ')})`,
         });
     }
     return findings;
   },
 };
+
+function folderOf(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+}
 
 interface Instruction {
   op: string;

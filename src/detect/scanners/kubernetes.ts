@@ -1,4 +1,6 @@
 // Kubernetes manifests, Helm charts and kustomize: all run application containers.
+
+import { architectureOf, type Component } from '../architecture.js';
 import { isRecord, yamlDocuments } from '../read-yaml.js';
 import type { Finding, Scanner } from '../types.js';
 
@@ -19,6 +21,8 @@ export const kubernetesScanner: Scanner = {
   scan(files) {
     const findings: Finding[] = [];
     const workloads = new Map<string, string>(); // name → file
+    // Long-running workloads deployed together: one folder of manifests, or one chart.
+    const units = new Map<string, { file: string; components: Component[] }>();
     for (const file of files) {
       if (/^Chart\.ya?ml$/i.test(file.name)) {
         const chart = yamlDocuments(file)[0];
@@ -70,6 +74,15 @@ export const kubernetesScanner: Scanner = {
               ? `the chart in ${chart || '.'}`
               : `${doc.kind} in ${file.path}`;
         workloads.set(name, file.path);
+        // Jobs run to completion beside the application; they are not a part of its structure.
+        if (doc.kind !== 'Job' && doc.kind !== 'CronJob') {
+          const unit = chart ?? file.path.slice(0, file.path.lastIndexOf('/') + 1);
+          const entry = units.get(unit) ?? { file: file.path, components: [] };
+          const images = imagesOf(doc.spec);
+          // A workload's containers: the first is the application, the rest its sidecars.
+          entry.components.push(images[0] ? { name, image: images[0] } : { name });
+          units.set(unit, entry);
+        }
         findings.push({
           question: 'orchestrator',
           value: 'kubernetes',
@@ -109,15 +122,25 @@ export const kubernetesScanner: Scanner = {
         file: first,
         reason: 'workloads run as pods of containers',
       });
-      if (workloads.size >= 4)
-        findings.push({
-          question: 'architecture',
-          value: 'microservices',
-          strength: 2,
-          file: first,
-          reason: `${workloads.size} workloads: ${[...workloads.keys()].slice(0, 6).join(', ')}${workloads.size > 6 ? ', …' : ''}`,
-        });
+      for (const { file, components } of units.values()) {
+        // A chart's templates are one deployable, however many workloads they template.
+        const unique = components.filter(
+          (c, i) => c.image !== undefined || components.findIndex((d) => d.name === c.name) === i,
+        );
+        const architecture = architectureOf(unique, file);
+        if (architecture) findings.push(architecture);
+      }
     }
     return findings;
   },
 };
+
+/** The container images of a workload's pod template (Deployment, StatefulSet, Pod, …). */
+function imagesOf(spec: unknown): string[] {
+  if (!isRecord(spec)) return [];
+  const pod = isRecord(spec.template) && isRecord(spec.template.spec) ? spec.template.spec : spec;
+  if (!Array.isArray(pod.containers)) return [];
+  return pod.containers
+    .map((c) => (isRecord(c) && typeof c.image === 'string' ? c.image : undefined))
+    .filter((image): image is string => image !== undefined);
+}

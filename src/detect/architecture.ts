@@ -1,0 +1,103 @@
+// What a set of containers that run together (one Compose file, one folder of Kubernetes
+// manifests) says about the application's structure. Counting containers alone misleads: the
+// same image run twice (a web and a worker process) is one deployable, databases and proxies
+// are tiers rather than services of the application, and monitoring beside it is neither.
+import type { Finding } from './types.js';
+
+/** One container of a unit, by its image or (for an image built here) its build context. */
+export interface Component {
+  name: string;
+  /** The image reference, when it is named. */
+  image?: string;
+  /** The build context, for an image built from this repository. */
+  build?: string;
+}
+
+type Role = 'backing' | 'edge' | 'ops';
+
+// Off-the-shelf images by what they are to an application. Databases and proxies by the start
+// of the image's last path segment (`postgres:16`, `bitnami/redis`, `azure-sql-edge`), so that
+// `acme/nginx-app` or `spotahome/redis-operator` stay the application's own; monitoring by any
+// part of the name (`jaegertracing/all-in-one`, `swarmprom-grafana`).
+const ROLES: readonly [RegExp, Role][] = [
+  [
+    /^(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|elasticsearch|opensearch|rabbitmq|kafka|zookeeper|nats|minio|mssql|azure-sql|sqlserver|cassandra|couchdb|influxdb|etcd|clickhouse|neo4j|keydb|dynamodb)/,
+    'backing',
+  ],
+  [/^(nginx|traefik|caddy|haproxy|envoy|httpd|apache|varnish)/, 'edge'],
+  [
+    /prometheus|grafana|alertmanager|exporter|cadvisor|jaeger|otel|opentelemetry|zipkin|loki|promtail|fluentd|fluent-bit|certbot|unsee|watchtower|adminer|pgadmin|phpmyadmin|mailhog|mailpit|tempo/,
+    'ops',
+  ],
+];
+
+function roleOf(component: Component): Role | undefined {
+  if (component.build !== undefined) return undefined;
+  const name = (component.image ?? component.name).toLowerCase().replace(/[:@].*$/, '');
+  const last = name.slice(name.lastIndexOf('/') + 1);
+  // An operator or a controller of a database is an application of its own.
+  if (/operator|controller/.test(last)) return undefined;
+  for (const [pattern, role] of ROLES) if (pattern.test(role === 'ops' ? name : last)) return role;
+  return undefined;
+}
+
+/** An architecture finding for one unit of containers deployed together, or none. */
+export function architectureOf(
+  components: readonly Component[],
+  file: string,
+): Finding | undefined {
+  if (components.length === 0) return undefined;
+  // Each deployable by its key (image or build context), shown by its first service's name.
+  const own = new Map<string, string>();
+  const tiers = new Map<string, string>();
+  const ops: string[] = [];
+  for (const component of components) {
+    const role = roleOf(component);
+    // Containers of one image or one build context are one deployable, however many run.
+    const key =
+      component.build !== undefined
+        ? `build ${component.build}`
+        : (component.image?.replace(/[:@].*$/, '') ?? component.name);
+    if (role === undefined) own.set(key, own.get(key) ?? component.name);
+    else if (role === 'ops') ops.push(component.name);
+    else tiers.set(key, tiers.get(key) ?? component.name);
+  }
+  const finding = (
+    value: 'monolith' | 'multi-tier' | 'microservices',
+    strength: 1 | 2,
+    reason: string,
+  ): Finding => ({ question: 'architecture', value, strength, file, reason });
+  if (own.size >= 4)
+    return finding(
+      'microservices',
+      2,
+      `${own.size} services of its own (${list(own)}) talking to each other`,
+    );
+  if (own.size >= 1 && own.size + tiers.size >= 2)
+    return finding(
+      'multi-tier',
+      tiers.size > 0 ? 2 : 1,
+      tiers.size > 0
+        ? `${list(own)} with ${list(tiers)}, one container per tier`
+        : `${list(own)}, one container per tier`,
+    );
+  if (own.size === 1) {
+    const extra = ops.length > 0 ? ` (beside it, monitoring: ${ops.join(', ')})` : '';
+    const runs = components.length - ops.length;
+    return finding(
+      'monolith',
+      1,
+      runs > 1 ? `one deployable, run ${runs} times${extra}` : `one deployable${extra}`,
+    );
+  }
+  // Only off-the-shelf images: a stack of existing services, each its own tier.
+  const all = [...tiers.values(), ...ops];
+  if (all.length >= 2)
+    return finding('multi-tier', 1, `a stack of existing services (${list(all)})`);
+  return undefined;
+}
+
+function list(names: ReadonlyMap<string, string> | readonly string[]): string {
+  const all = Array.isArray(names) ? names : [...names.values()];
+  return all.length > 5 ? `${all.slice(0, 5).join(', ')}, …` : all.join(', ');
+}
