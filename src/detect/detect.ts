@@ -6,7 +6,7 @@ import type { CompiledRuleSet } from '../engine/compile.js';
 import { UsageError } from '../errors.js';
 import { quoteValue } from '../render/visible.js';
 import { type Conflict, type DetectedAnswer, resolve, type Tension } from './resolve.js';
-import { toolingRole } from './roles.js';
+import { isExample, toolingRole } from './roles.js';
 import { composeScanner } from './scanners/compose.js';
 import {
   ansibleScanner,
@@ -45,6 +45,9 @@ export const SCANNERS: readonly Scanner[] = [
   kernelScanner,
 ];
 
+/** Questions whose answers name a way of deploying. */
+const DEPLOYMENT_QUESTIONS = new Set(['imageSource', 'orchestrator', 'configManagement']);
+
 export interface Detection {
   schemaVersion: 1;
   directory: string;
@@ -53,6 +56,12 @@ export interface Detection {
   tension?: Tension;
   /** Tooling files (tests, docs, examples, CI) and what each would suggest: not evidence. */
   tooling: ToolingFile[];
+  /**
+   * Set when nothing but the project's examples and samples describes how it is deployed:
+   * their findings were then counted (a project that ships sample units or image
+   * definitions and nothing else is deployed as they show).
+   */
+  fromExamples?: true;
   scanned: { entries: number; filesRead: number; bytesRead: number };
   skipped: Skipped[];
 }
@@ -106,10 +115,20 @@ export async function detect(
     );
     if (files.length > 0) findings.push(...scanner.scan(files).filter((f) => isValid(compiled, f)));
   }
-  // Tests, docs, examples and CI describe how the project is built and tried, not deployed.
+  // Tests, docs, examples and CI describe how the project is built and tried, not deployed;
+  // so does a Vagrant VM beside another way of deploying (an image, an orchestrator, a
+  // configuration-management tool).
+  const deploysOtherwise = findings.some(
+    (f) =>
+      f.toolingBesideDeployment === undefined &&
+      toolingRole(f.file) === undefined &&
+      DEPLOYMENT_QUESTIONS.has(f.question) &&
+      f.strength >= 2,
+  );
   const tooling = new Map<string, ToolingFile>();
   const evidence = findings.filter((finding) => {
-    const role = toolingRole(finding.file);
+    const role =
+      toolingRole(finding.file) ?? (deploysOtherwise ? finding.toolingBesideDeployment : undefined);
     if (role === undefined) return true;
     const entry = tooling.get(finding.file) ?? { file: finding.file, role, suggests: [] };
     entry.suggests.push({
@@ -120,14 +139,28 @@ export async function detect(
     tooling.set(finding.file, entry);
     return options.includeTooling === true;
   });
-  const { answers, conflicts, tension } = resolve(compiled, evidence);
+  // Nothing outside tooling: the examples and samples are how the project shows its deployment.
+  // An example shows rather than proves: each of its findings counts as a hint.
+  const examples =
+    evidence.length === 0
+      ? findings
+          .filter((finding) => isExample(finding.file))
+          .map((finding) => ({ ...finding, strength: 1 as const }))
+      : [];
+  const { answers, conflicts, tension } = resolve(
+    compiled,
+    examples.length > 0 ? examples : evidence,
+  );
   return {
     schemaVersion: 1,
     directory,
     answers,
     conflicts,
     ...(tension ? { tension } : {}),
-    tooling: [...tooling.values()].sort((a, b) => (a.file < b.file ? -1 : 1)),
+    ...(examples.length > 0 ? { fromExamples: true as const } : {}),
+    tooling: [...tooling.values()]
+      .filter((t) => examples.length === 0 || !isExample(t.file))
+      .sort((a, b) => (a.file < b.file ? -1 : 1)),
     scanned: {
       entries: walked.entries,
       filesRead: walked.files.length,

@@ -53,3 +53,14 @@ export function toolingRole(path: string): string | undefined {
   }
   return undefined;
 }
+
+const EXAMPLE_FOLDERS = new Set(['examples', 'example', 'samples', 'sample']);
+
+/**
+ * Whether a file is an example or a sample (anywhere in its path, even under docs): what a
+ * project ships to show how it is deployed, read when nothing else describes the deployment.
+ */
+export function isExample(path: string): boolean {
+  const parts = path.split('/');
+  return parts.slice(0, -1).some((part) => EXAMPLE_FOLDERS.has(part.toLowerCase()));
+}

@@ -19,6 +19,11 @@ export interface Finding {
   strength: 1 | 2 | 3;
   file: string;
   reason: string;
+  /**
+   * The tooling role this file has when the project deploys some other way: a Vagrantfile
+   * beside a Dockerfile or a playbook is the developers' or the tests' VM, not the deployment.
+   */
+  toolingBesideDeployment?: string;
 }
 
 /** One scanner per ecosystem: it names the files it reads, then turns them into findings. */

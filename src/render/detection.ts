@@ -15,6 +15,11 @@ export function renderDetection(detection: Detection, ruleSet: RuleSet, c: Chalk
     '',
   );
   const entries = Object.entries(detection.answers);
+  if (detection.fromExamples)
+    out.push(
+      "  Only the project's examples and samples describe how it is deployed: read from them.",
+      '',
+    );
   if (entries.length === 0) out.push('  Nothing found that answers a question.');
   const width = Math.max(0, ...entries.map(([id]) => id.length));
   for (const [id, answer] of entries) {

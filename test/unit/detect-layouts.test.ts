@@ -232,3 +232,72 @@ describe('detect --format line', () => {
     });
   });
 });
+
+describe('machine images', () => {
+  it('reads a Vagrant project for Windows and macOS hosts as a VM with a kernel of its own', async () => {
+    const dir = tree({
+      Vagrantfile:
+        "require File.expand_path('scripts/box.rb')\nVagrant.configure('2') do |config|\n  Box.configure(config)\nend\n",
+      'scripts/box.rb':
+        "class Box\n  def self.configure(config)\n    config.vm.box = 'acme/box'\n    config.vm.provider 'virtualbox' do |vb|\n    end\n    config.vm.provider \"hyperv\" do |h|\n    end\n  end\nend\n",
+    });
+    const detection = await detect(compiled, dir);
+    expect(detection.answers.vmLike?.value).toBe('yes');
+    expect(detection.answers.kernel?.evidence).toEqual([
+      {
+        file: 'scripts/box.rb',
+        reason:
+          'Vagrant providers for Windows or macOS hosts (hyperv), which have no Linux kernel to share: the VM brings its own',
+      },
+    ]);
+  });
+
+  it('reads a bootable mkosi image as needing its own kernel, but not a disk build it only matches', async () => {
+    const bootable = await detect(
+      compiled,
+      tree({ 'mkosi.conf': '[Distribution]\nDistribution=fedora\n\n[Output]\nFormat=disk\n' }),
+    );
+    expect(bootable.answers.kernel?.value).toBe('own');
+    const optional = await detect(
+      compiled,
+      tree({
+        'mkosi.conf': '[Distribution]\nDistribution=debian\n\n[Output]\nFormat=directory\n',
+        'mkosi.conf.d/10-bootable.conf': '[Match]\nFormat=disk\n\n[Content]\nBootable=yes\n',
+      }),
+    );
+    expect(optional.answers.kernel).toBeUndefined();
+    expect(optional.answers.imageSource?.value).toBe('distro-image');
+  });
+});
+
+describe('examples and samples', () => {
+  it('reads them, as hints, only when nothing else describes the deployment', async () => {
+    const units = {
+      'sample/systemd/backup.service':
+        '[Unit]\nDescription=backup\n\n[Service]\nType=oneshot\nExecStart=/usr/bin/backup\n',
+      'sample/systemd/backup.timer': '[Timer]\nOnCalendar=daily\n',
+      'sample/cron/backup': '0 3 * * * root /usr/bin/backup\n',
+    };
+    const alone = await detect(compiled, tree(units));
+    expect(alone.fromExamples).toBe(true);
+    expect(alone.answers.cron?.value).toBe('yes');
+    expect(alone.answers.init?.value).toBe('yes');
+    // A oneshot run by a timer is a scheduled job, not a long-running service.
+    expect(alone.answers.processes).toBeUndefined();
+    expect(alone.tooling).toEqual([]);
+
+    const beside = await detect(compiled, tree({ ...units, Dockerfile: 'FROM alpine:3.20\n' }));
+    expect(beside.fromExamples).toBeUndefined();
+    expect(beside.answers.cron).toBeUndefined();
+    expect(beside.tooling.map((t) => t.file)).toContain('sample/cron/backup');
+  });
+
+  it('never reads tests as the deployment', async () => {
+    const detection = await detect(
+      compiled,
+      tree({ 'tests/compose.yaml': 'services:\n  app:\n    image: acme/app\n' }),
+    );
+    expect(detection.answers).toEqual({});
+    expect(detection.fromExamples).toBeUndefined();
+  });
+});

@@ -246,13 +246,14 @@ describe('scanners', () => {
       expect.arrayContaining(['nomad', 'swarm', 'kubernetes']),
     );
     expect(detection.answers.imageSource?.value).toBe('distro-image');
-    expect(detection.answers.vmLike?.evidence.map((e) => e.file)).toEqual([
-      'Vagrantfile',
-      'packer/build.pkr.hcl',
-    ]);
-    expect(detection.answers.kernel).toEqual({
-      value: 'own',
-      evidence: [{ file: 'driver/dkms.conf', reason: 'builds a kernel module with DKMS' }],
-    });
+    // Beside Nomad jobs and Compose files, the Vagrantfile is the developers' VM.
+    expect(detection.answers.vmLike?.evidence.map((e) => e.file)).toEqual(['packer/build.pkr.hcl']);
+    expect(detection.tooling.find((t) => t.file === 'Vagrantfile')?.role).toBe(
+      'a development or test VM (the project deploys otherwise)',
+    );
+    expect(detection.answers.kernel?.value).toBe('own');
+    const kernel = detection.answers.kernel?.evidence ?? [];
+    expect(kernel.map((e) => e.file).sort()).toEqual(['driver/dkms.conf', 'packer/build.pkr.hcl']);
+    expect(kernel.find((e) => e.file === 'packer/build.pkr.hcl')?.reason).toContain('(qemu)');
   });
 });

@@ -1,7 +1,7 @@
 // System-container images and VM tooling: LXD/Incus/distrobuilder image definitions,
 // debootstrap and mkosi configs, Vagrant and Packer; and modules that need their own kernel.
 import { isRecord, yamlDocuments } from '../read-yaml.js';
-import type { Finding, Scanner } from '../types.js';
+import type { Finding, Scanner, TextFile } from '../types.js';
 
 export const systemImageScanner: Scanner = {
   name: 'system-images',
@@ -70,6 +70,15 @@ export const systemImageScanner: Scanner = {
           file: file.path,
           reason: `an mkosi image${distribution ? ` (${distribution})` : ''}`,
         });
+        const boots = bootableMkosi(file.text);
+        if (boots)
+          findings.push({
+            question: 'kernel',
+            value: 'own',
+            strength: 2,
+            file: file.path,
+            reason: `a bootable mkosi image (${boots}): it boots a kernel of its own`,
+          });
         continue;
       }
       if (file.name === 'lxc.conf' || file.name === 'config') {
@@ -106,11 +115,43 @@ export const systemImageScanner: Scanner = {
   },
 };
 
+/**
+ * What makes an mkosi configuration a bootable disk image, or undefined. A setting under
+ * [Match] only applies when the image is built that way (as the optional disk builds of
+ * nspawn definitions), so only [Output] and [Content] settings count.
+ */
+function bootableMkosi(text: string): string | undefined {
+  let section = '';
+  let matchesFormat = false;
+  const found: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const header = /^\s*\[(\w+)\]\s*$/.exec(line);
+    if (header) {
+      section = header[1]!;
+      continue;
+    }
+    const setting = /^\s*(\w+)\s*=\s*(\S*)/.exec(line);
+    if (!setting) continue;
+    const [, key, value] = setting;
+    if (section === 'Match' && key === 'Format') matchesFormat = true;
+    if (section === 'Output' && key === 'Format' && /^(disk|uki|esp)$/.test(value!))
+      found.push(`Format=${value}`);
+    if (section === 'Content' && key === 'Bootable' && value === 'yes') found.push('Bootable=yes');
+    if (section === 'Content' && key === 'UnifiedKernelImageFormat')
+      found.push('a unified kernel image');
+  }
+  return matchesFormat || found.length === 0 ? undefined : found.join(', ');
+}
+
+const VAGRANT_ROLE = 'a development or test VM (the project deploys otherwise)';
+
 export const vmToolScanner: Scanner = {
   name: 'vm-tools',
   // Vagrantfiles, and Packer templates and variable files by name or, for JSON, by content.
-  wants: (_path, name) =>
+  wants: (path, name) =>
     name === 'Vagrantfile' ||
+    // Vagrant settings kept in a Ruby file beside it (Homestead's scripts/homestead.rb).
+    (/\.rb$/.test(name) && /^((scripts?|vagrant)\/)?[^/]+$/.test(path)) ||
     /\.pkr(vars)?\.(hcl|json)$/.test(name) ||
     name === 'packer.json' ||
     /\.json$/i.test(name),
@@ -119,19 +160,29 @@ export const vmToolScanner: Scanner = {
     // The guest systems the images are of, by family: several → a mixed fleet; any that is not
     // Linux → a kernel of its own.
     const guests = new Map<string, string>();
+    // Providers that exist only on Windows or macOS hosts, by the file naming them.
+    const foreignHosts = new Map<string, string>();
+    // Packer builders that install a system from its installer ISO into a bootable disk.
+    const isoBuilders = new Map<string, string>();
     for (const file of files) {
+      if (/\.rb$/.test(file.name)) {
+        if (/\bconfig\.vm\./.test(file.text)) notForeignHosts(file, foreignHosts);
+        continue;
+      }
       const packerJson = /\.json$/i.test(file.name) && /"builders"\s*:\s*\[/.test(file.text);
       if (/\.json$/i.test(file.name) && !/\.pkr(vars)?\.json$/.test(file.name) && !packerJson)
         continue;
       const guest = guestOf(`${file.path}\n${file.text.slice(0, 4096)}`);
       if (guest && !guests.has(guest)) guests.set(guest, file.path);
       if (file.name === 'Vagrantfile') {
+        notForeignHosts(file, foreignHosts);
         findings.push({
           question: 'vmLike',
           value: 'yes',
           strength: 2,
           file: file.path,
           reason: 'a Vagrantfile: it runs as a VM today',
+          toolingBesideDeployment: VAGRANT_ROLE,
         });
         findings.push({
           question: 'login',
@@ -139,10 +190,19 @@ export const vmToolScanner: Scanner = {
           strength: 1,
           file: file.path,
           reason: 'Vagrant machines are used over SSH',
+          toolingBesideDeployment: VAGRANT_ROLE,
         });
         continue;
       }
       if (/\.pkrvars\./.test(file.name)) continue;
+      // Builders that install from an ISO: `*-iso` types, or any builder given an iso_url.
+      const fromIso = /\biso_urls?\b/.test(file.text);
+      for (const match of file.text.matchAll(/(?:"type"\s*:\s*"|^\s*source\s+")([\w-]+)"/gm)) {
+        const type = match[1]!;
+        if (/^(docker|lxd|lxc|incus|null|file|shell|vagrant)$/.test(type)) continue;
+        if ((type.endsWith('-iso') || fromIso) && !isoBuilders.has(type))
+          isoBuilders.set(type, file.path);
+      }
       if (/"?builders?"?\s*[:{=]|^\s*source\s+"/m.test(file.text)) {
         findings.push({
           question: 'vmLike',
@@ -171,6 +231,23 @@ export const vmToolScanner: Scanner = {
         file,
         reason: `a machine image of ${family}, which no Linux container can run`,
       });
+    if (isoBuilders.size > 0)
+      findings.push({
+        question: 'kernel',
+        value: 'own',
+        strength: 1,
+        file: [...isoBuilders.values()][0]!,
+        reason: `installs the system from its ISO into bootable machine images (${[...isoBuilders.keys()].join(', ')}): each boots a kernel of its own`,
+      });
+    if (foreignHosts.size > 0)
+      findings.push({
+        question: 'kernel',
+        value: 'own',
+        strength: 2,
+        file: [...foreignHosts.values()][0]!,
+        reason: `Vagrant providers for Windows or macOS hosts (${[...foreignHosts.keys()].join(', ')}), which have no Linux kernel to share: the VM brings its own`,
+        toolingBesideDeployment: VAGRANT_ROLE,
+      });
     if (linux.length > 0 && guests.size === 1)
       findings.push({
         question: 'imageSource',
@@ -182,6 +259,14 @@ export const vmToolScanner: Scanner = {
     return findings;
   },
 };
+
+/** Notes the Vagrant providers in a file that run only on Windows or macOS hosts. */
+function notForeignHosts(file: TextFile, found: Map<string, string>): void {
+  for (const match of file.text.matchAll(
+    /^\s*[\w.]*\.vm\.provider\s*\(?\s*[:"']?(hyperv|parallels|vmware_fusion|vmware_desktop|vmware_workstation)\b/gm,
+  ))
+    if (!found.has(match[1]!)) found.set(match[1]!, file.path);
+}
 
 const LINUX = new Set([
   'Ubuntu',

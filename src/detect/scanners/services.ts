@@ -151,13 +151,16 @@ export const systemdScanner: Scanner = {
           .slice(0, 5)
           .join(', ')}`,
       });
-      if (units.length >= 2)
+      // A oneshot unit runs a task and exits (often started by a timer): not a service that
+      // stays up beside the others.
+      const longRunning = units.filter((u) => !/^\s*Type\s*=\s*oneshot\s*$/im.test(u.text));
+      if (longRunning.length >= 2)
         findings.push({
           question: 'processes',
-          value: processesFor(units.length),
+          value: processesFor(longRunning.length),
           strength: 2,
-          file: units[0]!.path,
-          reason: `${units.length} services managed by systemd`,
+          file: longRunning[0]!.path,
+          reason: `${longRunning.length} long-running services managed by systemd`,
         });
     }
     if (timers.length > 0)
@@ -177,7 +180,9 @@ export const cronScanner: Scanner = {
   wants: (path, name) =>
     /^crontab$/i.test(name) ||
     /\.cron(tab)?$/i.test(name) ||
-    /(^|\/)cron\.(d|daily|hourly|weekly|monthly)\/[^/]+$/.test(path),
+    /(^|\/)cron\.(d|daily|hourly|weekly|monthly)\/[^/]+$/.test(path) ||
+    // A cron folder of the project's own (borgmatic's sample/cron/): told by its lines.
+    /(^|\/)cron\/[^/.]+$/.test(path),
   scan(files) {
     const findings: Finding[] = [];
     for (const file of files) {
