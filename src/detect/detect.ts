@@ -45,6 +45,13 @@ export const SCANNERS: readonly Scanner[] = [
   kernelScanner,
 ];
 
+const ORCHESTRATOR_NAMES: Readonly<Record<string, string>> = {
+  nomad: 'Nomad',
+  kubernetes: 'Kubernetes',
+  compose: 'Compose',
+  swarm: 'Swarm',
+};
+
 /** Questions whose answers name a way of deploying. */
 const DEPLOYMENT_QUESTIONS = new Set(['imageSource', 'orchestrator', 'configManagement']);
 
@@ -125,10 +132,27 @@ export async function detect(
       DEPLOYMENT_QUESTIONS.has(f.question) &&
       f.strength >= 2,
   );
+  // Units and playbooks that set up the agents of an orchestrator whose workloads are here too
+  // describe the hosts under those workloads (a Nomad homelab's Ansible), not the workloads.
+  const orchestrators = new Set(
+    findings
+      .filter(
+        (f) => f.question === 'orchestrator' && f.hostOf === undefined && !toolingRole(f.file),
+      )
+      .map((f) => f.value),
+  );
+  const hostRole = (finding: Finding) => {
+    const runs = finding.hostOf?.filter((o) => orchestrators.has(o));
+    return runs && runs.length > 0
+      ? `the hosts that run its ${runs.map((o) => ORCHESTRATOR_NAMES[o] ?? o).join(' or ')} workloads`
+      : undefined;
+  };
   const tooling = new Map<string, ToolingFile>();
   const evidence = findings.filter((finding) => {
     const role =
-      toolingRole(finding.file) ?? (deploysOtherwise ? finding.toolingBesideDeployment : undefined);
+      toolingRole(finding.file) ??
+      hostRole(finding) ??
+      (deploysOtherwise ? finding.toolingBesideDeployment : undefined);
     if (role === undefined) return true;
     const entry = tooling.get(finding.file) ?? { file: finding.file, role, suggests: [] };
     entry.suggests.push({

@@ -24,6 +24,35 @@ export interface Finding {
    * beside a Dockerfile or a playbook is the developers' or the tests' VM, not the deployment.
    */
   toolingBesideDeployment?: string;
+  /**
+   * The orchestrators whose hosts this finding describes (the units and playbooks that set up
+   * Nomad or Kubernetes agents). When the repository also holds workloads those orchestrators
+   * run, the finding is about the hosts under the workloads, not the workloads.
+   */
+  hostOf?: readonly string[];
+}
+
+// Agents of container platforms, by service name: a host that runs them runs other workloads.
+const PLATFORM_AGENTS: readonly [RegExp, readonly string[]][] = [
+  [/^(nomad|consul)(-client|-server)?$/, ['nomad']],
+  [/^(kubelet|k3s|k3s-agent|rke2-server|rke2-agent|kube-proxy|microk8s)$/, ['kubernetes']],
+  [/^(docker|dockerd|containerd|podman|cri-o|crio)$/, ['compose', 'swarm', 'kubernetes', 'nomad']],
+];
+
+/**
+ * The orchestrators a set of services is the host of, when every one of them is an agent of a
+ * container platform (or the platform's supporting service, such as Consul for Nomad).
+ */
+export function platformHostOf(services: readonly string[]): readonly string[] | undefined {
+  if (services.length === 0) return undefined;
+  const orchestrators = new Set<string>();
+  for (const service of services) {
+    const name = service.replace(/\.service$/, '').toLowerCase();
+    const match = PLATFORM_AGENTS.find(([pattern]) => pattern.test(name));
+    if (!match) return undefined;
+    for (const o of match[1]) orchestrators.add(o);
+  }
+  return [...orchestrators];
 }
 
 /** One scanner per ecosystem: it names the files it reads, then turns them into findings. */

@@ -56,8 +56,10 @@ export function renderDetection(detection: Detection, ruleSet: RuleSet, c: Chalk
   if (detection.tooling.length > 0) {
     out.push(
       '',
-      c.bold('Tooling, not counted') +
-        c.dim(' (tests, docs, examples, CI; --include-tooling counts them)'),
+      c.bold('Not counted') +
+        c.dim(
+          ' (tests, docs, examples, CI, development VMs, the hosts under the workloads; --include-tooling counts them)',
+        ),
     );
     for (const t of detection.tooling.slice(0, 8)) {
       const suggests = [...new Set(t.suggests.map((s) => `${s.question} = ${s.value}`))].join(', ');

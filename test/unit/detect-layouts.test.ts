@@ -301,3 +301,28 @@ describe('examples and samples', () => {
     expect(detection.fromExamples).toBeUndefined();
   });
 });
+
+describe('the hosts under the workloads', () => {
+  const playbook =
+    '- hosts: clients\n  tasks:\n    - name: start the agents\n      ansible.builtin.systemd:\n        name: "{{ item }}"\n        state: started\n        enabled: true\n      loop: [nomad, consul]\n';
+  const job =
+    'job "web" {\n  group "web" {\n    task "web" {\n      driver = "docker"\n    }\n  }\n}\n';
+
+  it('reads the playbook that sets up Nomad agents beside Nomad jobs as the hosts, not the jobs', async () => {
+    const detection = await detect(
+      compiled,
+      tree({ 'ansible/nomad.yml': playbook, 'jobs/web.nomad.hcl': job }),
+    );
+    expect(detection.answers.orchestrator?.value).toBe('nomad');
+    expect(detection.answers.init).toBeUndefined();
+    expect(detection.answers.login).toBeUndefined();
+    expect(detection.tooling.find((t) => t.file === 'ansible/nomad.yml')?.role).toBe(
+      'the hosts that run its Nomad workloads',
+    );
+  });
+
+  it('counts the same playbook when the repository is only the hosts', async () => {
+    const detection = await detect(compiled, tree({ 'ansible/nomad.yml': playbook }));
+    expect(detection.answers.init?.value).toBe('yes');
+  });
+});

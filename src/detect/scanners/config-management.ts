@@ -1,6 +1,12 @@
 // Configuration management: Ansible, Chef, Puppet and Salt code provisions long-lived hosts.
 import { isRecord, yamlDocuments } from '../read-yaml.js';
-import { type Finding, processesFor, type Scanner, type TextFile } from '../types.js';
+import {
+  type Finding,
+  platformHostOf,
+  processesFor,
+  type Scanner,
+  type TextFile,
+} from '../types.js';
 
 const IN_PLACE = 'provisioning by configuration management changes running systems in place';
 
@@ -15,12 +21,15 @@ function managed(
     const names = [...services.keys()];
     const file = services.get(names[0]!)!;
     const list = `${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}`;
+    const hostOf = platformHostOf(names);
+    const host = hostOf ? { hostOf } : {};
     findings.push({
       question: 'init',
       value: 'yes',
       strength: 2,
       file,
       reason: `${tool} manages ${names.length} system service(s) through the init system: ${list}`,
+      ...host,
     });
     if (names.length >= 2)
       findings.push({
@@ -29,6 +38,7 @@ function managed(
         strength: 2,
         file,
         reason: `${tool} runs ${names.length} services on the host: ${list}`,
+        ...host,
       });
     findings.push({
       question: 'login',
@@ -36,6 +46,7 @@ function managed(
       strength: 1,
       file,
       reason: `${tool} provisions a host that operators run like a server`,
+      ...host,
     });
   }
   if (cronFile)
@@ -136,8 +147,20 @@ export const ansibleScanner: Scanner = {
     // Services and cron jobs the playbooks and roles set up.
     for (const file of files) {
       if (!isAnsible(file) || !/\.ya?ml$/i.test(file.name)) continue;
-      visitTasks(yamlDocuments(file)[0], (module, args) => {
+      visitTasks(yamlDocuments(file)[0], (module, args, task) => {
         if (SERVICE_MODULES.has(module)) {
+          // A task over a list (`name: "{{ item }}"` with `loop: [nomad, consul]`): each item.
+          const items = task.loop ?? task.with_items;
+          if (
+            isRecord(args) &&
+            typeof args.name === 'string' &&
+            /^\{\{\s*item\s*\}\}$/.test(args.name.trim()) &&
+            Array.isArray(items)
+          ) {
+            for (const item of items)
+              if (typeof item === 'string' && !services.has(item)) services.set(item, file.path);
+            return;
+          }
           const name =
             isRecord(args) && typeof args.name === 'string'
               ? args.name
@@ -195,7 +218,7 @@ const CRON_MODULES = new Set(['cron', 'ansible.builtin.cron']);
 // Calls `visit(module, args)` for every key of every task, through plays, blocks and handlers.
 function visitTasks(
   node: unknown,
-  visit: (module: string, args: unknown) => void,
+  visit: (module: string, args: unknown, task: Record<string, unknown>) => void,
   depth = 0,
 ): void {
   if (depth > 12) return;
@@ -207,7 +230,7 @@ function visitTasks(
   for (const [key, value] of Object.entries(node)) {
     if (['tasks', 'handlers', 'pre_tasks', 'post_tasks', 'block', 'rescue', 'always'].includes(key))
       visitTasks(value, visit, depth + 1);
-    else visit(key, value);
+    else visit(key, value, node);
   }
 }
 

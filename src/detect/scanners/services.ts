@@ -1,6 +1,6 @@
 // How the workload's processes are run: Nomad jobs, Procfiles, supervisors (supervisord, s6,
 // runit), systemd units and timers, crontabs.
-import { type Finding, processesFor, type Scanner } from '../types.js';
+import { type Finding, platformHostOf, processesFor, type Scanner } from '../types.js';
 
 export const nomadScanner: Scanner = {
   name: 'nomad',
@@ -141,6 +141,8 @@ export const systemdScanner: Scanner = {
       });
     const timers = files.filter((f) => /\.timer$/i.test(f.name) && /^\[Timer\]/m.test(f.text));
     if (units.length > 0) {
+      const hostOf = platformHostOf(units.map((u) => u.name));
+      const host = hostOf ? { hostOf } : {};
       findings.push({
         question: 'init',
         value: 'yes',
@@ -150,6 +152,7 @@ export const systemdScanner: Scanner = {
           .map((u) => u.name)
           .slice(0, 5)
           .join(', ')}`,
+        ...host,
       });
       // A oneshot unit runs a task and exits (often started by a timer): not a service that
       // stays up beside the others.
@@ -161,6 +164,7 @@ export const systemdScanner: Scanner = {
           strength: 2,
           file: longRunning[0]!.path,
           reason: `${longRunning.length} long-running services managed by systemd`,
+          ...host,
         });
     }
     if (timers.length > 0)
