@@ -31,7 +31,16 @@ const ROLES: readonly [RegExp, Role][] = [
   ],
 ];
 
+// Service names that say the tier whatever the image (a `db` built from a Dockerfile over
+// postgres is still the database).
+const TIER_NAMES =
+  /^(db|database|postgres(ql)?|mysql|mariadb|mongo(db)?|redis|cache|memcached|proxy|nginx|lb|load-?balancer)$/;
+
 function roleOf(component: Component): Role | undefined {
+  if (TIER_NAMES.test(component.name.toLowerCase()))
+    return /^(proxy|nginx|lb|load-?balancer)$/.test(component.name.toLowerCase())
+      ? 'edge'
+      : 'backing';
   if (component.build !== undefined) return undefined;
   const name = (component.image ?? component.name).toLowerCase().replace(/[:@].*$/, '');
   const last = name.slice(name.lastIndexOf('/') + 1);
@@ -67,7 +76,7 @@ export function architectureOf(
     strength: 1 | 2,
     reason: string,
   ): Finding => ({ question: 'architecture', value, strength, file, reason });
-  if (own.size >= 4)
+  if (own.size >= 3)
     return finding(
       'microservices',
       2,

@@ -52,8 +52,17 @@ const ORCHESTRATOR_NAMES: Readonly<Record<string, string>> = {
   swarm: 'Swarm',
 };
 
-/** Questions whose answers name a way of deploying. */
-const DEPLOYMENT_QUESTIONS = new Set(['imageSource', 'orchestrator', 'configManagement']);
+/**
+ * Questions whose clear answers show a way of deploying: an image, an orchestrator,
+ * configuration management, units or init scripts for a host, a kernel module.
+ */
+const DEPLOYMENT_QUESTIONS = new Set([
+  'imageSource',
+  'orchestrator',
+  'configManagement',
+  'init',
+  'kernel',
+]);
 
 export interface Detection {
   schemaVersion: 1;

@@ -83,6 +83,13 @@ function choose(question: string, candidates: Scored[]): { chosen: Scored; why: 
           b.strongest - a.strongest || b.strength - a.strength || (a.value === 'many' ? -1 : 1),
       );
     const severalStrength = several.reduce((sum, c) => sum + c.strength, 0);
+    // Near proof of several services inside one environment (the programs a supervisor runs)
+    // is more specific than any count of containers, however many files count them.
+    if (single && several.length > 0 && several[0]!.strongest > single.strongest)
+      return {
+        chosen: several[0]!,
+        why: `the most specific sign: ${several[0]!.value} services in one environment (a sign of strength ${several[0]!.strongest}) over a count of containers (at most ${single.strongest})`,
+      };
     if (single && several.length > 0 && severalStrength >= single.strength) {
       return {
         chosen: several[0]!,

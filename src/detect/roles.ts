@@ -34,6 +34,7 @@ const TOOLING_FOLDERS: ReadonlyMap<string, string> = new Map([
 /** File names that are tooling wherever they are. */
 const TOOLING_FILES: readonly [RegExp, string][] = [
   [/^\.gitpod/i, 'a Gitpod development environment'],
+  [/^(docker-)?compose[.-](test|tests|ci|e2e)\.ya?ml$/i, 'a test'],
   [/^\.gitlab-ci\.ya?ml$/i, 'CI configuration'],
   [/^\.travis\.ya?ml$/i, 'CI configuration'],
   [/^\.?kitchen(\.[\w-]+)?\.ya?ml$/i, 'a Test Kitchen set-up'],

@@ -40,19 +40,29 @@ const PLATFORM_AGENTS: readonly [RegExp, readonly string[]][] = [
 ];
 
 /**
- * The orchestrators a set of services is the host of, when every one of them is an agent of a
- * container platform (or the platform's supporting service, such as Consul for Nomad).
+ * The orchestrators a set of services is the host of: when it sets up an orchestrator's agent
+ * (Nomad, Consul for Nomad, kubelet), or when every one of them is a container engine.
  */
 export function platformHostOf(services: readonly string[]): readonly string[] | undefined {
   if (services.length === 0) return undefined;
   const orchestrators = new Set<string>();
+  let others = 0;
+  let orchestratorAgent = false;
   for (const service of services) {
-    const name = service.replace(/\.service$/, '').toLowerCase();
+    const name = service.replace(/\.service(\.in)?$/, '').toLowerCase();
     const match = PLATFORM_AGENTS.find(([pattern]) => pattern.test(name));
-    if (!match) return undefined;
+    if (!match) {
+      others += 1;
+      continue;
+    }
+    if (match[1].length === 1) orchestratorAgent = true;
     for (const o of match[1]) orchestrators.add(o);
   }
-  return [...orchestrators];
+  // With an orchestrator's own agent (Nomad, kubelet), the other services are that host's
+  // plumbing (storage, VPN); a container engine alone must be all there is.
+  return orchestrators.size > 0 && (others === 0 || orchestratorAgent)
+    ? [...orchestrators]
+    : undefined;
 }
 
 /** One scanner per ecosystem: it names the files it reads, then turns them into findings. */

@@ -326,3 +326,64 @@ describe('the hosts under the workloads', () => {
     expect(detection.answers.init?.value).toBe('yes');
   });
 });
+
+describe('layouts found on held-out repositories', () => {
+  it('reads Nomad jobs named *.job and units shipped as *.service.in', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'nomad_jobs/web/nomad.job':
+          'job "web" {\n  group "g" {\n    task "t" {\n      driver = "docker"\n    }\n  }\n}\n',
+        'files/daemon.service.in':
+          '[Unit]\nDescription=d\n\n[Service]\nExecStart=@BINDIR@/daemon\n',
+      }),
+    );
+    expect(detection.answers.orchestrator?.value).toBe('nomad');
+    expect(detection.answers.init?.evidence[0]?.file).toBe('files/daemon.service.in');
+  });
+
+  it('counts supervisor programs a build script writes, over a count of Compose services', async () => {
+    const dir = tree({
+      Dockerfile:
+        'FROM ubuntu:24.04\nRUN apt-get install -y supervisor openssh-server gitlab-shell\nEXPOSE 22\nENTRYPOINT ["/sbin/entrypoint.sh"]\n',
+      'assets/build/install.sh': `cat > /etc/supervisor/conf.d/all.conf <<EOF\n${['web', 'worker', 'sshd', 'nginx', 'cron'].map((p) => `[program:${p}]\ncommand=/usr/bin/${p}\n`).join('')}EOF\n`,
+      'docker-compose.yml':
+        'services:\n  redis:\n    image: redis:7\n  postgresql:\n    image: postgres:16\n  app:\n    build: .\n',
+    });
+    const detection = await detect(compiled, dir);
+    expect(detection.answers.processes?.value).toBe('many');
+    expect(detection.answers.cron?.value).toBe('yes');
+    // SSH in a git server's image carries git, not people's logins.
+    expect(detection.answers.login).toBeUndefined();
+  });
+
+  it('reads a service named for its tier as that tier, though built here', async () => {
+    const dir = tree({
+      'docker-compose.yml':
+        'services:\n  db:\n    build: db\n  words:\n    build: words\n  web:\n    build: web\n',
+    });
+    expect((await detect(compiled, dir)).answers.architecture?.value).toBe('multi-tier');
+  });
+
+  it('reads a playbook that sets up Nomad with its plumbing beside Nomad jobs as the hosts', async () => {
+    const dir = tree({
+      'ansible/playbook.yml':
+        '- hosts: all\n  tasks:\n    - name: services\n      ansible.builtin.service:\n        name: "{{ item }}"\n        state: started\n      loop: [open-iscsi, docker, nomad, consul, tailscaled]\n',
+      'jobs/app.job':
+        'job "app" {\n  group "g" {\n    task "t" {\n      driver = "docker"\n    }\n  }\n}\n',
+    });
+    const detection = await detect(compiled, dir);
+    expect(detection.answers.init).toBeUndefined();
+    expect(detection.answers.nesting).toBeUndefined();
+    expect(detection.answers.configManagement?.value).toBe('ansible');
+  });
+
+  it('reads a role that installs a container engine, alone, as a host that runs containers', async () => {
+    const dir = tree({
+      'meta/main.yml': 'galaxy_info:\n  role_name: docker\n',
+      'tasks/main.yml':
+        '- name: Docker\n  ansible.builtin.service:\n    name: docker\n    state: started\n',
+    });
+    expect((await detect(compiled, dir)).answers.nesting?.value).toBe('yes');
+  });
+});

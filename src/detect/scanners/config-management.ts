@@ -48,6 +48,17 @@ function managed(
       reason: `${tool} provisions a host that operators run like a server`,
       ...host,
     });
+    // A container engine set up: the host runs containers of its own.
+    const engines = names.filter((n) => /^(docker|containerd|podman|cri-o|crio)$/i.test(n));
+    if (engines.length > 0)
+      findings.push({
+        question: 'nesting',
+        value: 'yes',
+        strength: 2,
+        file,
+        reason: `${tool} sets up a container engine (${engines.join(', ')}): it runs containers itself`,
+        ...host,
+      });
   }
   if (cronFile)
     findings.push({

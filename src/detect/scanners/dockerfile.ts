@@ -120,11 +120,14 @@ export const dockerfileScanner: Scanner = {
           reason:
             'installs a process supervisor in the image, for several services in one container',
         });
-      // An SSH server installed and exposed, or started: installed alone is often left off.
+      // An SSH server installed and exposed, or started: installed alone is often left off. In
+      // a git server's image (GitLab, Gitea, Gitolite) SSH carries git, not people's logins.
+      const servesGit = /\b(gitlab-shell|gitaly|gitea|forgejo|gitolite|gogs)\b/i.test(file.text);
       if (
-        (/\bopenssh-server\b/.test(installs) &&
+        !servesGit &&
+        ((/\bopenssh-server\b/.test(installs) &&
           instructions.some((i) => i.op === 'EXPOSE' && /\b22\b/.test(i.args))) ||
-        /\bsshd\b/.test(run)
+          /\bsshd\b/.test(run))
       ) {
         findings.push({
           question: 'login',

@@ -23,6 +23,8 @@ export const kubernetesScanner: Scanner = {
     const workloads = new Map<string, string>(); // name → file
     // Long-running workloads deployed together: one folder of manifests, or one chart.
     const units = new Map<string, { file: string; components: Component[] }>();
+    // The workloads of each folder of manifests (or chart), and the files they are in.
+    const folders = new Map<string, { files: Set<string>; names: string[] }>();
     for (const file of files) {
       if (/^Chart\.ya?ml$/i.test(file.name)) {
         const chart = yamlDocuments(file)[0];
@@ -83,13 +85,11 @@ export const kubernetesScanner: Scanner = {
           entry.components.push(images[0] ? { name, image: images[0] } : { name });
           units.set(unit, entry);
         }
-        findings.push({
-          question: 'orchestrator',
-          value: 'kubernetes',
-          strength: 3,
-          file: file.path,
-          reason: `a Kubernetes ${doc.kind} (${name})`,
-        });
+        const folder = chart ?? file.path.slice(0, file.path.lastIndexOf('/') + 1);
+        const place = folders.get(folder) ?? { files: new Set<string>(), names: [] };
+        place.files.add(file.path);
+        place.names.push(name);
+        folders.set(folder, place);
         if (
           doc.kind === 'Rollout' &&
           isRecord(doc.spec) &&
@@ -105,6 +105,20 @@ export const kubernetesScanner: Scanner = {
           });
         }
       }
+    }
+    // One way of deploying per folder of manifests or chart: its files share one reason, so that
+    // each further file adds a little, not a whole sign (five manifests in one folder do not
+    // outweigh a Compose file five times over).
+    for (const [folder, { files: inFolder, names }] of folders) {
+      const reason = `${names.length} Kubernetes workload(s)${folder ? ` in ${folder}` : ''}: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`;
+      for (const path of inFolder)
+        findings.push({
+          question: 'orchestrator',
+          value: 'kubernetes',
+          strength: 3,
+          file: path,
+          reason,
+        });
     }
     if (workloads.size > 0) {
       const first = [...workloads.values()][0]!;

@@ -4,8 +4,8 @@ import { type Finding, platformHostOf, processesFor, type Scanner } from '../typ
 
 export const nomadScanner: Scanner = {
   name: 'nomad',
-  // Nomad jobs, and Nomad Pack's job templates (*.nomad.tpl).
-  wants: (_path, name) => /\.nomad(\.hcl|\.tpl)?$/i.test(name) || /\.hcl$/i.test(name),
+  // Nomad jobs (*.nomad, *.hcl, *.job, told by content), and Nomad Pack's templates (*.nomad.tpl).
+  wants: (_path, name) => /\.(nomad|job)(\.hcl|\.tpl)?$/i.test(name) || /\.hcl$/i.test(name),
   scan(files) {
     const findings: Finding[] = [];
     for (const file of files) {
@@ -78,7 +78,9 @@ export const supervisorScanner: Scanner = {
   wants: (path, name) =>
     /^supervisord?\.conf$/i.test(name) ||
     /(^|\/)supervisor\/conf\.d\/[^/]+\.conf$/.test(path) ||
-    /(^|\/)(s6-overlay\/s6-rc\.d|services\.d|etc\/service|etc\/sv)\/[^/]+\/run$/.test(path),
+    /(^|\/)(s6-overlay\/s6-rc\.d|services\.d|etc\/service|etc\/sv)\/[^/]+\/run$/.test(path) ||
+    // Build scripts that write supervisor programs with heredocs (docker-gitlab's install.sh).
+    /\.sh$/.test(name),
   scan(files) {
     const findings: Finding[] = [];
     const programs = new Set<string>();
@@ -115,7 +117,7 @@ export const supervisorScanner: Scanner = {
 };
 
 /** Names an init script or unit may have; what it is, is told by its content. */
-const INIT_FILE = /\.(service|timer|systemd|openrc|initd|init|sysv)$/i;
+const INIT_FILE = /\.(service|timer|systemd|openrc|initd|init|sysv)(\.in)?$/i;
 
 export const systemdScanner: Scanner = {
   name: 'systemd',
@@ -124,7 +126,9 @@ export const systemdScanner: Scanner = {
   scan(files) {
     const findings: Finding[] = [];
     // A unit is a file with a [Service] section, whatever its name (pihole-FTL.systemd).
-    const units = files.filter((f) => !/\.timer$/i.test(f.name) && /^\[Service\]/m.test(f.text));
+    const units = files.filter(
+      (f) => !/\.timer(\.in)?$/i.test(f.name) && /^\[Service\]/m.test(f.text),
+    );
     const scripts = files.filter(
       (f) => /^### BEGIN INIT INFO/m.test(f.text) || /^#!\s*\/sbin\/openrc-run/.test(f.text),
     );
@@ -139,7 +143,9 @@ export const systemdScanner: Scanner = {
           .slice(0, 5)
           .join(', ')}`,
       });
-    const timers = files.filter((f) => /\.timer$/i.test(f.name) && /^\[Timer\]/m.test(f.text));
+    const timers = files.filter(
+      (f) => /\.timer(\.in)?$/i.test(f.name) && /^\[Timer\]/m.test(f.text),
+    );
     if (units.length > 0) {
       const hostOf = platformHostOf(units.map((u) => u.name));
       const host = hostOf ? { hostOf } : {};
