@@ -312,3 +312,33 @@ export function jsonSchema(
   const { $schema, ...rest } = z.toJSONSchema(schema, { io });
   return { $schema, $id: `https://which-container.dev/schema/${name}.json`, title, ...rest };
 }
+
+// ---------------------------------------------------------------------------------------------
+// rules/host-base.yaml: what `detect --host` counts as the base system, not the workload.
+const UnitName = z
+  .string()
+  .regex(/^[\w@.+:-]+\*?$/, 'expected a unit, script or module name, optionally ending in *');
+const RootPath = z
+  .string()
+  .regex(/^[\w.+-]+(\/[\w.+-]+)*$/, 'expected a path relative to the root, without ..')
+  .refine((p) => !p.split('/').includes('..'), 'expected a path without ..');
+
+export const HostBaseSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  baseServices: z.array(UnitName).min(1),
+  agentServices: z.array(UnitName),
+  defaultCronFiles: z.array(UnitName),
+  defaultPeriodicScripts: z.array(UnitName),
+  defaultTimers: z.array(UnitName),
+  guestModules: z.array(UnitName),
+  commonModules: z.array(UnitName),
+  containerEngines: z.array(
+    z.strictObject({
+      name: Text,
+      services: z.array(UnitName),
+      state: z.array(RootPath),
+      programs: z.array(RootPath),
+    }),
+  ),
+});
+export type HostBase = z.infer<typeof HostBaseSchema>;
