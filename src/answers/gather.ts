@@ -18,6 +18,8 @@ export interface AnswerRequest {
   /** --detect DIR, and whether tooling files count as evidence too (--include-tooling). */
   detect?: string | undefined;
   includeTooling?: boolean | undefined;
+  /** --detect-host ROOT: a Linux system's root (`/` for this machine). */
+  detectHost?: string | undefined;
   /** Whether prompts may be shown (a terminal, and no --no-input). */
   interactive: boolean;
   /** Whether the questionnaire offers to save the answers (not with --save-answers). */
@@ -39,11 +41,17 @@ export async function gatherAnswers(
     layers.file = await answersFromFile(request.answersFile, compiled, () => io.stdin);
 
   let evidence: Record<string, string> = {};
+  let detection: Detection | undefined;
   if (request.detect !== undefined) {
     const { detectDirectory } = await import('../detect/detect.js');
-    const detection = await detectDirectory(compiled, request.detect, '--detect', {
+    detection = await detectDirectory(compiled, request.detect, '--detect', {
       includeTooling: request.includeTooling === true,
     });
+  } else if (request.detectHost !== undefined) {
+    const { detectHostRoot } = await import('../detect/host/detect-host.js');
+    detection = await detectHostRoot(compiled, request.detectHost, '--detect-host');
+  }
+  if (detection !== undefined) {
     layers.detected = detectedAnswers(detection);
     evidence = Object.fromEntries(
       Object.entries(detection.answers).map(([id, a]) => [
@@ -55,7 +63,7 @@ export async function gatherAnswers(
   const anyGiven =
     Object.keys(layers.flag!).length > 0 ||
     request.answersFile !== undefined ||
-    request.detect !== undefined;
+    detection !== undefined;
   if (!anyGiven && !request.interactive) {
     throw new UsageError(
       'no answers given, and no terminal to ask them in.\n' +

@@ -72,6 +72,12 @@ export function buildProgram(io: CliIo, version: string): Command {
     )
     .addOption(
       new Option(
+        '--detect-host [root]',
+        'infer answers from a Linux system: this machine, or a root tree (a mounted image, a snapshot)',
+      ).helpGroup(io_),
+    )
+    .addOption(
+      new Option(
         '--include-tooling',
         'with --detect: count what tests, docs, examples and CI files suggest too',
       ).helpGroup(io_),
@@ -128,8 +134,14 @@ export function buildProgram(io: CliIo, version: string): Command {
 
   program
     .command('detect')
-    .description('show the answers inferred from a directory, each with its evidence')
-    .argument('[dir]', 'the directory to scan', '.')
+    .description(
+      'show the answers inferred from a directory (or, with --host, a Linux system), each with its evidence',
+    )
+    .argument('[dir]', 'the directory to scan (default: .); with --host, the root (default: /)')
+    .option(
+      '--host',
+      'read a Linux system instead: this machine, or the root tree given (a mounted image, a snapshot)',
+    )
     .addOption(
       new Option(
         '--format <format>',
@@ -143,7 +155,9 @@ export function buildProgram(io: CliIo, version: string): Command {
       'count what tests, docs, examples and CI files suggest as evidence too',
     )
     .option('--no-color', 'no colour, even on a terminal')
-    .action(async (dir: string, options: DetectCommandOptions) => runDetect(dir, options, io));
+    .action(async (dir: string | undefined, options: DetectCommandOptions) =>
+      runDetect(dir, options, io),
+    );
 
   program
     .command('batch')

@@ -7,13 +7,26 @@ import type { RuleSet } from '../engine/rule-set.js';
 import { valueLabel } from './labels.js';
 import { visible } from './visible.js';
 
-export function renderDetection(detection: Detection, ruleSet: RuleSet, c: ChalkInstance): string {
+export interface DetectionTextOptions {
+  /** Lines shown between the heading and the answers (a host's facts). */
+  facts?: string[];
+  /** The option that feeds these answers to a decision: `--detect` (the default) or `--detect-host`. */
+  flag?: string;
+}
+
+export function renderDetection(
+  detection: Detection,
+  ruleSet: RuleSet,
+  c: ChalkInstance,
+  options: DetectionTextOptions = {},
+): string {
   const out: string[] = [];
   const { scanned } = detection;
   out.push(
     `${c.bold('Detected in')} ${visible(detection.directory)} ${c.dim(`(${scanned.entries} entries, ${scanned.filesRead} files read)`)}`,
     '',
   );
+  if (options.facts) out.push(...options.facts, '');
   const entries = Object.entries(detection.answers);
   if (detection.fromExamples)
     out.push(
@@ -78,7 +91,7 @@ export function renderDetection(detection: Detection, ruleSet: RuleSet, c: Chalk
     out.push(
       '',
       c.dim(
-        `Use them: which-container --detect ${visible(detection.directory)}   (or: which-container ${flags})`,
+        `Use them: which-container ${options.flag ?? '--detect'} ${visible(detection.directory)}   (or: which-container ${flags})`,
       ),
     );
   return `${out.join('\n')}\n`;

@@ -16,6 +16,8 @@ export interface DecideCommandOptions {
   answers?: string;
   rules?: string[];
   detect?: string;
+  /** --detect-host alone is `true`: this machine. */
+  detectHost?: string | true;
   includeTooling?: boolean;
   saveAnswers?: string;
   format?: (typeof FORMATS)[number];
@@ -34,6 +36,8 @@ export async function runDecide(
   version: string,
 ): Promise<void> {
   const format = chooseFormat(options);
+  if (options.detect !== undefined && options.detectHost !== undefined)
+    throw new UsageError('--detect and --detect-host: give one of them');
   const ruleSet = await ruleSetWith(
     options.rules,
     io,
@@ -48,6 +52,7 @@ export async function runDecide(
       flags: options,
       answersFile: options.answers,
       detect: options.detect,
+      detectHost: options.detectHost === true ? '/' : options.detectHost,
       includeTooling: options.includeTooling === true,
       interactive,
       offerToSave: options.saveAnswers === undefined,
