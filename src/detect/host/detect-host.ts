@@ -249,7 +249,7 @@ export async function detectHost(
     scanned: { entries: fs.entries, filesRead: fs.filesRead, bytesRead: fs.bytesRead },
     skipped: fs.notes,
     host: {
-      hostname: (await hostname(fs, withProc)) ?? null,
+      hostname: (await hostname(fs, fs.root === '/')) ?? null,
       prettyName: release?.fields.get('PRETTY_NAME') ?? null,
       init: init?.program ?? null,
       container: container ?? null,

@@ -45,8 +45,8 @@ export async function osRelease(
   return undefined;
 }
 
-export async function hostname(fs: RootFs, withProc: boolean): Promise<string | undefined> {
-  for (const path of [...(withProc ? ['proc/sys/kernel/hostname'] : []), 'etc/hostname']) {
+export async function hostname(fs: RootFs, live: boolean): Promise<string | undefined> {
+  for (const path of [...(live ? ['proc/sys/kernel/hostname'] : []), 'etc/hostname']) {
     const name = (await fs.read(path))
       ?.split('\n')
       .map((l) => l.trim())
@@ -140,14 +140,13 @@ export async function initFact(fs: RootFs, withProc: boolean): Promise<InitFact 
   if (withProc) {
     const cmdline = ((await fs.read('proc/1/cmdline')) ?? '').split('\0').filter((a) => a !== '');
     const comm = (await fs.read('proc/1/comm'))?.trim();
-    const program = base(cmdline[0] ?? '') || comm;
+    // The program's own name (comm): `systemd` though started as /sbin/init. A process may
+    // rewrite its command line (`nginx: master process …`): then the name before the colon.
+    const program = comm || base((cmdline[0] ?? '').split(/:? /)[0]!);
     if (program) {
       const file = cmdline.length > 0 ? '/proc/1/cmdline' : '/proc/1/comm';
-      const shown = cmdline.length > 0 ? short(cmdline.join(' ')) : program;
-      const role = await roleOf(
-        fs,
-        program === 'init' || program === 'init.sh' ? await initTarget(fs) : program,
-      );
+      const shown = `${program}${cmdline.length > 0 ? ` (${short(cmdline.join(' '))})` : ''}`;
+      const role = await roleOf(fs, program === 'init' ? await initTarget(fs) : program);
       const fact: InitFact = {
         role,
         program,
@@ -202,7 +201,7 @@ async function roleOf(fs: RootFs, program: string | undefined): Promise<InitFact
 
 /** `nginx` for `/usr/sbin/nginx -g …`; `node server.js` for an interpreter and its script. */
 function serviceName(argv: readonly string[]): string {
-  const program = base(argv[0] ?? '');
+  const program = base((argv[0] ?? '').split(/:? /)[0]!);
   if (!INTERPRETERS.has(program.replace(/[\d.]+$/, ''))) return program;
   const script = argv.slice(1).find((a) => !a.startsWith('-'));
   return script ? `${program} ${base(script)}` : program;
