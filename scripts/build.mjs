@@ -135,7 +135,7 @@ async function buildAll() {
     write: false,
     stdin: {
       contents:
-        "import { validateRuleSet } from './src/engine/validate-rule-set.ts'; import { builtinData } from './src/engine/rule-set.ts'; import { HostBaseSchema } from './src/schema.ts'; import hostBase from './rules/host-base.yaml'; validateRuleSet(builtinData()); const host = HostBaseSchema.safeParse(hostBase); if (!host.success) throw new Error(`rules/host-base.yaml: ${JSON.stringify(host.error.issues)}`);",
+        "import { validateRuleSet } from './src/engine/validate-rule-set.ts'; import { builtinData } from './src/engine/rule-set.ts'; import { HostBaseSchema } from './src/schema.ts'; import hostBase from './rules/host-base.yaml'; validateRuleSet(builtinData()); const host = HostBaseSchema.safeParse(hostBase); if (!host.success) throw new Error('rules/host-base.yaml: ' + JSON.stringify(host.error.issues));",
       resolveDir: process.cwd(),
       loader: 'ts',
     },

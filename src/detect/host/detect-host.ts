@@ -32,7 +32,7 @@ import {
 } from './system.js';
 import { enabledUnits } from './units.js';
 
-export interface HostFacts {
+interface HostFacts {
   hostname: string | null;
   prettyName: string | null;
   /** What runs as PID 1 (or, in a snapshot, what /sbin/init starts). */

@@ -2,7 +2,7 @@
 // runs as PID 1 (or, in a snapshot, what /sbin/init would start).
 import type { RootFs } from './root-fs.js';
 
-export interface Evidence {
+interface Evidence {
   file: string;
   reason: string;
 }
