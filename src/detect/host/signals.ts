@@ -56,7 +56,8 @@ export async function scanCron(fs: RootFs, units: readonly EnabledUnit[], add: A
   };
   await crontab('etc/crontab', true);
   for (const entry of await fs.list('etc/cron.d')) {
-    if (entry.kind === 'dir' || matchesAny(entry.name, hostBase.defaultCronFiles)) continue;
+    if (entry.kind === 'dir' || entry.name.startsWith('.')) continue;
+    if (matchesAny(entry.name, hostBase.defaultCronFiles)) continue;
     if (/(~|\.dpkg-\w+|\.rpm\w+|\.apk-new)$/.test(entry.name)) continue;
     await crontab(`etc/cron.d/${entry.name}`, true);
   }
@@ -78,7 +79,12 @@ export async function scanCron(fs: RootFs, units: readonly EnabledUnit[], add: A
   ];
   for (const dir of periodic) {
     const own = (await fs.list(dir)).filter(
-      (e) => e.kind !== 'dir' && !matchesAny(e.name, hostBase.defaultPeriodicScripts),
+      // Hidden files (`.placeholder`) and package managers' leftovers never run.
+      (e) =>
+        e.kind !== 'dir' &&
+        !e.name.startsWith('.') &&
+        !/(~|\.dpkg-\w+|\.rpm\w+|\.swp)$/.test(e.name) &&
+        !matchesAny(e.name, hostBase.defaultPeriodicScripts),
     );
     if (own.length === 0) continue;
     add({
