@@ -1,11 +1,7 @@
 // Writes merged answers in the answers-file format, so a run can be replayed exactly. The file
 // is written whole or not at all, never through a link or over something that is not a file.
-import { randomBytes } from 'node:crypto';
-import type { Stats } from 'node:fs';
-import { lstat, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { describeErrno, OutputError, UsageError } from '../errors.js';
-import { visible } from '../render/visible.js';
+import { UsageError } from '../errors.js';
+import { saveFile, shownPath } from '../save-file.js';
 import type { Answers } from './answers.js';
 
 /**
@@ -31,10 +27,8 @@ function formatAnswersFile(
 }
 
 /**
- * Saves through a temporary file created exclusively beside the target (a random name, never
- * through a link), synced, then renamed over it; the temporary file is removed on any failure.
- * Refuses an empty path and a path that exists and is not a regular file (a link, a device, a
- * FIFO, a socket, a directory): UsageError (exit 2). A disk that fills is an OutputError (exit 5).
+ * Saves the answers whole or not at all (src/save-file.ts): a path that cannot be written is a
+ * usage error (exit 2), a disk that fills an OutputError (exit 5).
  */
 export async function saveAnswers(
   answers: Readonly<Answers>,
@@ -42,50 +36,9 @@ export async function saveAnswers(
   path: string,
   flag = '--save-answers',
 ): Promise<void> {
-  const shown = `${flag} ${JSON.stringify(visible(path))}`;
   if (path === '') throw new UsageError(`${flag}: the file name is empty; give the file to write`);
-  let existing: Stats | undefined;
-  try {
-    existing = await lstat(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw refused(shown, error);
-  }
-  if (existing && !existing.isFile()) {
-    throw new UsageError(
-      `${shown}: it is ${kindOf(existing)}, not a regular file; give a file to write (it is replaced whole)`,
-    );
-  }
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
-  let created = false;
-  try {
-    const file = await open(temporary, 'wx', 0o644);
-    created = true;
-    try {
-      await file.writeFile(formatAnswersFile(answers, questionOrder, path));
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(temporary, path);
-  } catch (error) {
-    if (created) await rm(temporary, { force: true });
-    throw refused(shown, error);
-  }
-}
-
-function kindOf(info: Stats): string {
-  if (info.isSymbolicLink()) return 'a symbolic link';
-  if (info.isDirectory()) return 'a directory';
-  if (info.isFIFO()) return 'a named pipe (FIFO)';
-  if (info.isSocket()) return 'a socket';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  return 'not a regular file';
-}
-
-/** A path that cannot be written is a usage error; an output that fails midway is exit 5. */
-function refused(shown: string, error: unknown): Error {
-  const errno = error as NodeJS.ErrnoException;
-  if (['ENOSPC', 'EIO', 'EDQUOT', 'EFBIG'].includes(errno.code ?? ''))
-    return new OutputError(shown, errno);
-  return new UsageError(`${shown}: cannot write it: ${describeErrno(errno)}`);
+  await saveFile(path, formatAnswersFile(answers, questionOrder, path), {
+    shown: shownPath(flag, path),
+    unwritable: 'usage',
+  });
 }

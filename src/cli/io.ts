@@ -43,6 +43,13 @@ export function isTerminal(io: CliIo, name: StdName): boolean {
   return io.isTerminal ? io.isTerminal(name) : io[name].isTTY === true;
 }
 
+/** Today, or SOURCE_DATE_EPOCH's day for reproducible output (an ADR, a report). */
+export function isoDate(io: CliIo): string {
+  const epoch = io.env.SOURCE_DATE_EPOCH;
+  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : io.now();
+  return date.toISOString().slice(0, 10);
+}
+
 const FD: Record<StdName, number> = { stdin: 0, stdout: 1, stderr: 2 };
 
 /**

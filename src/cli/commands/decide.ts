@@ -9,7 +9,7 @@ import { renderJson } from '../../render/json.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderText } from '../../render/text.js';
 import { colorFor } from '../color.js';
-import { type CliIo, isTerminal } from '../io.js';
+import { type CliIo, isoDate, isTerminal } from '../io.js';
 import { ruleSetWith } from '../rule-files.js';
 
 export interface DecideCommandOptions {
@@ -103,11 +103,4 @@ function chooseFormat(options: DecideCommandOptions): (typeof FORMATS)[number] {
 async function wrapFor(io: CliIo) {
   const width = io.columns?.('stdout');
   return width === undefined ? undefined : { width, wrap: (await import('wrap-ansi')).default };
-}
-
-/** Today, or SOURCE_DATE_EPOCH's day for reproducible output. */
-function isoDate(io: CliIo): string {
-  const epoch = io.env.SOURCE_DATE_EPOCH;
-  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : io.now();
-  return date.toISOString().slice(0, 10);
 }
