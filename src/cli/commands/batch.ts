@@ -1,16 +1,9 @@
 // `which-container batch [FILE|-]`: JSON Lines in, one result line per input line out.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { addAbortSignal, type Readable } from 'node:stream';
+import { addAbortSignal } from 'node:stream';
 import { type BatchSummary, runBatch } from '../../batch/run-batch.js';
 import { compileRuleSet } from '../../engine/compile.js';
-import {
-  BatchLinesFailedError,
-  InputFileError,
-  InterruptedError,
-  UsageError,
-} from '../../errors.js';
-import { why } from '../../input/read-text.js';
+import { BatchLinesFailedError, InterruptedError, UsageError } from '../../errors.js';
+import { openStream } from '../../input/open-stream.js';
 import { type CliIo, isTerminal, type StopSignal } from '../io.js';
 import { ruleSetWith } from '../rule-files.js';
 
@@ -39,7 +32,11 @@ export async function runBatchCommand(
     stoppedBy = signal;
     controller.abort();
   });
-  const input = await openInput(path, io, controller.signal);
+  const input = await openStream(
+    path,
+    () => addAbortSignal(controller.signal, io.stdin),
+    controller.signal,
+  );
 
   const started = Date.now();
   const progress = isTerminal(io, 'stderr') ? progressLine(io, started) : undefined;
@@ -60,27 +57,6 @@ export async function runBatchCommand(
   io.stderr.write(`${summaryLine(summary, path)}\n`);
   if (stoppedBy) throw new InterruptedError(stoppedBy);
   if (summary.failed > 0) throw new BatchLinesFailedError(summary.failed);
-}
-
-async function openInput(path: string, io: CliIo, signal: AbortSignal): Promise<Readable> {
-  if (path === '-') return addAbortSignal(signal, io.stdin);
-  try {
-    const info = await stat(path);
-    if (info.isDirectory())
-      throw new InputFileError([{ path: '', message: 'is a directory, not a file' }], path);
-  } catch (error) {
-    if (error instanceof InputFileError) throw error;
-    throw new InputFileError([{ path: '', message: `cannot be read: ${why(error)}` }], path);
-  }
-  const stream = createReadStream(path, { highWaterMark: 64 * 1024, signal });
-  // Surface an open failure (permissions) as a bad input file before any output.
-  await new Promise<void>((resolve, reject) => {
-    stream.once('ready', () => resolve());
-    stream.once('error', (error) =>
-      reject(new InputFileError([{ path: '', message: `cannot be read: ${why(error)}` }], path)),
-    );
-  });
-  return stream;
 }
 
 function summaryLine(summary: BatchSummary, path: string): string {
