@@ -7,12 +7,13 @@
 //      inventory (target: at most 150 MB);
 //   3. for information, batch against a json-rules-engine pipeline that also reads JSON Lines.
 // Usage: npm run build && node bench/batch.mjs [LINES=1000000] [RUNS=3]
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { esbuildYaml } from '../scripts/yaml-plugin.mjs';
+import { inventory, writeInventory } from './support/inventory.mjs';
 import { jreDecide, jreEngine } from './support/jre-rules.mjs';
 import { fmt, median, runNode } from './support/run.mjs';
 
@@ -36,40 +37,8 @@ await build({
 const engine = await import(pathToFileURL(join(dir, 'engine.mjs')).href);
 const questions = engine.builtinRuleSet.questions;
 
-// A deterministic inventory: a seeded generator answers each question, or leaves it out.
-function* inventory(count) {
-  let seed = 42;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-  for (let i = 0; i < count; i++) {
-    const answers = {};
-    for (const q of questions) {
-      const r = random();
-      if (r < 0.3) continue;
-      answers[q.id] = r < 0.33 ? 'unsure' : q.values[Math.floor(random() * q.values.length)].value;
-    }
-    yield i % 2 ? { id: `workload-${i}`, answers } : answers;
-  }
-}
-
-async function writeInventory(path, count) {
-  const out = createWriteStream(path);
-  let buffer = '';
-  for (const item of inventory(count)) {
-    buffer += `${JSON.stringify(item)}\n`;
-    if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await new Promise((r) => out.once('drain', r));
-      buffer = '';
-    }
-  }
-  out.end(buffer);
-  await new Promise((r) => out.once('finish', r));
-}
-
 // --- 1. Engine against engine, same parsed answers, same process -------------------------
-const inputs = [...inventory(engineInputs)].map((item) => item.answers ?? item);
+const inputs = [...inventory(questions, engineInputs)].map((item) => item.answers ?? item);
 const compiled = engine.compileRuleSet(engine.builtinRuleSet);
 const jre = jreEngine(engine.builtinRuleSet.rules, engine.builtinRuleSet.questions);
 // Both start from the parsed answers; ours also validates them, theirs does not. An answer set
@@ -113,8 +82,8 @@ const vsJre = median(engineRounds.map((r) => r.ours / r.theirs));
 // --- 2. and 3. Whole pipelines, each a fresh process ---------------------------------------
 const big = join(dir, 'inventory.jsonl');
 const small = join(dir, 'inventory-small.jsonl');
-await writeInventory(big, lines);
-await writeInventory(small, engineInputs);
+await writeInventory(questions, big, lines);
+await writeInventory(questions, small, engineInputs);
 
 async function pipeline(name, script, args, stdinFile, count) {
   const results = [];
