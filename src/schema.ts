@@ -231,6 +231,35 @@ export const DecisionSchema = z.strictObject({
   explain: z.array(ExplainedRuleSchema).optional(),
 });
 
+// ---------------------------------------------------------------------------------------------
+// Batch results (docs/batch.md): one line per input line, a decision or an error.
+
+/** The compact Decision batch writes by default: reasons and caveats by id, no texts or flips. */
+export const CompactDecisionSchema = DecisionSchema.pick({
+  schemaVersion: true,
+  recommendation: true,
+  closest: true,
+  confidence: true,
+  scores: true,
+  unanswered: true,
+}).extend({ reasons: z.array(z.string()), caveats: z.array(z.string()) });
+
+const BatchLine = {
+  /** The input line it answers, 1-based. */
+  line: z.int().positive(),
+  id: z.union([z.string(), z.number()]).optional(),
+};
+
+/** A batch output line: a compact Decision, a full one (--explain), or an error for that line. */
+export const BatchResultSchema = z.union([
+  z.strictObject({ ...BatchLine, decision: CompactDecisionSchema }),
+  z.strictObject({ ...BatchLine, decision: DecisionSchema }),
+  z.strictObject({
+    ...BatchLine,
+    error: z.strictObject({ message: z.string(), path: z.string().optional() }),
+  }),
+]);
+
 export type Verdict = (typeof VERDICTS)[number];
 export type AnswerSource = (typeof SOURCES)[number];
 export type QuestionValue = z.infer<typeof QuestionValueSchema>;
@@ -246,6 +275,8 @@ export type Decision = z.infer<typeof DecisionSchema>;
 export type ExplainedRule = z.infer<typeof ExplainedRuleSchema>;
 export type Confidence = z.infer<typeof ConfidenceSchema>;
 export type ConfidenceParts = z.infer<typeof ConfidencePartsSchema>;
+export type CompactDecision = z.infer<typeof CompactDecisionSchema>;
+export type BatchResult = z.infer<typeof BatchResultSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Answers: built from the questions data, so the values, the error messages and
