@@ -1,5 +1,5 @@
 // Builds dist/ in one esbuild build: the CLI (dist/cli.js) and the library (dist/index.js),
-// with rules/*.yaml inlined and shared code split into chunks, so each module exists once and
+// with rules/*.yaml and the report's browser script inlined and shared code split into chunks, so each module exists once and
 // the parts only some runs need (prompts, YAML, zod, detect, batch) load when a run needs them.
 // Then the library's type declarations (tsc). Fails if the built-in rule data is invalid.
 import { execFileSync } from 'node:child_process';
@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { esbuildBrowserScript } from './browser-script-plugin.mjs';
 import { esbuildYaml } from './yaml-plugin.mjs';
 
 const nodeRequire = createRequire(import.meta.url);
@@ -110,7 +111,7 @@ export const buildOptions = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  plugins: [esbuildYaml(), builtinsOnFirstUse(), yamlModules()],
+  plugins: [esbuildYaml(), esbuildBrowserScript(), builtinsOnFirstUse(), yamlModules()],
   logLevel: 'warning',
   legalComments: 'none',
   // Start-up time is mostly parsing: less to parse is faster.
