@@ -104,7 +104,7 @@ function commanderMessage(error: CommanderError, operands: readonly string[]): s
     }
     case 'commander.unknownCommand':
     case 'commander.excessArguments':
-      return `unexpected argument ${quoteValue(operands[0] ?? first ?? '')}; expected a command (questions, rules, schema, detect, batch) or options only`;
+      return `unexpected argument ${quoteValue(operands[0] ?? first ?? '')}; expected a command (questions, rules, schema, detect, batch, report) or options only`;
     case 'commander.optionMissingArgument':
       return `${flag} needs a value`;
     case 'commander.missingArgument':

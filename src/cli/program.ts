@@ -8,6 +8,7 @@ import { type BatchCommandOptions, runBatchCommand } from './commands/batch.js';
 import { type DecideCommandOptions, runDecide } from './commands/decide.js';
 import { type DetectCommandOptions, runDetect } from './commands/detect.js';
 import { runQuestions, runRules, runRulesCheck, runSchema } from './commands/listings.js';
+import { type ReportCommandOptions, runReport } from './commands/report.js';
 import type { CliIo } from './io.js';
 import { ruleSetWith } from './rule-files.js';
 
@@ -178,6 +179,18 @@ export function buildProgram(io: CliIo, version: string): Command {
     .option('--explain', 'full Decisions, with every rule, instead of compact ones')
     .action(async (file: string | undefined, options: BatchCommandOptions) =>
       runBatchCommand(file, options, io),
+    );
+
+  program
+    .command('report')
+    .description(
+      'batch results in (a file, or - for stdin), one self-contained HTML page out: verdicts, confidence, top rules, open questions, flips and every workload',
+    )
+    .argument('[file]', 'batch output (JSON Lines), or - for stdin (the default)')
+    .option('-o, --output <file>', 'write the page to a file (replaced whole) instead of stdout')
+    .addOption(rulesOption())
+    .action(async (file: string | undefined, options: ReportCommandOptions) =>
+      runReport(file, options, io, version),
     );
 
   return program;
