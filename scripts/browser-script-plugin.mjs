@@ -40,6 +40,7 @@ export function viteBrowserScript() {
   const PREFIX = '\0browser-script:';
   return {
     name: 'browser-script',
+    enforce: 'pre',
     resolveId(source, importer) {
       if (!source.endsWith(SUFFIX) || !importer) return undefined;
       return PREFIX + resolve(dirname(importer), source.slice(0, -SUFFIX.length));
