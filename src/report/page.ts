@@ -383,7 +383,7 @@ select,input,button{font:inherit;color:inherit;background:var(--bg);border:1px s
 button{cursor:pointer}button:disabled{opacity:.5;cursor:default}
 th[data-sort] button{border:0;background:none;padding:0;font-weight:700}
 th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
-button.toggle{border:0;background:none;padding:0;text-align:left;font-weight:600;word-break:break-all}
+button.toggle{border:0;background:none;padding:0;text-align:left;font-weight:600;white-space:nowrap}
 button.toggle::before{content:"▸ ";color:var(--muted)}button.toggle[aria-expanded=true]::before{content:"▾ "}
 tr.details td{background:var(--panel)}tr.details ul{margin:.2rem 0 .4rem;padding-left:1.2rem}
 :focus-visible{outline:2px solid var(--focus);outline-offset:2px}

@@ -144,7 +144,9 @@ function start(data: Data, table: HTMLElement): void {
         'Reasons',
         row[6].map((r) => {
           const rule = data.rules[r]!;
-          return `${rule[1]} +${rule[2] ?? '?'}  ${ruleText(rule)}${rule[4] ? ` (${rule[4]})` : ''}`;
+          const side = data.verdicts.indexOf(rule[1]);
+          const favours = side < 0 ? '' : `${data.verdictLabels[side]} +${rule[2] ?? '?'}: `;
+          return `${favours}${ruleText(rule)}${rule[4] ? ` (${rule[4]})` : ''}`;
         }),
         'No rule fired.',
       ),
