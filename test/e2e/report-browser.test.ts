@@ -4,7 +4,7 @@
 // but the page itself, and the table must filter, open a row and stay paged.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -136,17 +136,29 @@ describe('report in a browser', () => {
     expect(text).toContain('Caveats');
     expect(text).toContain('What would change it');
 
+    // The screenshots: the top of the page, and the table with the row opened.
+    const shots = { top: join(dir, 'report.png'), table: join(dir, 'report-table.png') };
+    await page.mouse.wheel(0, -100_000);
+    await page.screenshot({ path: shots.top });
+    const table = await page.locator('section[aria-labelledby="workloads-title"]').boundingBox();
+    expect(table).not.toBeNull();
+    await page.screenshot({
+      path: shots.table,
+      fullPage: true,
+      clip: { ...table!, height: Math.min(table!.height, 700) },
+    });
+    for (const shot of Object.values(shots))
+      expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
+    // The docs' screenshots come from this run: REPORT_SCREENSHOTS=docs.
+    const docs = process.env.REPORT_SCREENSHOTS;
+    if (docs)
+      for (const shot of Object.values(shots)) copyFileSync(shot, join(docs, basename(shot)));
+
     await verdict.selectOption('');
     await page.getByRole('searchbox').fill('workload-0007');
     await expect
       .poll(() => status.textContent())
       .toBe(`Showing 1–1 of 1 workloads (of ${decided.toLocaleString('en-US')}).`);
-
-    const shot = join(dir, 'report.png');
-    await page.screenshot({ path: shot, fullPage: false });
-    expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
-    // The docs' screenshot comes from this run: REPORT_SCREENSHOT=docs/report.png.
-    if (process.env.REPORT_SCREENSHOT) copyFileSync(shot, process.env.REPORT_SCREENSHOT);
 
     expect(blocked).toEqual([]);
     expect(requested).toEqual([url]);
