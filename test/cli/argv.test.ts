@@ -78,7 +78,7 @@ describe('argv table', () => {
       argv: ['frob'],
       code: 2,
       stderr:
-        /unexpected argument "frob"; expected a command \(questions, rules, schema, detect, batch\) or options only/,
+        /unexpected argument "frob"; expected a command \(questions, rules, schema, detect, batch, report\) or options only/,
     },
     {
       argv: ['schema'],
