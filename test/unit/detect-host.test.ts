@@ -194,3 +194,33 @@ describe('rules/host-base.yaml', () => {
     expect(result.success).toBe(false);
   });
 });
+
+describe('enabled units that are tasks, not services', () => {
+  it('leaves oneshot units out of the service count, but not a wrapper that stands for instances', async () => {
+    const dir = tempDir();
+    const unit = (name: string, body: string) => {
+      mkdirSync(join(dir, 'usr/lib/systemd/system'), { recursive: true });
+      writeFileSync(join(dir, 'usr/lib/systemd/system', name), body);
+      mkdirSync(join(dir, 'etc/systemd/system/multi-user.target.wants'), { recursive: true });
+      symlinkSync(
+        `/usr/lib/systemd/system/${name}`,
+        join(dir, 'etc/systemd/system/multi-user.target.wants', name),
+      );
+    };
+    unit('nginx.service', '[Service]\nType=forking\nExecStart=/usr/sbin/nginx\n');
+    unit(
+      'zfs-mount.service',
+      '[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/sbin/zfs mount -a\n',
+    );
+    unit('dmesg.service', '[Service]\nType=oneshot\nExecStart=/bin/journalctl --boot --dmesg\n');
+    unit(
+      'postgresql.service',
+      '[Service]\nType=oneshot\nExecStart=/bin/true\nRemainAfterExit=on\n',
+    );
+    const detection = await detectHost(compiled, dir);
+    expect(detection.answers.processes?.value).toBe('few');
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      '2 service(s) start at boot beyond the base system: nginx, postgresql',
+    );
+  });
+});

@@ -160,6 +160,8 @@ export async function detectHost(
         .filter(
           (u) =>
             u.type === 'service' &&
+            // A oneshot unit runs a task at boot and exits: not a service that stays up.
+            u.oneshot !== true &&
             !matchesAny(u.name, hostBase.baseServices) &&
             !matchesAny(u.name, hostBase.agentServices) &&
             !matchesAny(u.name, engineServices),

@@ -11,6 +11,8 @@ export interface EnabledUnit {
   /** The unit file or script it leads to inside the root, when it exists there. */
   target?: string;
   manager: 'systemd' | 'sysv' | 'openrc';
+  /** A systemd service of Type=oneshot: a task run at boot that exits, not a running service. */
+  oneshot?: true;
 }
 
 const SYSTEMD_DIR = 'etc/systemd/system';
@@ -29,12 +31,19 @@ export async function enabledUnits(fs: RootFs): Promise<EnabledUnit[]> {
       if (target === undefined || target === 'dev/null') continue;
       const m = /^(.+?)(@[^.]*)?\.(service|timer|socket|path|target|mount)$/.exec(entry.name);
       if (!m) continue;
+      // A oneshot that only runs `true` stands for instances started another way (Debian's
+      // postgresql.service for postgresql@14-main): that one is the running service.
+      const text = m[3] === 'service' ? ((await fs.read(target)) ?? '') : '';
+      const oneshot =
+        /^\s*Type\s*=\s*oneshot\s*$/m.test(text) &&
+        !/^\s*ExecStart\s*=\s*(\/usr)?\/bin\/true\s*$/m.test(text);
       units.push({
         name: m[2] === undefined ? m[1]! : `${m[1]}@`,
         type: m[3] === 'service' ? 'service' : m[3] === 'timer' ? 'timer' : 'other',
         file: fs.show(path),
         target,
         manager: 'systemd',
+        ...(oneshot ? { oneshot: true as const } : {}),
       });
       if (m[3] === 'socket') units[units.length - 1]!.name = `${m[1]}.socket`;
     }
