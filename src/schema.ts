@@ -242,7 +242,12 @@ export const CompactDecisionSchema = DecisionSchema.pick({
   confidence: true,
   scores: true,
   unanswered: true,
-}).extend({ reasons: z.array(z.string()), caveats: z.array(z.string()) });
+}).extend({
+  reasons: z.array(z.string()),
+  caveats: z.array(z.string()),
+  /** With `batch --flips`. */
+  flips: DecisionSchema.shape.flips.optional(),
+});
 
 const BatchLine = {
   /** The input line it answers, 1-based. */

@@ -3,12 +3,13 @@
 // pre-quoted ids, for batch's throughput; a test holds it to JSON.stringify byte for byte.
 import { closestContainer } from '../engine/decide.js';
 import type { Evaluation } from '../engine/evaluate.js';
+import type { Flip } from '../schema.js';
 
 /**
- * schemaVersion, recommendation, closest (vm only), confidence, scores, and the ids of reasons,
- * caveats and unanswered questions (docs/batch.md).
+ * schemaVersion, recommendation, closest (vm only), confidence, scores, the ids of reasons,
+ * caveats and unanswered questions, and the flips when asked for (docs/batch.md).
  */
-export function compactJson(r: Evaluation): string {
+export function compactJson(r: Evaluation, flips?: readonly Flip[]): string {
   const closest = r.recommendation === 'vm' ? `"closest":"${closestContainer(r)}",` : '';
   // Confidence has two decimals: its text comes from a table rather than a float conversion.
   const hundredths = Math.round(r.confidence.value * 100);
@@ -16,7 +17,7 @@ export function compactJson(r: Evaluation): string {
     hundredths >= 0 && hundredths <= 100 ? CONFIDENCE_TEXT[hundredths] : String(r.confidence.value);
   return (
     `{"schemaVersion":1,"recommendation":"${r.recommendation}",${closest}"confidence":{"level":"${r.confidence.level}","value":${value}${r.confidence.tie ? ',"tie":true' : ''}},` +
-    `"scores":{"os":${r.os},"app":${r.app}},"reasons":[${quotedIds(r.reasons)}],"caveats":[${quotedIds(r.caveats)}],"unanswered":[${quotedIds(r.unanswered)}]}`
+    `"scores":{"os":${r.os},"app":${r.app}},"reasons":[${quotedIds(r.reasons)}],"caveats":[${quotedIds(r.caveats)}],"unanswered":[${quotedIds(r.unanswered)}]${flips ? `,"flips":${JSON.stringify(flips)}` : ''}}`
   );
 }
 

@@ -5,6 +5,7 @@ import { readValues } from '../answers/check.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
 import { makeDecision } from '../engine/decide.js';
 import { evaluate } from '../engine/evaluate.js';
+import { flips } from '../engine/flips.js';
 import { type InputIssue, NoEvidenceError } from '../errors.js';
 import { isRecord } from '../is-record.js';
 import type { Verdict, wordAnswersIssues } from '../schema.js';
@@ -20,6 +21,8 @@ export interface LineOutcome {
 export interface LineOptions {
   /** Full Decisions (with texts, flips and every rule) instead of compact ones. */
   explain: boolean;
+  /** Compact Decisions with their flips: every other answer tried, so several times slower. */
+  flips: boolean;
   /** Words the faults of a line's answers (loaded once, with zod, when batch starts). */
   wordIssues: typeof wordAnswersIssues;
 }
@@ -100,7 +103,10 @@ export function decideLine(
       verdict = full.recommendation;
     } else {
       const evaluation = evaluate(compiled, values);
-      decision = compactJson(evaluation);
+      decision = compactJson(
+        evaluation,
+        options.flips ? flips(compiled, values, evaluation.recommendation) : undefined,
+      );
       verdict = evaluation.recommendation;
     }
   } catch (error) {

@@ -17,6 +17,8 @@ export interface BatchOptions {
   maxLineBytes: number;
   failFast: boolean;
   explain: boolean;
+  /** Compact Decisions with their flips (full ones always have them). */
+  flips: boolean;
   /** Aborted by SIGINT or SIGTERM: stop after the lines already written, all of them whole. */
   signal?: AbortSignal;
   /** Called now and then with the number of lines read so far. */
@@ -75,6 +77,7 @@ export async function runBatch(
 
   const lineOptions = {
     explain: options.explain,
+    flips: options.flips,
     wordIssues: (await import('../schema.js')).wordAnswersIssues,
   };
   const handle = (line: Line): LineOutcome | undefined => {

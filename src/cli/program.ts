@@ -177,6 +177,10 @@ export function buildProgram(io: CliIo, version: string): Command {
     .addOption(rulesOption())
     .option('--fail-fast', 'stop at the first line that fails')
     .option('--explain', 'full Decisions, with every rule, instead of compact ones')
+    .option(
+      '--flips',
+      "add each compact Decision's flips (what one answer changed would do), for report; about a third of the throughput",
+    )
     .action(async (file: string | undefined, options: BatchCommandOptions) =>
       runBatchCommand(file, options, io),
     );

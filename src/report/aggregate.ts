@@ -42,7 +42,7 @@ export interface FleetSummary {
   unanswered: Count[];
   /** Single answers that would change a verdict, most often first (full Decisions only). */
   flips: FlipCount[];
-  /** Decided workloads whose Decision lists its flips (batch --explain). */
+  /** Decided workloads whose Decision lists its flips (batch --flips or --explain). */
   withFlips: number;
   /** Rules from an organisation's rules files, or not among the known rules. */
   customRules: RuleInfo[];

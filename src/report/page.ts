@@ -225,7 +225,7 @@ ${rows}
 function flipsSection(summary: FleetSummary, ruleSet: RuleSet): string {
   const head = '<h2 id="flips-title">What would change verdicts</h2>';
   if (summary.withFlips === 0)
-    return `<section aria-labelledby="flips-title">${head}<p class="note">These results do not list flips: run <code>which-container batch --explain</code> to see which single answer would change each verdict.</p></section>`;
+    return `<section aria-labelledby="flips-title">${head}<p class="note">These results do not list flips: run <code>which-container batch --flips</code> (or <code>--explain</code>) to see which single answer would change each verdict.</p></section>`;
   if (summary.flips.length === 0)
     return `<section aria-labelledby="flips-title">${head}<p class="note">No single answer would change any verdict.</p></section>`;
   const items = summary.flips

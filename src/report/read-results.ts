@@ -191,7 +191,12 @@ function toWorkload(
     unanswered: decision.unanswered,
   };
   if (!('article' in decision)) {
-    return { ...common, reasons: decision.reasons, caveats: decision.caveats };
+    return {
+      ...common,
+      reasons: decision.reasons,
+      caveats: decision.caveats,
+      ...(decision.flips === undefined ? {} : { flips: decision.flips }),
+    };
   }
   for (const reason of decision.reasons) {
     if (!rules.has(reason.rule))

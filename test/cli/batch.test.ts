@@ -189,6 +189,7 @@ describe('batch', () => {
       maxLineBytes: 1 << 20,
       failFast: false,
       explain: false,
+      flips: false,
     });
     await new Promise((r) => setTimeout(r, 50));
     expect(pulled).toBe(1); // stuck on the first chunk's first write

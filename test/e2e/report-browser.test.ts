@@ -3,7 +3,7 @@
 // file and from stdin); the page's counts must equal batch's summary, nothing may be requested
 // but the page itself, and the table must filter, open a row and stay paged.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
@@ -54,7 +54,7 @@ let summary: { os: number; app: number; vm: number; failed: number };
 let reportFile: string;
 
 beforeAll(async () => {
-  const batch = node(['batch', '--explain'], inventory());
+  const batch = node(['batch', '--flips'], inventory());
   expect(batch.status).toBe(4);
   const m = /(\d+) decided \(os (\d+), app (\d+), vm (\d+)\), (\d+) failed/.exec(batch.stderr)!;
   summary = { os: Number(m[2]), app: Number(m[3]), vm: Number(m[4]), failed: Number(m[5]) };
@@ -111,6 +111,14 @@ describe('report in a browser', () => {
     await expect
       .poll(() => status.textContent())
       .toBe(`Showing 1–100 of ${decided.toLocaleString('en-US')} workloads.`);
+    // The top of the page, as it first shows.
+    const shots = { top: join(dir, 'report.png'), table: join(dir, 'report-table.png') };
+    await page.screenshot({ path: shots.top });
+
+    // batch --flips: the answers that would change the most verdicts are listed.
+    const flips = await page.locator('ol.flips li').allInnerTexts();
+    expect(flips.length).toBeGreaterThan(0);
+    expect(flips[0]).toMatch(/^[\d,]+ workloads? would become .+ if answered --[a-z-]+ \S+/);
     // Paged: one page of rows in the DOM, never the whole fleet.
     expect(await page.locator('#workloads tbody tr').count()).toBe(100);
 
@@ -136,19 +144,30 @@ describe('report in a browser', () => {
     expect(text).toContain('Caveats');
     expect(text).toContain('What would change it');
 
-    // The screenshots: the top of the page, and the table with the row opened.
-    const shots = { top: join(dir, 'report.png'), table: join(dir, 'report-table.png') };
-    await page.mouse.wheel(0, -100_000);
-    await page.screenshot({ path: shots.top });
-    const table = await page.locator('section[aria-labelledby="workloads-title"]').boundingBox();
-    expect(table).not.toBeNull();
+    // The table with the row opened (the top of the page was taken before filtering).
+    // Where the table's section is on the page (a full-page clip counts from the page's top,
+    // not from where it is scrolled to).
+    const table = await page
+      .locator('section[aria-labelledby="workloads-title"]')
+      .evaluate((section) => {
+        const box = section.getBoundingClientRect();
+        return {
+          x: box.x,
+          y: box.y + section.ownerDocument.documentElement.scrollTop,
+          width: box.width,
+          height: box.height,
+        };
+      });
     await page.screenshot({
       path: shots.table,
       fullPage: true,
-      clip: { ...table!, height: Math.min(table!.height, 700) },
+      clip: { ...table, height: Math.min(table.height, 700) },
     });
-    for (const shot of Object.values(shots))
+    for (const shot of Object.values(shots)) {
       expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
+      // A blank page compresses to a few KB; one with tiles, charts and rows does not.
+      expect(statSync(shot).size).toBeGreaterThan(40_000);
+    }
     // The docs' screenshots come from this run: REPORT_SCREENSHOTS=docs.
     const docs = process.env.REPORT_SCREENSHOTS;
     if (docs)

@@ -6,9 +6,10 @@ import { readValues } from '../../src/answers/check.js';
 import { compactJson } from '../../src/batch/compact-json.js';
 import { compileRuleSet } from '../../src/engine/compile.js';
 import { evaluate } from '../../src/engine/evaluate.js';
+import { flips } from '../../src/engine/flips.js';
 import { builtinRuleSet } from '../../src/engine/rule-set.js';
 import { NoEvidenceError } from '../../src/errors.js';
-import { wordAnswersIssues } from '../../src/schema.js';
+import { CompactDecisionSchema, wordAnswersIssues } from '../../src/schema.js';
 import { decideFor } from '../support/decide.js';
 import { favor, question, ruleSet } from '../support/rule-set.js';
 
@@ -110,6 +111,23 @@ describe('the compact decision', () => {
         expect(json).toBe(JSON.stringify(JSON.parse(json)));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('carries, when asked (batch --flips), the same flips as the full Decision', () => {
+    fc.assert(
+      fc.property(answersArb, (answers) => {
+        const both = bothOrNeither(compiled, answers);
+        if (!both) return;
+        // Flips are tried on the answers as given: a dropped one may apply once another changes.
+        const given = readValues(compiled, answers)!;
+        const evaluation = evaluate(compiled, given);
+        const json = compactJson(evaluation, flips(compiled, given, evaluation.recommendation));
+        const compact = CompactDecisionSchema.parse(JSON.parse(json));
+        expect(compact.flips).toEqual(both.full.flips);
+        expect(json).toBe(JSON.stringify(JSON.parse(json)));
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -197,7 +197,7 @@ describe('rules/host-base.yaml', () => {
 
 describe('enabled units that are tasks, not services', () => {
   it('leaves oneshot units out of the service count, but not a wrapper that stands for instances', async () => {
-    const dir = tempDir();
+    const dir = tempDir('host-oneshot');
     const unit = (name: string, body: string) => {
       mkdirSync(join(dir, 'usr/lib/systemd/system'), { recursive: true });
       writeFileSync(join(dir, 'usr/lib/systemd/system', name), body);

@@ -96,8 +96,12 @@ describe('totality', () => {
       answersArb.map((a) => JSON.stringify({ id: 'x', answers: a })),
     );
     fc.assert(
-      fc.property(line, fc.boolean(), (text, explain) => {
-        const outcome = decideLine(compiled, 1, text, { explain, wordIssues: wordAnswersIssues });
+      fc.property(line, fc.boolean(), fc.boolean(), (text, explain, flips) => {
+        const outcome = decideLine(compiled, 1, text, {
+          explain,
+          flips,
+          wordIssues: wordAnswersIssues,
+        });
         if (outcome === undefined) {
           expect(text.trim()).toBe(''); // only blank lines give none
           return;

@@ -75,6 +75,19 @@ describe('readResults', () => {
     expect(results.rules.get('kernel-unknown')?.effect).toBe('caveat');
   });
 
+  it('keeps the flips of compact decisions (batch --flips)', async () => {
+    const flip = { question: 'processes', from: 'many', to: 'single', recommendation: 'app' };
+    const line = compact(1, 'os', ['many-services']).replace(
+      '"unanswered":["cron"]}',
+      `"unanswered":["cron"],"flips":[${JSON.stringify(flip)}]}`,
+    );
+    const results = await read(line);
+    expect(results.workloads[0]?.flips).toEqual([flip]);
+    expect(countFlips(results.workloads)).toEqual([
+      { question: 'processes', to: 'single', recommendation: 'app', count: 1 },
+    ]);
+  });
+
   it('fails naming the file and line for a line that is not a batch result', async () => {
     const bad = [
       '{"line":1,"decision":{"schemaVersion":1}}',

@@ -12,6 +12,7 @@ export interface BatchCommandOptions {
   maxLineBytes: number;
   failFast?: boolean;
   explain?: boolean;
+  flips?: boolean;
 }
 
 export async function runBatchCommand(
@@ -47,6 +48,7 @@ export async function runBatchCommand(
       maxLineBytes: options.maxLineBytes,
       failFast: options.failFast === true,
       explain: options.explain === true,
+      flips: options.flips === true,
       signal: controller.signal,
       ...(progress ? { onProgress: progress.update } : {}),
     });
