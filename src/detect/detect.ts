@@ -1,10 +1,7 @@
 // Infers answers from a directory's files, each with its evidence. Reads only: nothing found
 // is run, no link is followed, and the walk is bounded (walk.ts).
-import type { Stats } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { CompiledRuleSet } from '../engine/compile.js';
-import { UsageError } from '../errors.js';
-import { quoteValue } from '../render/visible.js';
+import { mustBeDirectory } from './must-be-directory.js';
 import { type Conflict, type DetectedAnswer, resolve, type Tension } from './resolve.js';
 import { isExample, toolingRole } from './roles.js';
 import { composeScanner } from './scanners/compose.js';
@@ -89,14 +86,7 @@ export async function detectDirectory(
   flag: string,
   options: DetectOptions = {},
 ): Promise<Detection> {
-  let info: Stats;
-  try {
-    info = await stat(directory);
-  } catch {
-    throw new UsageError(`${flag} ${quoteValue(directory)}: no such directory`);
-  }
-  if (!info.isDirectory())
-    throw new UsageError(`${flag} ${quoteValue(directory)}: not a directory`);
+  await mustBeDirectory(directory, flag);
   return detect(compiled, directory, options);
 }
 

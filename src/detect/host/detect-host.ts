@@ -2,13 +2,10 @@
 // mounted disk image or an extracted snapshot. Reads only, runs nothing, never leaves the root
 // (root-fs.ts). The answers come out as repository detection's do (resolve.ts), each with its
 // evidence, plus facts about the host.
-import type { Stats } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import type { CompiledRuleSet } from '../../engine/compile.js';
-import { UsageError } from '../../errors.js';
-import { quoteValue } from '../../render/visible.js';
 import type { Detection } from '../detect.js';
+import { mustBeDirectory } from '../must-be-directory.js';
 import { resolve } from '../resolve.js';
 import { type Finding, processesFor } from '../types.js';
 import { hostBase, matchesAny } from './base.js';
@@ -56,13 +53,7 @@ export async function detectHostRoot(
   flag: string,
   limits: RootLimits = HOST_LIMITS,
 ): Promise<HostDetection> {
-  let info: Stats;
-  try {
-    info = await stat(root);
-  } catch {
-    throw new UsageError(`${flag} ${quoteValue(root)}: no such directory`);
-  }
-  if (!info.isDirectory()) throw new UsageError(`${flag} ${quoteValue(root)}: not a directory`);
+  await mustBeDirectory(root, flag);
   return detectHost(compiled, root, limits);
 }
 
