@@ -1,6 +1,6 @@
 // The one top-level handler: runs the program and maps every outcome to an exit code
 // (SPEC.md, "Exit codes"). The only module that decides what reaches the user on failure.
-import { CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { flagOf } from '../constants.js';
 import {
@@ -36,16 +36,35 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     getErrHasColors: () => false,
   };
   program.configureOutput(output);
-  for (const command of program.commands) command.exitOverride().configureOutput(output);
+  // Every command, nested ones too (rules check), ends through our handler and speaks our words.
+  const configure = (command: Command) => {
+    command.exitOverride().configureOutput(output);
+    for (const inner of command.commands) configure(inner);
+  };
+  for (const command of program.commands) configure(command);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
-    return report(error, io, argv.includes('--debug'), program.args);
+    // The command the fault is in, when it is one of ours (the deepest: rules check): its name
+    // leads the message.
+    let command: Command | undefined;
+    for (const word of program.args) {
+      const inner = (command ?? program).commands.find((c) => c.name() === word);
+      if (!inner) break;
+      command = inner;
+    }
+    return report(error, io, argv.includes('--debug'), program.args, command);
   }
 }
 
-function report(error: unknown, io: CliIo, debug: boolean, operands: readonly string[]): number {
+function report(
+  error: unknown,
+  io: CliIo,
+  debug: boolean,
+  operands: readonly string[],
+  command?: Command,
+): number {
   // Everything said comes from here, escaped: a value, a path or a name from outside may hold
   // control characters, and a closed or full stderr never changes the exit code.
   const say = (message: string) => {
@@ -58,7 +77,13 @@ function report(error: unknown, io: CliIo, debug: boolean, operands: readonly st
   if (error instanceof CommanderError) {
     // --help and --version end through here too, successfully.
     if (error.exitCode === 0) return EXIT.ok;
-    say(`${commanderMessage(error, operands)}\n(see \`which-container --help\`)`);
+    const name = command && commandPath(command);
+    const message = commanderMessage(error, operands, command);
+    say(
+      name === undefined
+        ? `${message}\n(see \`which-container --help\`)`
+        : `${name}: ${message}\n(see \`which-container ${name} --help\`)`,
+    );
     return EXIT.usage;
   }
   if (error instanceof NoEvidenceError) {
@@ -93,7 +118,11 @@ function report(error: unknown, io: CliIo, debug: boolean, operands: readonly st
 }
 
 /** Commander's parse errors in our words: what was wrong, and what is allowed. */
-function commanderMessage(error: CommanderError, operands: readonly string[]): string {
+function commanderMessage(
+  error: CommanderError,
+  operands: readonly string[],
+  command: Command | undefined,
+): string {
   const text = error.message.replace(/^error: /, '');
   const [first, second] = [...text.matchAll(/'([^']*)'/g)].map((m) => m[1]);
   const flag = first?.split(' ')[0];
@@ -104,6 +133,9 @@ function commanderMessage(error: CommanderError, operands: readonly string[]): s
     }
     case 'commander.unknownCommand':
     case 'commander.excessArguments':
+      // In one of our commands: the operand past the ones it takes.
+      if (command)
+        return `unexpected argument ${quoteValue(command.args[command.registeredArguments.length] ?? '')}; it takes ${command.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`)).join(' ') || 'no arguments'}`;
       return `unexpected argument ${quoteValue(operands[0] ?? first ?? '')}; expected a command (questions, rules, schema, detect, batch, report) or options only`;
     case 'commander.optionMissingArgument':
       return `${flag} needs a value`;
@@ -117,4 +149,11 @@ function commanderMessage(error: CommanderError, operands: readonly string[]): s
     default:
       return text;
   }
+}
+
+/** `rules check` for the check command under rules: how a user types it. */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }

@@ -81,6 +81,24 @@ describe('argv table', () => {
         /unexpected argument "frob"; expected a command \(questions, rules, schema, detect, batch, report\) or options only/,
     },
     {
+      argv: ['report', 'results.jsonl', 'extra'],
+      code: 2,
+      stderr:
+        /^which-container: report: unexpected argument "extra"; it takes \[file\]\n\(see `which-container report --help`\)\n$/,
+    },
+    {
+      argv: ['rules', 'check', 'a.yaml', 'b.yaml'],
+      code: 2,
+      stderr:
+        /^which-container: rules check: unexpected argument "b.yaml"; it takes <file>\n\(see `which-container rules check --help`\)\n$/,
+    },
+    {
+      argv: ['detect', '--frob'],
+      code: 2,
+      stderr:
+        /^which-container: detect: unknown option --frob\n\(see `which-container detect --help`\)/,
+    },
+    {
       argv: ['schema'],
       code: 2,
       stderr: /missing the schema name; expected one of: answers, decision, rules/,
