@@ -22,6 +22,8 @@ export interface SaveOptions {
  * through a link), synced, then renamed over it; the temporary file is removed on any failure.
  * Refuses an empty path and a path that exists and is not a regular file (a link, a device, a
  * FIFO, a socket, a directory): UsageError (exit 2). A disk that fills is an OutputError (exit 5).
+ * A file replaced keeps its permission bits; as with any whole replacement, it is a new file,
+ * so a hard link to the old one keeps the old content.
  */
 export async function saveFile(path: string, text: string, options: SaveOptions): Promise<void> {
   const { shown } = options;
@@ -42,6 +44,8 @@ export async function saveFile(path: string, text: string, options: SaveOptions)
     const file = await open(temporary, 'wx', 0o644);
     created = true;
     try {
+      // A file replaced keeps its permissions (a report kept private stays private).
+      if (existing) await file.chmod(existing.mode & 0o7777);
       await file.writeFile(text);
       await file.sync();
     } finally {

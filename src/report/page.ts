@@ -74,18 +74,24 @@ ${errorsSection(results)}
 }
 
 function verdictSection(summary: FleetSummary, ruleSet: RuleSet): string {
-  const parts: { key: string; label: string; count: number }[] = [
+  const parts: { key: string; label: string; count: number; ties: number }[] = [
     ...VERDICTS.map((v) => ({
       key: v,
       label: verdictLabel(ruleSet, v),
       count: summary.decided[v],
+      ties: summary.confidence[v].ties,
     })),
-    { key: 'error', label: 'Errors', count: summary.errors },
+    { key: 'error', label: 'Errors', count: summary.errors, ties: 0 },
   ];
+  // A tie is reported under the verdict it was broken to, and said to be a tie there.
+  const tiesNote = (ties: number) =>
+    ties > 0
+      ? `<span class="tile-ties">incl. ${format(ties)} ${ties === 1 ? 'tie' : 'ties'}</span>`
+      : '';
   const tiles = parts
     .map(
       (p) =>
-        `<li class="tile ${p.key}" data-verdict="${p.key}"><span class="swatch" aria-hidden="true"></span><span class="tile-label">${escapeHtml(p.label)}</span><span class="tile-count">${format(p.count)}</span><span class="tile-share">${percent(p.count, summary.results)}</span></li>`,
+        `<li class="tile ${p.key}" data-verdict="${p.key}"><span class="swatch" aria-hidden="true"></span><span class="tile-label">${escapeHtml(p.label)}</span><span class="tile-count">${format(p.count)}</span><span class="tile-share">${percent(p.count, summary.results)}</span>${tiesNote(p.ties)}</li>`,
     )
     .join('\n');
   return `<section aria-labelledby="verdicts-title">
@@ -362,7 +368,7 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:
 .note,small,.source{color:var(--muted)}
 .tiles{list-style:none;padding:0;margin:0 0 1rem;display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:.75rem}
 .tile{border:1px solid var(--line);border-left:.4rem solid var(--c);border-radius:.4rem;padding:.6rem .8rem;background:var(--panel);display:grid;grid-template-columns:auto 1fr;gap:0 .5rem}
-.tile .swatch{display:none}.tile-label{grid-column:1/3;font-weight:600}.tile-count{font-size:1.8rem;font-weight:700;font-variant-numeric:tabular-nums}.tile-share{align-self:end;padding-bottom:.35rem;color:var(--muted)}
+.tile .swatch{display:none}.tile-label{grid-column:1/3;font-weight:600}.tile-count{font-size:1.8rem;font-weight:700;font-variant-numeric:tabular-nums}.tile-share{align-self:end;padding-bottom:.35rem;color:var(--muted)}.tile-ties{grid-column:1/3;font-size:.85rem;color:var(--muted)}
 .os{--c:var(--os)}.app{--c:var(--app)}.vm{--c:var(--vm)}.error{--c:var(--error)}
 svg.bar{width:100%;height:2.5rem;display:block;border-radius:.3rem;overflow:hidden}
 svg.bar rect{fill:var(--c)}svg.bar .part{--c:var(--muted)}svg.bar .os{--c:var(--os)}svg.bar .app{--c:var(--app)}svg.bar .vm{--c:var(--vm)}svg.bar .error{--c:var(--error)}

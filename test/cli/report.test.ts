@@ -1,6 +1,14 @@
 // report in-process: batch results from stdin or a file, the page on stdout or in a file, and
 // every way the input or the output can be wrong.
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
@@ -60,6 +68,33 @@ describe('report', () => {
     expect(unwritable.stderr).toMatch(
       /^which-container: cannot write to -o ".*r\.html": no such file or directory \(ENOENT\)\n$/,
     );
+  });
+
+  it('keeps a replaced file private, takes -o - for stdout, and never writes over its input', async () => {
+    const input = join(dir, 'mine.jsonl');
+    const results = await batchOutput(['--flips']);
+    writeFileSync(input, results);
+    const out = join(dir, 'private.html');
+    writeFileSync(out, 'old');
+    chmodSync(out, 0o600);
+    expect((await runCli(['report', input, '-o', out])).code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+
+    const toStdout = await runCli(['report', input, '-o', '-']);
+    expect(toStdout.code).toBe(0);
+    expect(toStdout.stdout).toMatch(/^<!doctype html>/);
+    expect(toStdout.stdout).toMatch(/<li><strong>\d+<\/strong> workloads? would become/);
+
+    const link = join(dir, 'mine-link.jsonl');
+    symlinkSync(input, link);
+    for (const target of [input, link]) {
+      const refused = await runCli(['report', link, '-o', target]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(
+        /: it is the input file; writing the page there would replace/,
+      );
+    }
+    expect(readFileSync(input, 'utf8')).toBe(results);
   });
 
   it('exits 3 naming the line that is not a batch result', async () => {

@@ -245,4 +245,18 @@ describe('the page', () => {
     expect(page).toContain('<time datetime="2026-01-02">');
     expect(page).toContain('which-container 9.9.9');
   });
+
+  it('says how many of a verdict were ties', async () => {
+    const tie = compact(1, 'app', []).replace('"value":0.81}', '"value":0,"tie":true}');
+    const page = await buildReport(
+      Readable.from([Buffer.from(`${tie}\n${compact(2, 'app', ['single-service'])}\n`)]),
+      'r.jsonl',
+      builtinRuleSet,
+      { date: '2026-01-02', version: '9.9.9' },
+    );
+    expect(page).toMatch(
+      /data-verdict="app">.*?<span class="tile-count">2<\/span>.*?<span class="tile-ties">incl\. 1 tie<\/span>/,
+    );
+    expect(page).not.toMatch(/data-verdict="os">[^\n]*tile-ties/);
+  });
 });

@@ -164,7 +164,7 @@ function start(data: Data, table: HTMLElement): void {
               return `${flip[0]} (${flip[1]}) → ${data.verdictLabels[flip[2]]}`;
             }),
         row[8] === 0
-          ? 'Not in these results: run batch with --explain to list flips.'
+          ? 'Not in these results: run batch with --flips to list them.'
           : 'No single answer would change it.',
       ),
     );
