@@ -114,6 +114,13 @@ function choose(question: string, candidates: Scored[]): { chosen: Scored; why: 
   };
 }
 
+/** The most of a reason shown: a name or a command from a file may be any length. */
+const MAX_REASON = 240;
+
+function capped(reason: string): string {
+  return reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON - 1)}…` : reason;
+}
+
 function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
@@ -152,7 +159,7 @@ function candidatesFor(findings: readonly Finding[], order: readonly string[]): 
     entry.reasons.add(f.reason);
     entry.strength += f.strength;
     entry.strongest = Math.max(entry.strongest, f.strength);
-    entry.evidence.push({ file: f.file, reason: f.reason });
+    entry.evidence.push({ file: f.file, reason: capped(f.reason) });
   }
   return [...byValue.entries()]
     .sort(

@@ -9,6 +9,8 @@ export interface TextFile {
   /** The text; empty for a binary file, which only its name and presence describe. */
   text: string;
   binary: boolean;
+  /** Only its start was read (it is larger than the bound): counts from it are at least. */
+  partial?: true;
 }
 
 /** One piece of evidence for one answer. */
@@ -73,6 +75,14 @@ export interface Scanner {
   /** Whether to read this file (by its relative path and name; nothing is read to decide). */
   wants(path: string, name: string): boolean;
   scan(files: readonly TextFile[]): Finding[];
+}
+
+/** A list in a finding's reason: the first few names, then how many in all. */
+export function listOf(names: Iterable<string>, most = 6): string {
+  const all = [...names];
+  return all.length > most
+    ? `${all.slice(0, most).join(', ')}, … (${all.length} in all)`
+    : all.join(', ');
 }
 
 /** What a number of services side by side answers: 1 single, 2 or 3 few, 4 or more many. */

@@ -124,7 +124,13 @@ export async function walk(
         );
         result.bytesRead += read;
         const binary = text.includes('\u0000');
-        result.files.push({ path, name, text: binary ? '' : text, binary });
+        result.files.push({
+          path,
+          name,
+          text: binary ? '' : text,
+          binary,
+          ...(size > read ? { partial: true as const } : {}),
+        });
         if (size > read)
           result.skipped.push({ path, reason: `only the first ${read} bytes were read` });
       } catch (error) {

@@ -23,7 +23,7 @@ export function renderDetection(
   const out: string[] = [];
   const { scanned } = detection;
   out.push(
-    `${c.bold('Detected in')} ${visible(detection.directory)} ${c.dim(`(${scanned.entries} entries, ${scanned.filesRead} files read)`)}`,
+    `${c.bold('Detected in')} ${visible(detection.directory)} ${c.dim(`(${scanned.entries} folder entries listed, ${scanned.filesRead} files read)`)}`,
     '',
   );
   if (options.facts) out.push(...options.facts, '');

@@ -30,7 +30,7 @@ export function renderHostDetection(
     fact(
       'runs containers',
       `this host already runs application containers: ${running
-        .map((e) => `${e.name} (${e.evidence.map((v) => `${v.file}: ${v.reason}`).join('; ')})`)
+        .map((e) => `${e.name} (${e.evidence[0]!.file})`)
         .join(', ')}`,
     );
   const installed = host.containerEngines.filter((e) => !e.running);
@@ -42,7 +42,12 @@ export function renderHostDetection(
   if (host.unreadable.length > 0)
     fact(
       'not readable',
-      `${host.unreadable.slice(0, 6).join(', ')}${host.unreadable.length > 6 ? `, … (${host.unreadable.length})` : ''}; as root there is more evidence`,
+      `${host.unreadable.slice(0, 6).join(', ')}${host.unreadable.length > 6 ? `, … (${host.unreadable.length})` : ''}${runAsRoot() ? '' : '; as root there is more evidence'}`,
     );
   return renderDetection(detection, ruleSet, c, { facts, flag: '--detect-host' });
+}
+
+/** Whether this process runs as root: then there is no more to gain by running as root. */
+function runAsRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
 }

@@ -88,6 +88,17 @@ describe('detect --host, end to end', () => {
     expect(detection.answers.init.value).toBe('yes');
     const text = runBinUnprivileged(['detect', '--host', copy, '--no-color']);
     expect(text.stdout).toContain('as root there is more evidence');
+    // Files looked for inside a folder one may not enter are not listed: the folder is.
+    expect(detection.host.unreadable).not.toContain('/var/spool/cron/crontabs/root');
+    // A root that cannot be entered at all: one line, exit 2, as for a root that is not there.
+    chmodSync(copy, 0o700);
+    expect(runBinUnprivileged(['detect', '--host', copy])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringMatching(
+        /^which-container: detect --host ".*root": cannot be read \(permission denied\)\n$/,
+      ),
+    });
   });
 
   it('exits 2 with one line for a root that is not there or not a folder, or with --detect too', () => {

@@ -223,4 +223,19 @@ describe('enabled units that are tasks, not services', () => {
       '2 service(s) start at boot beyond the base system: nginx, postgresql',
     );
   });
+
+  it('enables nothing by a link to a folder, and says so of an etc that is a file', async () => {
+    const dir = tempDir('host-odd-links');
+    mkdirSync(join(dir, 'etc/systemd/system/multi-user.target.wants'), { recursive: true });
+    symlinkSync('../../', join(dir, 'etc/systemd/system/multi-user.target.wants/self.service'));
+    expect((await detectHost(compiled, dir)).answers.processes).toBeUndefined();
+
+    const flat = tempDir('host-etc-file');
+    writeFileSync(join(flat, 'etc'), 'not a folder');
+    const detection = await detectHost(compiled, flat);
+    expect(detection.skipped).toContainEqual({
+      path: '/etc',
+      reason: 'not a folder, where one was expected',
+    });
+  });
 });

@@ -387,3 +387,48 @@ describe('layouts found on held-out repositories', () => {
     expect((await detect(compiled, dir)).answers.nesting?.value).toBe('yes');
   });
 });
+
+describe('what a new user tried', () => {
+  it('cuts long lists in a reason, and says a count from a file read in part is at least', async () => {
+    const types = Array.from({ length: 500 }, (_, i) => `p${i}: run ${i}\n`).join('');
+    const jobs = '* * * * * root /usr/local/bin/job\n'.repeat(20_000);
+    const detection = await detect(compiled, tree({ Procfile: types, 'etc/cron.d/jobs': jobs }));
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      '500 process types (p0, p1, p2, p3, p4, p5, … (500 in all)), each run as its own process',
+    );
+    expect(detection.answers.cron?.evidence[0]?.reason).toMatch(
+      /^at least \d+ cron job\(s\) \(only its start was read\)$/,
+    );
+  });
+
+  it('names a templated service by its role default, and leaves package lock files unread', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'roles/nomad/defaults/main.yml': 'nomad_service_name: nomad\n',
+        'roles/nomad/tasks/main.yml':
+          '- name: Nomad\n  ansible.builtin.service:\n    name: "{{ nomad_service_name }}"\n    state: started\n',
+        'roles/web/tasks/main.yml': '- name: web\n  ansible.builtin.service:\n    name: nginx\n',
+        'package-lock.json': '{"lockfileVersion": 3, "builders": []}\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'Ansible runs 2 services on the host: nomad, nginx (set up in 2 files)',
+    );
+    expect(detection.scanned.filesRead).toBe(3);
+  });
+
+  it('takes what a Vagrantfile says of its guest for the developers VM, beside a Dockerfile', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        Vagrantfile:
+          'Vagrant.configure("2") do |config|\n  config.vm.box = "ubuntu/jammy64"\nend\n',
+        Dockerfile: 'FROM alpine:3.20\nCMD ["app"]\n',
+      }),
+    );
+    expect(detection.answers.imageSource?.value).toBe('dockerfile');
+    expect(detection.answers.vmLike).toBeUndefined();
+    expect(detection.tooling.map((t) => t.file)).toEqual(['Vagrantfile']);
+  });
+});

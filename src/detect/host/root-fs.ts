@@ -46,6 +46,8 @@ export class RootFs {
   /** Every file opened and folder listed, as a path on this machine (the tests check them). */
   readonly opened: string[] = [];
   private readonly stats = new Map<string, Promise<Stats | NodeJS.ErrnoException>>();
+  /** Files of which only the start was read, by their path inside the root. */
+  private readonly partial = new Set<string>();
 
   constructor(
     /** An absolute path: `/` for this machine. */
@@ -76,7 +78,12 @@ export class RootFs {
       const candidate = [...done, part].join('/');
       const info = await this.lstat(candidate);
       if (info instanceof Error) {
-        if (info.code !== 'ENOENT' && info.code !== 'ENOTDIR') this.cannot(candidate, info);
+        // Looking inside a folder one may not search, or inside a file, says something of the
+        // folder (or file) on the way, not of what was looked for (which may not exist).
+        const parent = done.join('/');
+        if (info.code === 'ENOTDIR') this.note(parent, 'not a folder, where one was expected');
+        else if (info.code === 'EACCES') this.cannot(parent, info);
+        else if (info.code !== 'ENOENT') this.cannot(candidate, info);
         return undefined;
       }
       if (info.isSymbolicLink() && (pending.length > 0 || followLast)) {
@@ -164,8 +171,10 @@ export class RootFs {
         chunks.push(Buffer.from(buffer.subarray(0, bytesRead)));
         total += bytesRead;
       }
-      if (total >= most && (await handle.read(Buffer.alloc(1), 0, 1)).bytesRead > 0)
+      if (total >= most && (await handle.read(Buffer.alloc(1), 0, 1)).bytesRead > 0) {
         this.note(real, `only the first ${total} bytes were read`);
+        this.partial.add(real);
+      }
       this.filesRead += 1;
       this.bytesRead += total;
       return Buffer.concat(chunks).toString('utf8');
@@ -175,6 +184,12 @@ export class RootFs {
     } finally {
       await handle.close();
     }
+  }
+
+  /** Whether only the start of the file at `path` was read (it passed the bound). */
+  async readInPart(path: string): Promise<boolean> {
+    const real = await this.resolve(path);
+    return real !== undefined && this.partial.has(real);
   }
 
   /** The entries of a folder, sorted by name, at most maxDirEntries; [] if absent or unreadable. */

@@ -1,7 +1,7 @@
 // The signals a system's files give, each a finding with the file under the root and why:
 // scheduled jobs, people who log in, configuration management, the kernel, package updates and
 // container engines. Names a distribution ships are left out (rules/host-base.yaml).
-import type { Finding } from '../types.js';
+import { type Finding, listOf } from '../types.js';
 import { hostBase, matchesAny } from './base.js';
 import type { RootFs } from './root-fs.js';
 import type { EnabledUnit } from './units.js';
@@ -45,13 +45,17 @@ export async function scanCron(fs: RootFs, units: readonly EnabledUnit[], add: A
     const jobs = jobsOf(text, withUser);
     if (jobs.length === 0) return;
     const file = fs.show(path);
+    const cut = await fs.readInPart(path);
     for (const command of jobs) seen.push({ file, command });
     add({
       question: 'cron',
       value: 'yes',
       strength: 3,
       file,
-      reason: `${jobs.length} scheduled job(s): ${jobs.map((j) => short(j, 50)).join('; ')}`,
+      reason: `${cut ? 'at least ' : ''}${jobs.length} scheduled job(s)${cut ? ' (only the start of the file was read)' : ''}: ${jobs
+        .slice(0, 3)
+        .map((j) => short(j, 50))
+        .join('; ')}${jobs.length > 3 ? '; …' : ''}`,
     });
   };
   await crontab('etc/crontab', true);
@@ -92,7 +96,7 @@ export async function scanCron(fs: RootFs, units: readonly EnabledUnit[], add: A
       value: 'yes',
       strength: 2,
       file: fs.show(dir),
-      reason: `runs ${own.map((e) => e.name).join(', ')} ${dir.split(/[./]/).pop()} (scripts beyond the distribution's)`,
+      reason: `runs ${listOf(own.map((e) => e.name))} ${dir.split(/[./]/).pop()} (scripts beyond the distribution's)`,
     });
   }
   const timers = units.filter((u) => u.type === 'timer');
@@ -273,7 +277,7 @@ export async function scanKernel(fs: RootFs, withProc: boolean, add: Add): Promi
       value: 'own',
       strength: 2,
       file: '/var/lib/dkms',
-      reason: `DKMS builds modules for this kernel: ${dkms.map((e) => e.name).join(', ')}`,
+      reason: `DKMS builds modules for this kernel: ${listOf(dkms.map((e) => e.name))}`,
     });
   const listed: [string, string[]][] = [];
   const files = (await fs.list('etc/modules-load.d'))

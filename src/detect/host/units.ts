@@ -29,6 +29,8 @@ export async function enabledUnits(fs: RootFs): Promise<EnabledUnit[]> {
       // A link to /dev/null (masked) or to nothing in the root enables nothing.
       const target = await fs.resolve(path);
       if (target === undefined || target === 'dev/null') continue;
+      // Only a unit file enables a unit: a link to a folder (or a loop back up) enables nothing.
+      if ((await fs.kind(target)) !== 'file') continue;
       const m = /^(.+?)(@[^.]*)?\.(service|timer|socket|path|target|mount)$/.exec(entry.name);
       if (!m) continue;
       // A oneshot that only runs `true` stands for instances started another way (Debian's

@@ -3,7 +3,7 @@
 
 import { architectureOf, type Component } from '../architecture.js';
 import { isRecord, yamlDocuments } from '../read-yaml.js';
-import type { Finding, Scanner } from '../types.js';
+import { type Finding, listOf, type Scanner } from '../types.js';
 
 export const COMPOSE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/i;
 const STACK = /(^|[-_.])stack([-_.][\w.-]*)?\.ya?ml$/i;
@@ -19,7 +19,7 @@ export const composeScanner: Scanner = {
       const services = Object.entries(doc.services).filter(([, s]) => isRecord(s));
       const count = services.length;
       if (count === 0) continue;
-      const names = services.map(([name]) => name).join(', ');
+      const names = listOf(services.map(([name]) => name));
       // A stack file with deploy settings, or deploy settings only Swarm reads (placement, a
       // global mode), whatever the file's name.
       const deploys = services

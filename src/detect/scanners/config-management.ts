@@ -2,6 +2,7 @@
 import { isRecord, yamlDocuments } from '../read-yaml.js';
 import {
   type Finding,
+  listOf,
   platformHostOf,
   processesFor,
   type Scanner,
@@ -20,7 +21,8 @@ function managed(
   if (services.size > 0) {
     const names = [...services.keys()];
     const file = services.get(names[0]!)!;
-    const list = `${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}`;
+    const list = listOf(names);
+    const files = new Set(services.values()).size;
     const hostOf = platformHostOf(names);
     const host = hostOf ? { hostOf } : {};
     findings.push({
@@ -37,7 +39,7 @@ function managed(
         value: processesFor(names.length),
         strength: 2,
         file,
-        reason: `${tool} runs ${names.length} services on the host: ${list}`,
+        reason: `${tool} runs ${names.length} services on the host: ${list}${files > 1 ? ` (set up in ${files} files)` : ''}`,
         ...host,
       });
     findings.push({
@@ -56,7 +58,7 @@ function managed(
         value: 'yes',
         strength: 2,
         file,
-        reason: `${tool} sets up a container engine (${engines.join(', ')}): it runs containers itself`,
+        reason: `${tool} sets up a container engine (${listOf(engines)}): it runs containers itself`,
         ...host,
       });
   }
@@ -155,6 +157,16 @@ export const ansibleScanner: Scanner = {
         findings.push(...provisioned('ansible', file, 'an Ansible playbook'));
       }
     }
+    // Role defaults and vars: a templated service name ({{ nomad_service_name }}) by its value.
+    const variables = new Map<string, string>();
+    for (const file of files) {
+      if (!/(^|\/)(defaults|vars)\/main\.ya?ml$/.test(file.path)) continue;
+      const values = yamlDocuments(file)[0];
+      if (isRecord(values))
+        for (const [key, value] of Object.entries(values))
+          if (typeof value === 'string' && !value.includes('{{') && !variables.has(key))
+            variables.set(key, value);
+    }
     // Services and cron jobs the playbooks and roles set up.
     for (const file of files) {
       if (!isAnsible(file) || !/\.ya?ml$/i.test(file.name)) continue;
@@ -178,8 +190,10 @@ export const ansibleScanner: Scanner = {
               : typeof args === 'string'
                 ? /(?:^|\s)name=(\S+)/.exec(args)?.[1]
                 : undefined;
-          // A templated name ({{ nginx_service_name }}) is still a service: named by its variable.
-          const shown = name?.includes('{{') ? /\{\{\s*([\w.]+)/.exec(name)?.[1] : name;
+          // A templated name ({{ nginx_service_name }}) is still a service: named by the
+          // variable's default when the role has one, else by the variable.
+          const variable = name?.includes('{{') ? /\{\{\s*([\w.]+)/.exec(name)?.[1] : undefined;
+          const shown = variable === undefined ? name : (variables.get(variable) ?? variable);
           if (shown && !services.has(shown)) services.set(shown, file.path);
         }
         if (CRON_MODULES.has(module)) cronFile ??= file.path;

@@ -1,5 +1,5 @@
 // Dockerfile / Containerfile: the image is built layer by layer; FROM chains show shared bases.
-import type { Finding, Scanner, TextFile } from '../types.js';
+import { type Finding, listOf, type Scanner, type TextFile } from '../types.js';
 import { COMPOSE } from './compose.js';
 
 const DOCKERFILE = /^(Dockerfile|Containerfile)(\..+)?$|\.(Dockerfile|Containerfile)$/i;
@@ -160,7 +160,7 @@ export const dockerfileScanner: Scanner = {
           value: 'yes',
           strength: 2,
           file: shared[1][0]!,
-          reason: `${shared[1].length} Dockerfiles build on the same base (${shared[0]}): ${shared[1].join(', ')}`,
+          reason: `${shared[1].length} Dockerfiles build on the same base (${shared[0]}): ${listOf(shared[1])}`,
         });
       else
         findings.push({
@@ -168,7 +168,7 @@ export const dockerfileScanner: Scanner = {
           value: 'no',
           strength: 1,
           file: images[0]!.path,
-          reason: `${images.length} Dockerfiles of one application build on different bases (${[...users.keys()].join(', ')})`,
+          reason: `${images.length} Dockerfiles of one application build on different bases (${listOf(users.keys())})`,
         });
     }
     return findings;

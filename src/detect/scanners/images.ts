@@ -1,7 +1,7 @@
 // System-container images and VM tooling: LXD/Incus/distrobuilder image definitions,
 // debootstrap and mkosi configs, Vagrant and Packer; and modules that need their own kernel.
 import { isRecord, yamlDocuments } from '../read-yaml.js';
-import type { Finding, Scanner, TextFile } from '../types.js';
+import { type Finding, listOf, type Scanner, type TextFile } from '../types.js';
 
 export const systemImageScanner: Scanner = {
   name: 'system-images',
@@ -108,7 +108,7 @@ export const systemImageScanner: Scanner = {
         value: 'mixed',
         strength: 2,
         file: [...distributions.values()][0]!,
-        reason: `images of several distributions: ${[...distributions.keys()].join(', ')}`,
+        reason: `images of several distributions: ${listOf(distributions.keys())}`,
       });
     }
     return findings;
@@ -143,6 +143,9 @@ function bootableMkosi(text: string): string | undefined {
   return matchesFormat || found.length === 0 ? undefined : found.join(', ');
 }
 
+const NOT_PACKER_JSON =
+  /^(package(-lock)?|npm-shrinkwrap|composer(\.lock)?|tsconfig[\w.-]*|jsconfig|bower|lerna|renovate|\.?eslintrc|\.?babelrc|deno|biome|turbo|nx|project|angular|vercel|firebase|app)\.json$/i;
+
 const VAGRANT_ROLE = 'a development or test VM (the project deploys otherwise)';
 
 export const vmToolScanner: Scanner = {
@@ -154,7 +157,8 @@ export const vmToolScanner: Scanner = {
     (/\.rb$/.test(name) && /^((scripts?|vagrant)\/)?[^/]+$/.test(path)) ||
     /\.pkr(vars)?\.(hcl|json)$/.test(name) ||
     name === 'packer.json' ||
-    /\.json$/i.test(name),
+    // Other JSON is told by content, except the package managers' (a lock file can be megabytes).
+    (/\.json$/i.test(name) && !NOT_PACKER_JSON.test(name)),
   scan(files) {
     const findings: Finding[] = [];
     // The guest systems the images are of, by family: several → a mixed fleet; any that is not
@@ -221,7 +225,7 @@ export const vmToolScanner: Scanner = {
         value: 'mixed',
         strength: 2,
         file: [...guests.values()][0]!,
-        reason: `machine images of several systems: ${[...guests.keys()].join(', ')}`,
+        reason: `machine images of several systems: ${listOf(guests.keys())}`,
       });
     for (const [family, file] of other)
       findings.push({
@@ -237,7 +241,7 @@ export const vmToolScanner: Scanner = {
         value: 'own',
         strength: 1,
         file: [...isoBuilders.values()][0]!,
-        reason: `installs the system from its ISO into bootable machine images (${[...isoBuilders.keys()].join(', ')}): each boots a kernel of its own`,
+        reason: `installs the system from its ISO into bootable machine images (${listOf(isoBuilders.keys())}): each boots a kernel of its own`,
       });
     if (foreignHosts.size > 0)
       findings.push({
@@ -245,7 +249,7 @@ export const vmToolScanner: Scanner = {
         value: 'own',
         strength: 2,
         file: [...foreignHosts.values()][0]!,
-        reason: `Vagrant providers for Windows or macOS hosts (${[...foreignHosts.keys()].join(', ')}), which have no Linux kernel to share: the VM brings its own`,
+        reason: `Vagrant providers for Windows or macOS hosts (${listOf(foreignHosts.keys())}), which have no Linux kernel to share: the VM brings its own`,
         toolingBesideDeployment: VAGRANT_ROLE,
       });
     if (linux.length > 0 && guests.size === 1)
@@ -256,7 +260,13 @@ export const vmToolScanner: Scanner = {
         file: linux[0]![1],
         reason: `builds a ${linux[0]![0]} machine image from the distribution's installer`,
       });
-    return findings;
+    // Whatever a Vagrant file says (its guest system too) is the developers' VM's when the
+    // project deploys some other way.
+    return findings.map((f) =>
+      /(^|\/)Vagrantfile$|\.rb$/.test(f.file)
+        ? { ...f, toolingBesideDeployment: f.toolingBesideDeployment ?? VAGRANT_ROLE }
+        : f,
+    );
   },
 };
 

@@ -1,6 +1,6 @@
 // How the workload's processes are run: Nomad jobs, Procfiles, supervisors (supervisord, s6,
 // runit), systemd units and timers, crontabs.
-import { type Finding, platformHostOf, processesFor, type Scanner } from '../types.js';
+import { type Finding, listOf, platformHostOf, processesFor, type Scanner } from '../types.js';
 
 export const nomadScanner: Scanner = {
   name: 'nomad',
@@ -58,7 +58,7 @@ export const procfileScanner: Scanner = {
         reason:
           types.length === 1
             ? `one process type (${types[0]})`
-            : `${types.length} process types (${types.join(', ')}), each run as its own process`,
+            : `${types.length} process types (${listOf(types)}), each run as its own process`,
       });
       if (types.length === 1 && types[0] === 'web')
         findings.push({
@@ -208,7 +208,9 @@ export const cronScanner: Scanner = {
         value: 'yes',
         strength: 3,
         file: file.path,
-        reason: periodic ? 'a periodic cron script' : `${entries.length} cron job(s)`,
+        reason: periodic
+          ? 'a periodic cron script'
+          : `${file.partial ? 'at least ' : ''}${entries.length} cron job(s)${file.partial ? ' (only its start was read)' : ''}`,
       });
     }
     return findings;
