@@ -4,6 +4,7 @@ import { fstatSync, statSync, writeSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { isatty } from 'node:tty';
 import { OutputError } from '../errors.js';
+import type { Wrap } from '../render/paragraph.js';
 import { EXIT } from './exit-codes.js';
 
 export interface OutStream extends Pick<Writable, 'write'> {
@@ -155,4 +156,10 @@ function writeAll(fd: number, bytes: Uint8Array): void {
       Atomics.wait(pause, 0, 0, 1);
     }
   }
+}
+
+/** On a terminal, prose wraps to its width at word boundaries (wrap-ansi, loaded only then). */
+export async function wrapFor(io: CliIo): Promise<Wrap> {
+  const width = io.columns?.('stdout');
+  return width === undefined ? undefined : { width, wrap: (await import('wrap-ansi')).default };
 }

@@ -5,17 +5,17 @@ import type { ChalkInstance } from 'chalk';
 import type { HostDetection } from '../detect/host/detect-host.js';
 import type { RuleSet } from '../engine/rule-set.js';
 import { renderDetection } from './detection.js';
-import { visible } from './visible.js';
+import type { Wrap } from './paragraph.js';
 
 export function renderHostDetection(
   detection: HostDetection,
   ruleSet: RuleSet,
   c: ChalkInstance,
+  wrap?: Wrap,
 ): string {
   const { host } = detection;
-  const facts = [c.bold('Host')];
-  const fact = (label: string, value: string) =>
-    facts.push(`  ${label.padEnd(20)}${visible(value)}`);
+  const items: { label: string; value: string }[] = [];
+  const fact = (label: string, value: string) => items.push({ label, value });
   fact('hostname', host.hostname ?? '(not found)');
   fact('system', host.prettyName ?? '(no os-release)');
   fact('PID 1', host.init ?? '(not found)');
@@ -44,7 +44,11 @@ export function renderHostDetection(
       'not readable',
       `${host.unreadable.slice(0, 6).join(', ')}${host.unreadable.length > 6 ? `, … (${host.unreadable.length})` : ''}${runAsRoot() ? '' : '; as root there is more evidence'}`,
     );
-  return renderDetection(detection, ruleSet, c, { facts, flag: '--detect-host' });
+  return renderDetection(detection, ruleSet, c, {
+    facts: { title: 'Host', items },
+    flag: '--detect-host',
+    wrap,
+  });
 }
 
 /** Whether this process runs as root: then there is no more to gain by running as root. */

@@ -7,6 +7,7 @@ import type { RuleSet } from '../engine/rule-set.js';
 import type { Decision, Flip, Reason, Verdict } from '../schema.js';
 import { describeCondition } from './condition.js';
 import { becauseText, citation, groupFlips, valueLabel, verdictLabel } from './labels.js';
+import { paragraphs, type Wrap } from './paragraph.js';
 import { visible } from './visible.js';
 
 export interface TextOptions {
@@ -14,17 +15,13 @@ export interface TextOptions {
   /** Show every rule, fired or not, and how the confidence was reached (a Decision made with explain). */
   explain?: boolean;
   /** Wraps prose at word boundaries to a terminal's width (wrap-ansi); no wrapping without. */
-  wrap?:
-    | { width: number; wrap: (text: string, columns: number, options: { hard: boolean }) => string }
-    | undefined;
+  wrap?: Wrap;
 }
 
 const MOST_FOR = 6;
 const MOST_AGAINST = 4;
 const MOST_FLIPS = 6;
 const BAR_WIDTH = 30;
-/** A blank that is not whitespace, so wrapping keeps a line's leading indent. */
-const KEEP = '\u2800';
 
 export function renderText(
   decision: Decision,
@@ -33,18 +30,7 @@ export function renderText(
 ): string {
   const out: string[] = [];
   // A paragraph: its first line starts with `first`, the lines after it with `rest` (a hanging indent).
-  const say = (text: string, first = '', rest = first) => {
-    if (wrap === undefined) return out.push(`${first}${text}`);
-    // The first line carries its own prefix (its indent held by a stand-in that wrap-ansi does
-    // not trim); the lines after it are indented by `rest`.
-    const held = first.replace(/^ +/, (spaces) => KEEP.repeat(spaces.length));
-    const lines = wrap
-      .wrap(`${held}${text}`, Math.max(20, wrap.width - rest.length), { hard: true })
-      .split('\n');
-    return out.push(
-      ...lines.map((line, i) => (i === 0 ? line.replaceAll(KEEP, ' ') : `${rest}${line}`)),
-    );
-  };
+  const say = paragraphs(out, wrap);
   const paint = (verdict: Verdict, text: string) =>
     verdict === 'os' ? c.cyan(text) : verdict === 'app' ? c.magenta(text) : c.yellow(text);
   const { recommendation: verdict, confidence } = decision;

@@ -9,7 +9,7 @@ import { renderJson } from '../../render/json.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderText } from '../../render/text.js';
 import { colorFor } from '../color.js';
-import { type CliIo, isoDate, isTerminal } from '../io.js';
+import { type CliIo, isoDate, isTerminal, wrapFor } from '../io.js';
 import { ruleSetWith } from '../rule-files.js';
 
 export interface DecideCommandOptions {
@@ -97,10 +97,4 @@ function chooseFormat(options: DecideCommandOptions): (typeof FORMATS)[number] {
     throw new UsageError(`--json conflicts with --format ${options.format}; give one of them`);
   }
   return options.json ? 'json' : (options.format ?? 'text');
-}
-
-/** On a terminal, prose wraps to its width at word boundaries (wrap-ansi, loaded only then). */
-async function wrapFor(io: CliIo) {
-  const width = io.columns?.('stdout');
-  return width === undefined ? undefined : { width, wrap: (await import('wrap-ansi')).default };
 }

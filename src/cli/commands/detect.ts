@@ -7,7 +7,7 @@ import { UsageError } from '../../errors.js';
 import { renderDetection } from '../../render/detection.js';
 import { renderJson } from '../../render/json.js';
 import { colorFor } from '../color.js';
-import type { CliIo } from '../io.js';
+import { type CliIo, wrapFor } from '../io.js';
 
 export interface DetectCommandOptions {
   format: 'text' | 'json' | 'line';
@@ -34,7 +34,7 @@ export async function runDetect(
     io.stdout.write(batchLine(basename(resolve(dir)), detection.answers));
   else {
     const color = await colorFor(io, 'stdout', options.color);
-    io.stdout.write(renderDetection(detection, builtinRuleSet, color));
+    io.stdout.write(renderDetection(detection, builtinRuleSet, color, { wrap: await wrapFor(io) }));
   }
 }
 
@@ -56,7 +56,7 @@ async function runDetectHost(root: string, options: DetectCommandOptions, io: Cl
   else {
     const { renderHostDetection } = await import('../../render/host.js');
     const color = await colorFor(io, 'stdout', options.color);
-    io.stdout.write(renderHostDetection(detection, builtinRuleSet, color));
+    io.stdout.write(renderHostDetection(detection, builtinRuleSet, color, await wrapFor(io)));
   }
 }
 
