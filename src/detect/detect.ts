@@ -14,6 +14,7 @@ import {
 import { dockerfileScanner } from './scanners/dockerfile.js';
 import { kernelScanner, systemImageScanner, vmToolScanner } from './scanners/images.js';
 import { kubernetesScanner } from './scanners/kubernetes.js';
+import { packagingScanner } from './scanners/packaging.js';
 import {
   cronScanner,
   nomadScanner,
@@ -21,6 +22,7 @@ import {
   supervisorScanner,
   systemdScanner,
 } from './scanners/services.js';
+import { shellScanner } from './scanners/shell.js';
 import type { Finding, Scanner } from './types.js';
 import { DEFAULT_LIMITS, type Skipped, type WalkLimits, walk } from './walk.js';
 
@@ -40,6 +42,8 @@ export const SCANNERS: readonly Scanner[] = [
   systemImageScanner,
   vmToolScanner,
   kernelScanner,
+  shellScanner,
+  packagingScanner,
 ];
 
 const ORCHESTRATOR_NAMES: Readonly<Record<string, string>> = {

@@ -96,6 +96,15 @@ function choose(question: string, candidates: Scored[]): { chosen: Scored; why: 
         why: `several services in one environment (${several.map((c) => c.value).join(' and ')}, ${round(severalStrength)}) outweigh one (${round(single.strength)})`,
       };
     }
+    // Few against many alone: each is a count of services found, so as strong a sign of many
+    // is a better lower bound than one of a few (two units beside scripts installing nine).
+    if (!single && several.length === 2 && several[0]!.strongest === several[1]!.strongest) {
+      const many = several.find((c) => c.value === 'many')!;
+      return {
+        chosen: many,
+        why: `as strong signs of a few and of many services, the larger count (${round(many.strength)} against ${round(several.find((c) => c !== many)!.strength)})`,
+      };
+    }
   }
   if (second === undefined) return { chosen: first, why: 'the only value found' };
   if (first.strength > second.strength)

@@ -35,6 +35,11 @@ const TOOLING_FOLDERS: ReadonlyMap<string, string> = new Map([
 const TOOLING_FILES: readonly [RegExp, string][] = [
   [/^\.gitpod/i, 'a Gitpod development environment'],
   [/^(docker-)?compose[.-](test|tests|ci|e2e)\.ya?ml$/i, 'a test'],
+  [
+    /^(Dockerfile|Containerfile)[.-](ci|test|tests|e2e)$|^(ci|test)\.Dockerfile$/i,
+    'CI configuration',
+  ],
+  [/^(Dockerfile|Containerfile)[.-](dev|devel|development)$/i, 'a development container'],
   [/^\.gitlab-ci\.ya?ml$/i, 'CI configuration'],
   [/^\.travis\.ya?ml$/i, 'CI configuration'],
   [/^\.?kitchen(\.[\w-]+)?\.ya?ml$/i, 'a Test Kitchen set-up'],

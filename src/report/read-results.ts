@@ -28,7 +28,7 @@ export interface WorkloadResult {
   reasons: string[];
   caveats: string[];
   unanswered: string[];
-  /** Only full Decisions carry them. */
+  /** Full Decisions carry them, and compact ones written with batch --flips. */
   flips?: Flip[];
 }
 

@@ -238,4 +238,29 @@ describe('enabled units that are tasks, not services', () => {
       reason: 'not a folder, where one was expected',
     });
   });
+
+  it("takes no kernel evidence inside a container: its proc/modules are the host's", async () => {
+    const dir = tempDir('host-lxc');
+    mkdirSync(join(dir, 'proc/1'), { recursive: true });
+    writeFileSync(join(dir, 'proc/1/comm'), 'systemd\n');
+    writeFileSync(join(dir, 'proc/1/cmdline'), '/sbin/init\0');
+    writeFileSync(join(dir, 'proc/1/environ'), 'container=lxc\0TERM=linux\0');
+    writeFileSync(
+      join(dir, 'proc/modules'),
+      'zfs 6463488 6 - Live 0x0000000000000000 (PO)\nspl 135168 1 zfs, Live 0x0000000000000000 (O)\n',
+    );
+    const detection = await detectHost(compiled, dir);
+    expect(detection.host.container?.kind).toBe('lxc');
+    expect(detection.answers.kernel).toBeUndefined();
+  });
+
+  it("reads openSUSE's run-crons line in etc/crontab as the distribution's, not a job", async () => {
+    const dir = tempDir('host-suse-crontab');
+    mkdirSync(join(dir, 'etc'), { recursive: true });
+    writeFileSync(
+      join(dir, 'etc/crontab'),
+      'SHELL=/bin/sh\n-*/15 * * * *   root  test -x /usr/lib/cron/run-crons && /usr/lib/cron/run-crons >/dev/null 2>&1\n',
+    );
+    expect((await detectHost(compiled, dir)).answers.cron).toBeUndefined();
+  });
 });

@@ -432,3 +432,80 @@ describe('what a new user tried', () => {
     expect(detection.tooling.map((t) => t.file)).toEqual(['Vagrantfile']);
   });
 });
+
+describe('layouts found on a second held-out set', () => {
+  it('counts the daemons shell scripts install, through a wrapper too, over two units', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'setup/functions.sh': 'function apt_install {\n  apt-get install -y "$@"\n}\n',
+        'setup/mail.sh':
+          'apt_install postfix postfix-pcre \\\n  postgrey\napt_install dovecot-imapd\n',
+        'setup/web.sh':
+          'apt_install nginx php"$PHP_VER"-fpm\n# apt_install redis-server (not yet)\n',
+        'conf/app.service': '[Service]\nExecStart=/usr/bin/app\n',
+        'conf/stats.service': '[Service]\nExecStart=/usr/bin/stats\n',
+      }),
+    );
+    expect(detection.answers.processes?.value).toBe('many');
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'shell scripts install 5 daemons to run side by side: postfix, mail milter, dovecot, nginx, php-fpm (in 2 scripts)',
+    );
+  });
+
+  it('reads a Debian package as upgraded in place, over a CI image and a release image', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'debian/control': 'Source: daemon\n\nPackage: daemon\nArchitecture: any\n',
+        'debian/daemon.service': '[Service]\nExecStart=/usr/sbin/daemon\n',
+        'tools/relay/relay.service': '[Service]\nExecStart=/usr/sbin/relay\n',
+        'Dockerfile.ci': 'FROM debian:12\nRUN apt-get install -y build-essential\n',
+        'Dockerfile.release': 'FROM debian:12\nCMD ["/usr/sbin/daemon"]\n',
+      }),
+    );
+    expect(detection.answers.updates?.value).toBe('in-place');
+    // One unit in each of two folders: two parts of the project, not two services together.
+    expect(detection.answers.processes?.value).not.toBe('few');
+    expect(detection.tooling.find((t) => t.file === 'Dockerfile.ci')?.role).toBe(
+      'CI configuration',
+    );
+  });
+
+  it('reads a Procfile run by forego in the image as processes side by side', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile: 'FROM nginx:1.27\nCOPY app /app\nCMD ["forego", "start", "-r"]\n',
+        'app/Procfile': 'dockergen: docker-gen -watch /app/nginx.tmpl\nnginx: nginx\n',
+        'docker-compose.yml':
+          'services:\n  proxy:\n    build: .\n  whoami:\n    image: jwilder/whoami\n',
+      }),
+    );
+    expect(detection.answers.processes?.value).toBe('few');
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'forego runs the 2 process types of app/Procfile side by side in the container: dockergen, nginx',
+    );
+  });
+
+  it("takes a service's own Compose file for a part of the whole, and a few shared bases for none", async () => {
+    const services = ['web', 'cart', 'user', 'payment', 'ratings', 'dispatch'];
+    const files: Record<string, string> = {
+      'docker-compose.yaml': `services:\n${services.map((s) => `  ${s}:\n    build: ${s}\n`).join('')}  rabbitmq:\n    image: rabbitmq:3\n`,
+      'dispatch/docker-compose.yaml':
+        'services:\n  dispatch:\n    build: .\n  rabbitmq:\n    image: rabbitmq:3\n',
+      'web/Dockerfile': 'FROM nginx:1.21\n',
+      'cart/Dockerfile': 'FROM node:14\n',
+      'user/Dockerfile': 'FROM node:14\n',
+      'payment/Dockerfile': 'FROM python:3.9\n',
+      'ratings/Dockerfile': 'FROM php:7.4-apache\n',
+      'dispatch/Dockerfile': 'FROM golang:1.17\n',
+    };
+    const detection = await detect(compiled, tree(files));
+    expect(detection.answers.architecture?.value).toBe('microservices');
+    expect(detection.answers.architecture?.evidence.map((e) => e.file)).toEqual([
+      'docker-compose.yaml',
+    ]);
+    expect(detection.answers.layers?.value).toBe('no');
+  });
+});

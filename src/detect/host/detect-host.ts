@@ -166,7 +166,7 @@ export async function detectHost(
       question: 'processes',
       value: processesFor(services.length),
       strength: 2,
-      file: services[0]!.file.slice(0, services[0]!.file.lastIndexOf('/')),
+      file: mostCommon(services.map((s) => s.file.slice(0, s.file.lastIndexOf('/')))),
       reason: `${services.length} service(s) start at boot beyond the base system: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''}`,
     });
   }
@@ -174,7 +174,8 @@ export async function detectHost(
   await scanCron(fs, units, add);
   await scanLogin(fs, units, appContainer, add);
   await scanConfigManagement(fs, units, add);
-  await scanKernel(fs, withProc, add);
+  // Inside a container, proc/modules lists the host's modules, and nothing there loads one.
+  if (!container) await scanKernel(fs, withProc, add);
   if (appContainer) {
     // An image's package history is its build, not patches to a running system.
     add({
@@ -259,4 +260,11 @@ async function firstExisting(fs: RootFs, paths: readonly string[]): Promise<stri
 
 function short(text: string): string {
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/** The value most often in a list (the first of those tied): the folder most services are in. */
+function mostCommon(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
 }

@@ -21,7 +21,8 @@ function cronCommand(line: string, withUser: boolean): string | undefined {
 
 /** The distribution's own lines: run-parts of the periodic folders, anacron. */
 function isRunParts(command: string): boolean {
-  return /\brun-parts\b|\banacron\b|\/etc\/periodic\//.test(command);
+  // run-parts, anacron, busybox's periodic folders, openSUSE's run-crons.
+  return /\brun-parts\b|\banacron\b|\/etc\/periodic\/|\/run-crons\b/.test(command);
 }
 
 function short(text: string, most = 60): string {

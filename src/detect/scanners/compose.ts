@@ -13,7 +13,24 @@ export const composeScanner: Scanner = {
   wants: (_path, name) => COMPOSE.test(name) || STACK.test(name),
   scan(files) {
     const findings: Finding[] = [];
-    for (const file of files) {
+    // The services each file runs: a file whose services all run in a larger one is a part of
+    // that application (a service's own file, for working on it alone), not its structure.
+    const serviceSets = files.map((file) => {
+      const doc = yamlDocuments(file)[0];
+      return isRecord(doc) && isRecord(doc.services) ? new Set(Object.keys(doc.services)) : null;
+    });
+    const partOfAnother = (index: number) => {
+      const own = serviceSets[index];
+      return (
+        own !== null &&
+        own !== undefined &&
+        serviceSets.some(
+          (other, i) =>
+            i !== index && other && other.size > own.size && [...own].every((s) => other.has(s)),
+        )
+      );
+    };
+    for (const [index, file] of files.entries()) {
       const doc = yamlDocuments(file)[0];
       if (!isRecord(doc) || !isRecord(doc.services)) continue;
       const services = Object.entries(doc.services).filter(([, s]) => isRecord(s));
@@ -56,7 +73,7 @@ export const composeScanner: Scanner = {
         services.map(([name, service]) => componentOf(name, service as Record<string, unknown>)),
         file.path,
       );
-      if (architecture) findings.push(architecture);
+      if (architecture && !partOfAnother(index)) findings.push(architecture);
       const builds = services.filter(
         ([, s]) => (s as Record<string, unknown>).build !== undefined,
       ).length;

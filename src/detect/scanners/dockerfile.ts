@@ -1,6 +1,14 @@
 // Dockerfile / Containerfile: the image is built layer by layer; FROM chains show shared bases.
-import { type Finding, listOf, type Scanner, type TextFile } from '../types.js';
+import { type Finding, listOf, processesFor, type Scanner, type TextFile } from '../types.js';
 import { COMPOSE } from './compose.js';
+
+/**
+ * Process supervisors started as the container's process: supervisord, s6 (`/init`), runit,
+ * phusion's my_init, and the Procfile runners (forego, honcho, foreman, overmind), which start
+ * every process type of a Procfile side by side in the one container.
+ */
+const SUPERVISOR =
+  /\bsupervisord\b|\bs6-svscan\b|^\W*\/init\b|\["\/init"\]|\brunsvdir\b|\bmy_init\b|\bforego\b|\bhoncho\b|\bforeman\s+start\b|\bovermind\b/;
 
 const DOCKERFILE = /^(Dockerfile|Containerfile)(\..+)?$|\.(Dockerfile|Containerfile)$/i;
 
@@ -8,11 +16,20 @@ export const dockerfileScanner: Scanner = {
   name: 'dockerfile',
   // Compose files are read too: the folder of one marks an application, whose images are
   // compared for a common base (a collection of samples is many applications).
-  wants: (_path, name) => DOCKERFILE.test(name) || COMPOSE.test(name),
+  // Procfiles too: an image whose process is forego or honcho runs a Procfile's types together.
+  wants: (_path, name) => DOCKERFILE.test(name) || COMPOSE.test(name) || name === 'Procfile',
   scan(all) {
     const files = all.filter((f) => DOCKERFILE.test(f.name));
     if (files.length === 0) return [];
     const appRoots = all.filter((f) => COMPOSE.test(f.name)).map((f) => folderOf(f.path));
+    // The Procfile with the most process types, for a Procfile runner started in an image.
+    const procfile = all
+      .filter((f) => f.name === 'Procfile')
+      .map((f) => ({
+        path: f.path,
+        types: [...f.text.matchAll(/^([\w-]+):\s*\S/gm)].map((m) => m[1]!),
+      }))
+      .sort((a, b) => b.types.length - a.types.length)[0];
     const findings: Finding[] = [];
     // The external bases of each application's Dockerfiles (an application: one top folder).
     const apps = new Map<string, { path: string; bases: string[] }[]>();
@@ -73,9 +90,16 @@ export const dockerfileScanner: Scanner = {
           file: file.path,
           reason: 'starts an init system (systemd) as its process',
         });
-      if (
-        /\bsupervisord\b|\bs6-svscan\b|^\W*\/init\b|\["\/init"\]|\brunsvdir\b|\bmy_init\b/.test(run)
-      )
+      const runner = /\b(forego|honcho|foreman|overmind)\b/.exec(run)?.[1];
+      if (runner && procfile && procfile.types.length >= 2)
+        findings.push({
+          question: 'processes',
+          value: processesFor(procfile.types.length),
+          strength: 3, // the processes inside the image, named: more specific than any count
+          file: file.path,
+          reason: `${runner} runs the ${procfile.types.length} process types of ${procfile.path} side by side in the container: ${listOf(procfile.types)}`,
+        });
+      else if (SUPERVISOR.test(run))
         findings.push({
           question: 'processes',
           value: 'few',
@@ -137,7 +161,7 @@ export const dockerfileScanner: Scanner = {
           reason: 'installs or exposes an SSH server',
         });
       }
-      if (run && !/\bsupervisord\b|\bsystemd\b|\/sbin\/init\b/.test(run))
+      if (run && !SUPERVISOR.test(run) && !/\bsystemd\b|\/sbin\/init\b/.test(run))
         findings.push({
           question: 'processes',
           value: 'single',
@@ -153,7 +177,13 @@ export const dockerfileScanner: Scanner = {
       const users = new Map<string, string[]>();
       for (const image of images)
         for (const base of image.bases) users.set(base, [...(users.get(base) ?? []), image.path]);
-      const shared = [...users].find(([, paths]) => paths.length >= 2);
+      // Layers are shared when at least half of the application's images share their base with
+      // another (Go services on one distroless base, Python ones on one python base); three of
+      // a dozen services on node:14 is a coincidence of language, not a layered design.
+      const sharing = new Set([...users.values()].filter((p) => p.length >= 2).flat());
+      const shared = [...users]
+        .sort(([, a], [, b]) => b.length - a.length)
+        .find(([, paths]) => paths.length >= 2 && sharing.size * 2 >= images.length);
       if (shared)
         findings.push({
           question: 'layers',
@@ -168,7 +198,7 @@ export const dockerfileScanner: Scanner = {
           value: 'no',
           strength: 1,
           file: images[0]!.path,
-          reason: `${images.length} Dockerfiles of one application build on different bases (${listOf(users.keys())})`,
+          reason: `${images.length} Dockerfiles of one application build on different bases (${listOf(users.keys())}), fewer than half sharing one`,
         });
     }
     return findings;

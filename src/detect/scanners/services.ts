@@ -1,6 +1,13 @@
 // How the workload's processes are run: Nomad jobs, Procfiles, supervisors (supervisord, s6,
 // runit), systemd units and timers, crontabs.
-import { type Finding, listOf, platformHostOf, processesFor, type Scanner } from '../types.js';
+import {
+  type Finding,
+  listOf,
+  platformHostOf,
+  processesFor,
+  type Scanner,
+  type TextFile,
+} from '../types.js';
 
 export const nomadScanner: Scanner = {
   name: 'nomad',
@@ -162,14 +169,25 @@ export const systemdScanner: Scanner = {
       });
       // A oneshot unit runs a task and exits (often started by a timer): not a service that
       // stays up beside the others.
-      const longRunning = units.filter((u) => !/^\s*Type\s*=\s*oneshot\s*$/im.test(u.text));
+      // Units side by side in one folder run on one system; units in other folders belong to
+      // other parts of the project (ZeroTier's daemon in debian/, a relay tool in tcp-proxy/).
+      const byFolder = new Map<string, TextFile[]>();
+      for (const unit of units) {
+        if (/^\s*Type\s*=\s*oneshot\s*$/im.test(unit.text)) continue;
+        const folder = unit.path.slice(0, unit.path.lastIndexOf('/') + 1);
+        byFolder.set(folder, [...(byFolder.get(folder) ?? []), unit]);
+      }
+      const longRunning = [...byFolder.values()].reduce<TextFile[]>(
+        (most, inFolder) => (inFolder.length > most.length ? inFolder : most),
+        [],
+      );
       if (longRunning.length >= 2)
         findings.push({
           question: 'processes',
           value: processesFor(longRunning.length),
           strength: 2,
           file: longRunning[0]!.path,
-          reason: `${longRunning.length} long-running services managed by systemd`,
+          reason: `${longRunning.length} long-running services managed by systemd: ${listOf(longRunning.map((u) => u.name))}`,
           ...host,
         });
     }

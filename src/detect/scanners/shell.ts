@@ -1,0 +1,82 @@
+// Shell provisioning: scripts that install a server's daemons with the package manager
+// (Mail-in-a-Box's setup/*.sh, Homestead's features, a Dockerfile's install.sh). What they
+// install runs side by side on the one system the scripts set up.
+import { type Finding, listOf, processesFor, type Scanner } from '../types.js';
+
+/**
+ * Packages that run a long-lived daemon, by the service each runs (a package manager's name,
+ * or the start of it: `php8.2-fpm`, `dovecot-imapd`, `postgresql-16`).
+ */
+const DAEMONS: readonly [RegExp, string][] = [
+  [/^postfix$/, 'postfix'],
+  [/^exim4?(-daemon[\w-]*)?$/, 'exim'],
+  [/^dovecot(-(core|imapd|pop3d|lmtpd))?$/, 'dovecot'],
+  [/^(nginx|nginx-(full|light|extras|core))$/, 'nginx'],
+  [/^(apache2|httpd)$/, 'apache'],
+  [/^(mariadb-server|mysql-server|mysql-community-server|percona-server-server)$/, 'mysql'],
+  [/^postgresql(-\d+)?$|^postgresql\d*-server$/, 'postgresql'],
+  [/^(redis-server|redis|valkey-server)$/, 'redis'],
+  [/^memcached$/, 'memcached'],
+  [/^(mongodb-org|mongodb-server|mongodb)$/, 'mongodb'],
+  [/^rabbitmq-server$/, 'rabbitmq'],
+  [/^(elasticsearch|opensearch)$/, 'elasticsearch'],
+  [/^(spamassassin|spampd|rspamd|amavisd-new)$/, 'spam filter'],
+  [/^(clamav-daemon|clamd)$/, 'clamav'],
+  [/^(opendkim|opendmarc|postgrey)$/, 'mail milter'],
+  [/^(nsd|bind9|named|unbound|dnsmasq|pdns-server)$/, 'dns'],
+  [/^php[\d.]*-fpm$|^php-fpm$/, 'php-fpm'],
+  [/^(munin-node|munin)$/, 'munin'],
+  [/^(squid|haproxy|varnish)$/, 'proxy'],
+  [/^(supervisor)$/, 'supervisor'],
+  [/^(beanstalkd|gearman-job-server)$/, 'queue'],
+];
+
+export const shellScanner: Scanner = {
+  name: 'shell',
+  wants: (_path, name) => /\.(sh|bash)$/.test(name),
+  scan(files) {
+    const daemons = new Map<string, string>(); // service → the script installing it
+    let upgrades: string | undefined;
+    for (const file of files) {
+      // Continuation lines joined, comments dropped.
+      const lines = file.text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
+      for (const line of lines) {
+        const code = line.replace(/(^|\s)#.*$/, '');
+        if (/\b(apt-get|apt|dnf|yum|zypper)\s+(-\S+\s+)*(dist-)?upgrade\b/.test(code))
+          upgrades ??= file.path;
+        // A line that installs (apt-get install, dnf install, apk add, or a wrapper such as
+        // apt_install): its words are packages.
+        if (!/install|\bapk\s+add\b/i.test(code)) continue;
+        for (const word of code.split(/[\s`;&|()]+/)) {
+          const name = word
+            .replace(/["']/g, '')
+            .replace(/\$\{?\w+\}?/g, '')
+            .toLowerCase();
+          const service = DAEMONS.find(([pattern]) => pattern.test(name))?.[1];
+          if (service && !daemons.has(service)) daemons.set(service, file.path);
+        }
+      }
+    }
+    const findings: Finding[] = [];
+    if (daemons.size >= 2) {
+      const first = [...daemons.values()][0]!;
+      const scripts = new Set(daemons.values()).size;
+      findings.push({
+        question: 'processes',
+        value: processesFor(daemons.size),
+        strength: 2,
+        file: first,
+        reason: `shell scripts install ${daemons.size} daemons to run side by side: ${listOf(daemons.keys())}${scripts > 1 ? ` (in ${scripts} scripts)` : ''}`,
+      });
+    }
+    if (upgrades)
+      findings.push({
+        question: 'updates',
+        value: 'in-place',
+        strength: 1,
+        file: upgrades,
+        reason: 'upgrades the installed packages in place',
+      });
+    return findings;
+  },
+};
