@@ -1,14 +1,14 @@
 // The commander program: the default command decides; subcommands list the questions and
 // rules, print the JSON Schemas, classify a batch and detect answers. The decide flags and the
-// help come from rules/questions.yaml.
+// help come from rules/questions.yaml. Only deciding is loaded up front; every other command's
+// module loads when it runs, so that a decision's start-up pays for no other command.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ARTICLE_TITLE, allowedValues, FORMATS, flagOf, SCHEMAS } from '../constants.js';
 import { builtinRuleSet } from '../engine/rule-set.js';
-import { type BatchCommandOptions, runBatchCommand } from './commands/batch.js';
+import type { BatchCommandOptions } from './commands/batch.js';
 import { type DecideCommandOptions, runDecide } from './commands/decide.js';
-import { type DetectCommandOptions, runDetect } from './commands/detect.js';
-import { runQuestions, runRules, runRulesCheck, runSchema } from './commands/listings.js';
-import { type ReportCommandOptions, runReport } from './commands/report.js';
+import type { DetectCommandOptions } from './commands/detect.js';
+import type { ReportCommandOptions } from './commands/report.js';
 import type { CliIo } from './io.js';
 import { ruleSetWith } from './rule-files.js';
 
@@ -102,7 +102,7 @@ export function buildProgram(io: CliIo, version: string): Command {
         .default('text'),
     )
     .action(async (options: { format: 'text' | 'json' }) =>
-      runQuestions(ruleSet, options.format, io),
+      (await import('./commands/listings.js')).runQuestions(ruleSet, options.format, io),
     );
 
   const rules = program
@@ -117,7 +117,11 @@ export function buildProgram(io: CliIo, version: string): Command {
     )
     .addOption(rulesOption())
     .action(async (options: { format: 'text' | 'json' | 'mermaid'; rules?: string[] }) =>
-      runRules(await ruleSetWith(options.rules, io), options.format, io),
+      (await import('./commands/listings.js')).runRules(
+        await ruleSetWith(options.rules, io),
+        options.format,
+        io,
+      ),
     );
   rules
     .command('check')
@@ -125,13 +129,17 @@ export function buildProgram(io: CliIo, version: string): Command {
       'check a rules file: exit 0 with a summary, or exit 3 with every fault and its line',
     )
     .argument('<file>', 'a rules file (JSON or YAML), or - for stdin')
-    .action(async (file: string) => runRulesCheck(file, io));
+    .action(async (file: string) =>
+      (await import('./commands/listings.js')).runRulesCheck(file, io),
+    );
 
   program
     .command('schema')
     .description(`print a JSON Schema: ${SCHEMAS.join(', ')}`)
     .argument('[name]', SCHEMAS.join('|'))
-    .action(async (name: string | undefined) => runSchema(ruleSet, name, io));
+    .action(async (name: string | undefined) =>
+      (await import('./commands/listings.js')).runSchema(ruleSet, name, io),
+    );
 
   program
     .command('detect')
@@ -157,7 +165,7 @@ export function buildProgram(io: CliIo, version: string): Command {
     )
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (dir: string | undefined, options: DetectCommandOptions) =>
-      runDetect(dir, options, io),
+      (await import('./commands/detect.js')).runDetect(dir, options, io),
     );
 
   program
@@ -182,7 +190,7 @@ export function buildProgram(io: CliIo, version: string): Command {
       "add each compact Decision's flips (what one answer changed would do), for report; about a third of the throughput",
     )
     .action(async (file: string | undefined, options: BatchCommandOptions) =>
-      runBatchCommand(file, options, io),
+      (await import('./commands/batch.js')).runBatchCommand(file, options, io),
     );
 
   program
@@ -194,7 +202,7 @@ export function buildProgram(io: CliIo, version: string): Command {
     .option('-o, --output <file>', 'write the page to a file (replaced whole) instead of stdout')
     .addOption(rulesOption())
     .action(async (file: string | undefined, options: ReportCommandOptions) =>
-      runReport(file, options, io, version),
+      (await import('./commands/report.js')).runReport(file, options, io, version),
     );
 
   return program;
