@@ -1,10 +1,16 @@
 // Reads the YAML documents of a file for scanners: plain data only, aliases capped, and a
 // file that does not parse yields nothing rather than an error (detection is best effort).
 import { parseAllDocuments } from 'yaml';
-import { MAX_ALIASES } from '../input/parse-data.js';
 import type { TextFile } from './types.js';
 
 export { isRecord } from '../is-record.js';
+
+/**
+ * Aliases a repository's YAML may expand: a Compose file that reuses its anchors for 57
+ * services (Sentry's) needs hundreds; an alias bomb needs far more, and each file is bounded.
+ * (Answers and rules files, which a person writes, allow 100.)
+ */
+const MAX_ALIASES = 1000;
 
 // One parse per file, shared by every scanner that reads it.
 const parsed = new WeakMap<TextFile, unknown[]>();

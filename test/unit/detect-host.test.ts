@@ -263,4 +263,17 @@ describe('enabled units that are tasks, not services', () => {
     );
     expect((await detectHost(compiled, dir)).answers.cron).toBeUndefined();
   });
+
+  it("reads Alpine's crontabs once, through the spool's link to them, and notes nothing", async () => {
+    const dir = tempDir('host-alpine-crontabs');
+    mkdirSync(join(dir, 'etc/crontabs'), { recursive: true });
+    mkdirSync(join(dir, 'var/spool/cron'), { recursive: true });
+    writeFileSync(join(dir, 'etc/crontabs/root'), '*/5 * * * * /usr/local/bin/wan-check.sh\n');
+    symlinkSync('/etc/crontabs', join(dir, 'var/spool/cron/crontabs'));
+    const detection = await detectHost(compiled, dir);
+    expect(detection.answers.cron?.evidence).toEqual([
+      { file: '/etc/crontabs/root', reason: '1 scheduled job(s): /usr/local/bin/wan-check.sh' },
+    ]);
+    expect(detection.skipped).toEqual([]);
+  });
 });

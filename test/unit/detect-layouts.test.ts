@@ -159,7 +159,7 @@ describe('more layouts', () => {
     const salted = await detect(compiled, salt);
     expect(salted.answers.configManagement?.value).toBe('salt');
     expect(salted.answers.processes?.evidence[0]?.reason).toMatch(
-      /2 services.*nginx\.service, relay/,
+      /2 services on the host: nginx, relay/,
     );
     const role = tree({
       'meta/main.yml': 'galaxy_info:\n  role_name: nginx\n',
@@ -507,5 +507,51 @@ describe('layouts found on a second held-out set', () => {
       'docker-compose.yaml',
     ]);
     expect(detection.answers.layers?.value).toBe('no');
+  });
+});
+
+describe('layouts found on a third held-out set', () => {
+  it('reads a driver built by obj-m in a Makefile, or with a dkms.conf.in template', async () => {
+    const makefile = await detect(
+      compiled,
+      tree({
+        'src/Makefile':
+          'obj-m += hid-xpadneo.o\nall:\n\t$(MAKE) -C $(KERNEL_SOURCE_DIR) M=$(PWD) modules\n',
+      }),
+    );
+    expect(makefile.answers.kernel?.evidence[0]?.reason).toBe(
+      'builds a kernel module (obj-m) against the kernel',
+    );
+    const dkms = await detect(compiled, tree({ 'hid/dkms.conf.in': 'PACKAGE_NAME="hid"\n' }));
+    expect(dkms.answers.kernel?.value).toBe('own');
+    const plain = await detect(compiled, tree({ Makefile: 'all:\n\tgo build ./...\n' }));
+    expect(plain.answers.kernel).toBeUndefined();
+  });
+
+  it('reads a Compose file that reuses its anchors for many services', async () => {
+    const services = Array.from(
+      { length: 60 },
+      (_, i) => `  worker-${i}:\n    <<: *defaults\n    command: run ${i}\n`,
+    ).join('');
+    const detection = await detect(
+      compiled,
+      tree({
+        'docker-compose.yml': `x-defaults: &defaults\n  image: acme/app:1\n  restart: unless-stopped\n  environment: &env\n    A: "1"\nservices:\n${services}`,
+      }),
+    );
+    expect(detection.answers.orchestrator?.value).toBe('compose');
+  });
+
+  it("counts a playbook's own services, not the base system's, a unit and its socket as one", async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'roles/vpn/tasks/main.yml':
+          '- name: services\n  ansible.builtin.service:\n    name: "{{ item }}"\n    state: restarted\n  loop: [dnscrypt-proxy.socket, dnscrypt-proxy, strongswan, systemd-networkd, rsyslog, ssh]\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'Ansible runs 2 services on the host: dnscrypt-proxy, strongswan',
+    );
   });
 });

@@ -66,15 +66,22 @@ export async function scanCron(fs: RootFs, units: readonly EnabledUnit[], add: A
     if (/(~|\.dpkg-\w+|\.rpm\w+|\.apk-new)$/.test(entry.name)) continue;
     await crontab(`etc/cron.d/${entry.name}`, true);
   }
-  // Per-user crontabs: Debian's spool, Red Hat's, SUSE's, and busybox's (Alpine).
+  // Per-user crontabs: busybox's (Alpine), Debian's spool, Red Hat's, SUSE's. A folder that
+  // leads where another did (Alpine links var/spool/cron/crontabs to /etc/crontabs) is read once.
+  const spools = new Set<string>();
   for (const dir of [
+    'etc/crontabs',
     'var/spool/cron/crontabs',
     'var/spool/cron',
     'var/spool/cron/tabs',
-    'etc/crontabs',
   ]) {
+    const real = await fs.resolve(dir);
+    if (real === undefined || spools.has(real)) continue;
+    spools.add(real);
     for (const entry of await fs.list(dir)) {
-      if (entry.kind === 'dir' || entry.name.startsWith('.')) continue;
+      if (entry.name.startsWith('.')) continue;
+      // Only files are crontabs: a link to a folder is a spool of its own, read above or below.
+      if ((await fs.kind(`${dir}/${entry.name}`)) !== 'file') continue;
       await crontab(`${dir}/${entry.name}`, false);
     }
   }

@@ -1,4 +1,5 @@
 // Configuration management: Ansible, Chef, Puppet and Salt code provisions long-lived hosts.
+import { hostBase, matchesAny } from '../host/base.js';
 import { isRecord, yamlDocuments } from '../read-yaml.js';
 import {
   type Finding,
@@ -33,13 +34,19 @@ function managed(
       reason: `${tool} manages ${names.length} system service(s) through the init system: ${list}`,
       ...host,
     });
-    if (names.length >= 2)
+    // The workload's services: not the base system's (sshd, rsyslog, systemd-networkd, as the
+    // host lists in rules/host-base.yaml have them), nor a template left half-read.
+    // A unit and its socket are one service: dnscrypt-proxy.socket is dnscrypt-proxy.
+    const own = [...new Set(names.map((n) => n.replace(/\.(service|socket|timer)$/, '')))].filter(
+      (n) => !/[{}]/.test(n) && !matchesAny(n, hostBase.baseServices),
+    );
+    if (own.length >= 2)
       findings.push({
         question: 'processes',
-        value: processesFor(names.length),
+        value: processesFor(own.length),
         strength: 2,
         file,
-        reason: `${tool} runs ${names.length} services on the host: ${list}${files > 1 ? ` (set up in ${files} files)` : ''}`,
+        reason: `${tool} runs ${own.length} services on the host: ${listOf(own)}${files > 1 ? ` (set up in ${files} files)` : ''}`,
         ...host,
       });
     findings.push({

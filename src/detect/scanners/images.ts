@@ -324,18 +324,27 @@ export const kernelScanner: Scanner = {
   name: 'kernel',
   readsBinary: true,
   wants: (_path, name) =>
-    name === 'dkms.conf' || name === 'Kbuild' || name === 'Kconfig' || /\.ko$/.test(name),
+    /^dkms\.conf(\.in)?$/.test(name) ||
+    name === 'Kbuild' ||
+    name === 'Kconfig' ||
+    name === 'Makefile' ||
+    /\.ko$/.test(name),
   scan(files) {
-    return files.slice(0, 1).map((file) => ({
+    // A Makefile is kernel code only when it builds a module (obj-m += driver.o).
+    const kernel = files.filter(
+      (f) => f.name !== 'Makefile' || /^\s*obj-[my]\s*[:+]?=\s*\S+\.o\b/m.test(f.text),
+    );
+    return kernel.slice(0, 1).map((file) => ({
       question: 'kernel',
       value: 'own',
       strength: 3 as const,
       file: file.path,
-      reason:
-        file.name === 'dkms.conf'
-          ? 'builds a kernel module with DKMS'
-          : /\.ko$/.test(file.name)
-            ? 'ships a kernel module'
+      reason: file.name.startsWith('dkms.conf')
+        ? 'builds a kernel module with DKMS'
+        : /\.ko$/.test(file.name)
+          ? 'ships a kernel module'
+          : file.name === 'Makefile'
+            ? 'builds a kernel module (obj-m) against the kernel'
             : 'builds kernel code',
     }));
   },
