@@ -20,7 +20,7 @@ import { fail, readText } from './read-text.js';
 
 const MAX_DEPTH = 64;
 /** The most alias expansions read in one document: enough for real files, too few for a bomb. */
-export const MAX_ALIASES = 100;
+const MAX_ALIASES = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface DataFile {
