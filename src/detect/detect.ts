@@ -128,10 +128,14 @@ export async function detect(
   // Tests, docs, examples and CI describe how the project is built and tried, not deployed;
   // so does a Vagrant VM beside another way of deploying (an image, an orchestrator, a
   // configuration-management tool).
+  // Folders a Vagrantfile provisions from or syncs into its VM (VVV's provision/) hold what the
+  // VM runs: units there are the VM's, not another way of deploying.
+  const intoVm = foldersNamedBy(walked.files.filter((f) => f.name === 'Vagrantfile'));
   const deploysOtherwise = findings.some(
     (f) =>
       f.toolingBesideDeployment === undefined &&
       toolingRole(f.file) === undefined &&
+      !intoVm.has(f.file.split('/')[0]!) &&
       DEPLOYMENT_QUESTIONS.has(f.question) &&
       f.strength >= 2,
   );
@@ -200,4 +204,17 @@ export async function detect(
 // A scanner may only claim values the questions allow (the tests hold every scanner to it).
 function isValid(compiled: CompiledRuleSet, finding: Finding): boolean {
   return compiled.questionById.get(finding.question)?.effects.has(finding.value) ?? false;
+}
+
+/** The top folders a Vagrantfile names in a quoted path ('provision/', "scripts/setup.sh"). */
+function foldersNamedBy(vagrantfiles: readonly { text: string }[]): Set<string> {
+  const folders = new Set<string>();
+  for (const { text } of vagrantfiles)
+    for (const match of text.matchAll(
+      /['"]\.?\/?([\w.-]+)\/[^'"]*['"]|File\.join\(\s*[\w.]*\s*,?\s*['"]([\w.-]+)['"]/g,
+    )) {
+      const folder = match[1] ?? match[2];
+      if (folder && folder !== '.' && folder !== '..') folders.add(folder);
+    }
+  return folders;
 }

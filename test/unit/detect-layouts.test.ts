@@ -555,3 +555,31 @@ describe('layouts found on a third held-out set', () => {
     );
   });
 });
+
+describe('layouts found on a fourth held-out set', () => {
+  it("counts supervisor programs kept in a project's own supervisor folder", async () => {
+    const programs = ['docservice', 'converter', 'metrics', 'adminpanel'];
+    const files: Record<string, string> = {
+      Dockerfile: 'FROM ubuntu:24.04\nENTRYPOINT ["/app/run-document-server.sh"]\n',
+      'docker-compose.yml':
+        'services:\n  ds:\n    build: .\n  db:\n    image: postgres:16\n  mq:\n    image: rabbitmq:3\n',
+    };
+    for (const p of programs)
+      files[`config/supervisor/ds/ds-${p}.conf`] = `[program:${p}]\ncommand=/usr/bin/${p}\n`;
+    const detection = await detect(compiled, tree(files));
+    expect(detection.answers.processes?.value).toBe('many');
+  });
+
+  it('reads a Vagrantfile as the deployment when the units it would be beside are provisioned into its VM', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        Vagrantfile:
+          "Vagrant.configure('2') do |config|\n  config.vm.synced_folder 'provision/', '/srv/provision'\n  config.vm.provision 'main', type: 'shell', path: File.join('provision', 'provision.sh')\nend\n",
+        'provision/core/mailhog/mailhog.service': '[Service]\nExecStart=/usr/local/bin/mailhog\n',
+      }),
+    );
+    expect(detection.answers.vmLike?.value).toBe('yes');
+    expect(detection.tooling.map((t) => t.file)).not.toContain('Vagrantfile');
+  });
+});

@@ -84,7 +84,9 @@ export const supervisorScanner: Scanner = {
   name: 'supervisors',
   wants: (path, name) =>
     /^supervisord?\.conf$/i.test(name) ||
-    /(^|\/)supervisor\/conf\.d\/[^/]+\.conf$/.test(path) ||
+    // Program files anywhere under a supervisor folder (conf.d/, or a project's own: ONLYOFFICE's
+    // config/supervisor/ds/); told by their [program:…] sections.
+    /(^|\/)supervisord?\/(.+\/)?[^/]+\.conf$/.test(path) ||
     /(^|\/)(s6-overlay\/s6-rc\.d|services\.d|etc\/service|etc\/sv)\/[^/]+\/run$/.test(path) ||
     // Build scripts that write supervisor programs with heredocs (docker-gitlab's install.sh).
     /\.sh$/.test(name),
