@@ -583,3 +583,31 @@ describe('layouts found on a fourth held-out set', () => {
     expect(detection.tooling.map((t) => t.file)).not.toContain('Vagrantfile');
   });
 });
+
+describe('layouts found on a sixth held-out set', () => {
+  it('names a templated service by a value in any of its role vars files', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'vars/debian.yml': 'mariadb_systemd_service_name: mariadb.service\n',
+        'tasks/main.yml':
+          '- name: galera\n  ansible.builtin.service:\n    name: "{{ mariadb_systemd_service_name }}"\n- name: again\n  ansible.builtin.service:\n    name: mariadb\n- name: monitor\n  ansible.builtin.service:\n    name: clustercheck\n',
+        'meta/main.yml': 'galaxy_info:\n  role_name: galera\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'Ansible runs 2 services on the host: mariadb, clustercheck',
+    );
+  });
+
+  it('reads concurrently as the container process as several processes side by side', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM node:20\nCMD ["npx", "concurrently", "-k", "next start", "node worker.js"]\n',
+      }),
+    );
+    expect(detection.answers.processes?.value).toBe('few');
+  });
+});

@@ -167,7 +167,7 @@ export const ansibleScanner: Scanner = {
     // Role defaults and vars: a templated service name ({{ nomad_service_name }}) by its value.
     const variables = new Map<string, string>();
     for (const file of files) {
-      if (!/(^|\/)(defaults|vars)\/main\.ya?ml$/.test(file.path)) continue;
+      if (!/(^|\/)(defaults|vars)\/[^/]+\.ya?ml$/.test(file.path)) continue;
       const values = yamlDocuments(file)[0];
       if (isRecord(values))
         for (const [key, value] of Object.entries(values))

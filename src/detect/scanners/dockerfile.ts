@@ -4,11 +4,11 @@ import { COMPOSE } from './compose.js';
 
 /**
  * Process supervisors started as the container's process: supervisord, s6 (`/init`), runit,
- * phusion's my_init, and the Procfile runners (forego, honcho, foreman, overmind), which start
- * every process type of a Procfile side by side in the one container.
+ * phusion's my_init, the Procfile runners (forego, honcho, foreman, overmind), which start
+ * every process type of a Procfile side by side in the one container, and npm's concurrently.
  */
 const SUPERVISOR =
-  /\bsupervisord\b|\bs6-svscan\b|^\W*\/init\b|\["\/init"\]|\brunsvdir\b|\bmy_init\b|\bforego\b|\bhoncho\b|\bforeman\s+start\b|\bovermind\b/;
+  /\bsupervisord\b|\bs6-svscan\b|^\W*\/init\b|\["\/init"\]|\brunsvdir\b|\bmy_init\b|\bforego\b|\bhoncho\b|\bforeman\s+start\b|\bovermind\b|\bconcurrently\b/;
 
 const DOCKERFILE = /^(Dockerfile|Containerfile)(\..+)?$|\.(Dockerfile|Containerfile)$/i;
 
