@@ -5,7 +5,7 @@ import type { Stats } from 'node:fs';
 import { lstat, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeErrno, OutputError, UsageError } from './errors.js';
-import { visible } from './render/visible.js';
+import { quoteValue } from './render/visible.js';
 
 export interface SaveOptions {
   /** How the file is named in a message: `--save-answers "a.yaml"`. */
@@ -27,6 +27,7 @@ export interface SaveOptions {
  */
 export async function saveFile(path: string, text: string, options: SaveOptions): Promise<void> {
   const { shown } = options;
+  if (path === '') throw new UsageError(`${shown}: the file name is empty; give the file to write`);
   let existing: Stats | undefined;
   try {
     existing = await lstat(path);
@@ -60,7 +61,7 @@ export async function saveFile(path: string, text: string, options: SaveOptions)
 
 /** `--save-answers "name"`: the flag and the file's name, made safe, for a message. */
 export function shownPath(flag: string, path: string): string {
-  return `${flag} ${JSON.stringify(visible(path))}`;
+  return `${flag} ${quoteValue(path)}`;
 }
 
 function kindOf(info: Stats): string {

@@ -1,6 +1,5 @@
 // Writes merged answers in the answers-file format, so a run can be replayed exactly. The file
 // is written whole or not at all, never through a link or over something that is not a file.
-import { UsageError } from '../errors.js';
 import { saveFile, shownPath } from '../save-file.js';
 import type { Answers } from './answers.js';
 
@@ -36,7 +35,6 @@ export async function saveAnswers(
   path: string,
   flag = '--save-answers',
 ): Promise<void> {
-  if (path === '') throw new UsageError(`${flag}: the file name is empty; give the file to write`);
   await saveFile(path, formatAnswersFile(answers, questionOrder, path), {
     shown: shownPath(flag, path),
     unwritable: 'usage',

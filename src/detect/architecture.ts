@@ -42,7 +42,7 @@ function roleOf(component: Component): Role | undefined {
       ? 'edge'
       : 'backing';
   if (component.build !== undefined) return undefined;
-  const name = (component.image ?? component.name).toLowerCase().replace(/[:@].*$/, '');
+  const name = imageName(component.image ?? component.name).toLowerCase();
   const last = name.slice(name.lastIndexOf('/') + 1);
   // An operator or a controller of a database is an application of its own.
   if (/operator|controller/.test(last)) return undefined;
@@ -66,7 +66,9 @@ export function architectureOf(
     const key =
       component.build !== undefined
         ? `build ${component.build}`
-        : (component.image?.replace(/[:@].*$/, '') ?? component.name);
+        : component.image !== undefined
+          ? imageName(component.image)
+          : component.name;
     if (role === undefined) own.set(key, own.get(key) ?? component.name);
     else if (role === 'ops') ops.push(component.name);
     else tiers.set(key, tiers.get(key) ?? component.name);
@@ -109,4 +111,9 @@ export function architectureOf(
 function list(names: ReadonlyMap<string, string> | readonly string[]): string {
   const all = Array.isArray(names) ? names : [...names.values()];
   return all.length > 5 ? `${all.slice(0, 5).join(', ')}, …` : all.join(', ');
+}
+
+/** An image reference without its digest and tag: `registry:5000/acme/api:1.4` → `registry:5000/acme/api`. */
+function imageName(reference: string): string {
+  return reference.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
 }

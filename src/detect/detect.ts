@@ -209,10 +209,14 @@ function isValid(compiled: CompiledRuleSet, finding: Finding): boolean {
 /** The top folders a Vagrantfile names in a quoted path ('provision/', "scripts/setup.sh"). */
 function foldersNamedBy(vagrantfiles: readonly { text: string }[]): Set<string> {
   const folders = new Set<string>();
+  // Relative paths only (`'provision/'`, `"./scripts/a.sh"`): `/etc/app.conf` is in the
+  // guest, and a box's name (`bento/ubuntu-24.04`) is no folder.
   for (const { text } of vagrantfiles)
-    for (const match of text.matchAll(
-      /['"]\.?\/?([\w.-]+)\/[^'"]*['"]|File\.join\(\s*[\w.]*\s*,?\s*['"]([\w.-]+)['"]/g,
-    )) {
+    for (const match of text
+      .replace(/\.vm\.box\s*=\s*['"][^'"]*['"]/g, '')
+      .matchAll(
+        /['"](?:\.\/)?([\w.-]+)\/[^'"]*['"]|File\.join\(\s*[\w.]*\s*,?\s*['"]([\w.-]+)['"]/g,
+      )) {
       const folder = match[1] ?? match[2];
       if (folder && folder !== '.' && folder !== '..') folders.add(folder);
     }

@@ -77,6 +77,24 @@ export interface Scanner {
   scan(files: readonly TextFile[]): Finding[];
 }
 
+/**
+ * Whether a systemd unit is a task run once (Type=oneshot) rather than a service that stays up.
+ * A oneshot that only runs `true` stands for instances started another way (Debian's
+ * postgresql.service for postgresql@16-main): that one is a running service.
+ */
+export function isOneshotTask(unit: string): boolean {
+  return (
+    /^[ \t]*Type[ \t]*=[ \t]*oneshot[ \t]*$/m.test(unit) &&
+    !/^[ \t]*ExecStart[ \t]*=[ \t]*(\/usr)?\/bin\/true[ \t]*$/m.test(unit)
+  );
+}
+
+/** A text cut to `most` characters (by code point, so no character is split), with an ellipsis. */
+export function short(text: string, most = 60): string {
+  const chars = [...text];
+  return chars.length > most ? `${chars.slice(0, most - 1).join('')}…` : text;
+}
+
 /** A list in a finding's reason: the first few names, then how many in all. */
 export function listOf(names: Iterable<string>, most = 6): string {
   const all = [...names];

@@ -145,10 +145,16 @@ async function readStart(
   path: string,
   most: number,
 ): Promise<{ text: string; size: number; read: number }> {
-  // O_NOFOLLOW: a file swapped for a link after the listing is refused, not followed.
-  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  // O_NOFOLLOW: a file swapped for a link after the listing is refused, not followed;
+  // O_NONBLOCK: one swapped for a FIFO is opened without waiting, and then refused below.
+  const handle = await open(
+    path,
+    constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK | constants.O_NOCTTY,
+  );
   try {
-    const { size } = await handle.stat();
+    const info = await handle.stat();
+    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
+    const { size } = info;
     const buffer = Buffer.alloc(Math.min(size, most));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     return { text: buffer.subarray(0, bytesRead).toString('utf8'), size, read: bytesRead };

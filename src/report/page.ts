@@ -2,10 +2,12 @@
 // block and one small inline script (browser/table.ts); nothing is loaded from anywhere, and the
 // Content-Security-Policy says so to the browser. Everything from outside (ids, messages, rule
 // texts and files) is escaped. The page formats the summary; it decides nothing.
+
 import { createHash } from 'node:crypto';
 import { flagOf, VERDICTS } from '../constants.js';
 import type { RuleSet } from '../engine/rule-set.js';
 import { citation, valueLabel, verdictLabel } from '../render/labels.js';
+import { visibleLines } from '../render/visible.js';
 import type { Verdict } from '../schema.js';
 import { BINS, type Count, type FleetSummary, LEVELS } from './aggregate.js';
 import tableScript from './browser/table.ts?browser-script';
@@ -327,8 +329,13 @@ function meter(count: number, total: number): string {
 }
 
 /** Outside text as HTML text or an attribute value. */
+/**
+ * Outside text for the page: control characters and bidirectional overrides shown as escapes
+ * (the page may be printed to a terminal, and an id should not reorder what a reader sees),
+ * then HTML's own characters escaped.
+ */
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return visibleLines(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',

@@ -611,3 +611,31 @@ describe('layouts found on a sixth held-out set', () => {
     expect(detection.answers.processes?.value).toBe('few');
   });
 });
+
+describe('hostile files', () => {
+  // Every scanner reads whole files with regular expressions: none may backtrack without end on
+  // a file of the largest size read (256 KiB). Quadratic or worse would take minutes to hours
+  // here; the generous bound only catches that, it times nothing.
+  it('reads files made to make regular expressions backtrack, at the largest size read', async () => {
+    const size = 256 * 1024;
+    const blank = '\n'.repeat(size);
+    const spaces = ' '.repeat(size);
+    const installs = `FROM debian\nRUN ${'apt install x '.repeat(size / 14)}\nCMD ["x"]\n`;
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile: installs,
+        'a.sh': blank,
+        'b.sh': spaces,
+        'c.hcl': blank,
+        'd.service': blank,
+        'mkosi.conf': blank,
+        Vagrantfile: blank,
+        'recipes/default.rb': blank,
+        'e.sls': blank,
+        Makefile: blank,
+      }),
+    );
+    expect(detection.answers.imageSource?.value).toBe('dockerfile');
+  }, 60_000);
+});

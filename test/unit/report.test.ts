@@ -259,4 +259,21 @@ describe('the page', () => {
     );
     expect(page).not.toMatch(/data-verdict="os">[^\n]*tile-ties/);
   });
+
+  it('writes no control character from the results: the page may go to a terminal', async () => {
+    const id = 'evil\u001b]0;PWNED\u0007x';
+    const page = await buildReport(
+      Readable.from([
+        Buffer.from(
+          `${JSON.stringify({ line: 1, id, error: { message: 'bad \u001b[2J thing\u202e' } })}\n${compact(2, 'os', ['many-services'])}\n`,
+        ),
+      ]),
+      'r.jsonl',
+      builtinRuleSet,
+      { date: '2026-01-02', version: '9.9.9' },
+    );
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters
+    expect(page).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(page).toContain('evil\\x1b]0;PWNED\\x07x');
+  });
 });

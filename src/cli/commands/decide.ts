@@ -38,6 +38,10 @@ export async function runDecide(
   const format = chooseFormat(options);
   if (options.detect !== undefined && options.detectHost !== undefined)
     throw new UsageError('--detect and --detect-host: give one of them');
+  if (options.includeTooling && options.detect === undefined)
+    throw new UsageError(
+      '--include-tooling applies to --detect DIR (a repository), not without it',
+    );
   const ruleSet = await ruleSetWith(
     options.rules,
     io,

@@ -3,7 +3,6 @@
 import { stat } from 'node:fs/promises';
 import { UsageError } from '../../errors.js';
 import { openStream } from '../../input/open-stream.js';
-import { visible } from '../../render/visible.js';
 import { saveFile, shownPath } from '../../save-file.js';
 import { type CliIo, isoDate, isTerminal } from '../io.js';
 import { ruleSetWith } from '../rule-files.js';
@@ -20,8 +19,6 @@ export async function runReport(
   version: string,
 ): Promise<void> {
   const path = file ?? '-';
-  if (options.output === '')
-    throw new UsageError('-o: the file name is empty; give the file to write');
   const ruleSet = await ruleSetWith(options.rules, io, path === '-' ? 'report' : undefined);
   if (path === '-' && isTerminal(io, 'stdin')) {
     throw new UsageError(
@@ -32,7 +29,7 @@ export async function runReport(
   const output = options.output === '-' ? undefined : options.output;
   if (output !== undefined && path !== '-' && (await sameFile(path, output)))
     throw new UsageError(
-      `-o ${JSON.stringify(visible(output))}: it is the input file; writing the page there would replace the results it reads`,
+      `${shownPath('-o', output)}: it is the input file; writing the page there would replace the results it reads`,
     );
   const { buildReport } = await import('../../report/report.js');
   const input = await openStream(path, () => io.stdin);

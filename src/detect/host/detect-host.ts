@@ -7,7 +7,7 @@ import type { CompiledRuleSet } from '../../engine/compile.js';
 import type { Detection } from '../detect.js';
 import { mustBeDirectory } from '../must-be-directory.js';
 import { resolve } from '../resolve.js';
-import { type Finding, processesFor } from '../types.js';
+import { type Finding, processesFor, short } from '../types.js';
 import { hostBase, matchesAny } from './base.js';
 import { HOST_LIMITS, RootFs, type RootLimits } from './root-fs.js';
 import {
@@ -256,10 +256,6 @@ export async function detectHost(
 async function firstExisting(fs: RootFs, paths: readonly string[]): Promise<string | undefined> {
   for (const path of paths) if (await fs.exists(path)) return path;
   return undefined;
-}
-
-function short(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 /** The value most often in a list (the first of those tied): the folder most services are in. */

@@ -1,7 +1,7 @@
 // The signals a system's files give, each a finding with the file under the root and why:
 // scheduled jobs, people who log in, configuration management, the kernel, package updates and
 // container engines. Names a distribution ships are left out (rules/host-base.yaml).
-import { type Finding, listOf } from '../types.js';
+import { type Finding, listOf, short } from '../types.js';
 import { hostBase, matchesAny } from './base.js';
 import type { RootFs } from './root-fs.js';
 import type { EnabledUnit } from './units.js';
@@ -25,10 +25,6 @@ function isRunParts(command: string): boolean {
   return /\brun-parts\b|\banacron\b|\/etc\/periodic\/|\/run-crons\b/.test(command);
 }
 
-function short(text: string, most = 60): string {
-  return text.length > most ? `${text.slice(0, most - 1)}…` : text;
-}
-
 /** Jobs a crontab runs beyond the distribution's own. */
 function jobsOf(text: string, withUser: boolean): string[] {
   return text
@@ -36,6 +32,9 @@ function jobsOf(text: string, withUser: boolean): string[] {
     .map((line) => cronCommand(line, withUser))
     .filter((c): c is string => c !== undefined && !isRunParts(c));
 }
+
+/** Files package managers and editors leave beside a configuration file: they never run. */
+const LEFTOVER = /(~|\.dpkg-\w+|\.rpm\w+|\.apk-new|\.swp)$/;
 
 /** Cron jobs, periodic scripts and systemd timers beyond a distribution's; ansible-pull among them. */
 export async function scanCron(fs: RootFs, units: readonly EnabledUnit[], add: Add): Promise<void> {
@@ -63,7 +62,7 @@ export async function scanCron(fs: RootFs, units: readonly EnabledUnit[], add: A
   for (const entry of await fs.list('etc/cron.d')) {
     if (entry.kind === 'dir' || entry.name.startsWith('.')) continue;
     if (matchesAny(entry.name, hostBase.defaultCronFiles)) continue;
-    if (/(~|\.dpkg-\w+|\.rpm\w+|\.apk-new)$/.test(entry.name)) continue;
+    if (LEFTOVER.test(entry.name)) continue;
     await crontab(`etc/cron.d/${entry.name}`, true);
   }
   // Per-user crontabs: busybox's (Alpine), Debian's spool, Red Hat's, SUSE's. A folder that
@@ -95,7 +94,7 @@ export async function scanCron(fs: RootFs, units: readonly EnabledUnit[], add: A
       (e) =>
         e.kind !== 'dir' &&
         !e.name.startsWith('.') &&
-        !/(~|\.dpkg-\w+|\.rpm\w+|\.swp)$/.test(e.name) &&
+        !LEFTOVER.test(e.name) &&
         !matchesAny(e.name, hostBase.defaultPeriodicScripts),
     );
     if (own.length === 0) continue;
@@ -112,10 +111,10 @@ export async function scanCron(fs: RootFs, units: readonly EnabledUnit[], add: A
     if (matchesAny(timer.name, hostBase.defaultTimers)) continue;
     // The service a timer starts: Unit= in the timer, or the one of the same name beside it.
     const timerText = timer.target ? await fs.read(timer.target) : undefined;
-    const unit = /^\s*Unit\s*=\s*(\S+)/m.exec(timerText ?? '')?.[1] ?? `${timer.name}.service`;
+    const unit = /^[ \t]*Unit\s*=\s*(\S+)/m.exec(timerText ?? '')?.[1] ?? `${timer.name}.service`;
     const dir = timer.target?.slice(0, timer.target.lastIndexOf('/')) ?? 'etc/systemd/system';
     const serviceText = await fs.read(`${dir}/${unit}`);
-    const command = /^\s*ExecStart\s*=\s*[-@:+!]*(.+)$/m.exec(serviceText ?? '')?.[1]?.trim();
+    const command = /^[ \t]*ExecStart\s*=\s*[-@:+!]*(.+)$/m.exec(serviceText ?? '')?.[1]?.trim();
     if (command) seen.push({ file: timer.file, command });
     add({
       question: 'cron',
@@ -181,7 +180,7 @@ export async function scanLogin(
     const path = `${home.replace(/^\/+/, '')}/.ssh/authorized_keys`;
     const keys = ((await fs.read(path)) ?? '')
       .split('\n')
-      .filter((l) => /^\s*[^#\s]/.test(l) && /\b(ssh-|ecdsa-|sk-)/.test(l));
+      .filter((l) => /^[ \t]*[^#\s]/.test(l) && /\b(ssh-|ecdsa-|sk-)/.test(l));
     if (keys.length === 0) continue;
     add({
       question: 'login',

@@ -1,5 +1,6 @@
 // Facts about the system itself: its name, its distribution, whether it is a container, and what
 // runs as PID 1 (or, in a snapshot, what /sbin/init would start).
+import { short } from '../types.js';
 import type { RootFs } from './root-fs.js';
 
 interface Evidence {
@@ -209,8 +210,4 @@ function serviceName(argv: readonly string[]): string {
 
 function base(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
-}
-
-function short(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }

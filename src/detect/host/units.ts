@@ -1,5 +1,6 @@
 // What a system starts at boot: systemd units linked into etc/systemd/system/*.wants, SysV
 // scripts linked into etc/rc?.d, and OpenRC services in the default runlevel.
+import { isOneshotTask } from '../types.js';
 import type { RootFs } from './root-fs.js';
 
 export interface EnabledUnit {
@@ -33,12 +34,8 @@ export async function enabledUnits(fs: RootFs): Promise<EnabledUnit[]> {
       if ((await fs.kind(target)) !== 'file') continue;
       const m = /^(.+?)(@[^.]*)?\.(service|timer|socket|path|target|mount)$/.exec(entry.name);
       if (!m) continue;
-      // A oneshot that only runs `true` stands for instances started another way (Debian's
-      // postgresql.service for postgresql@14-main): that one is the running service.
       const text = m[3] === 'service' ? ((await fs.read(target)) ?? '') : '';
-      const oneshot =
-        /^\s*Type\s*=\s*oneshot\s*$/m.test(text) &&
-        !/^\s*ExecStart\s*=\s*(\/usr)?\/bin\/true\s*$/m.test(text);
+      const oneshot = isOneshotTask(text);
       units.push({
         name: m[2] === undefined ? m[1]! : `${m[1]}@`,
         type: m[3] === 'service' ? 'service' : m[3] === 'timer' ? 'timer' : 'other',

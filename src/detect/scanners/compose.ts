@@ -5,7 +5,7 @@ import { architectureOf, type Component } from '../architecture.js';
 import { isRecord, yamlDocuments } from '../read-yaml.js';
 import { type Finding, listOf, type Scanner } from '../types.js';
 
-export const COMPOSE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/i;
+export const COMPOSE = /^(docker-)?compose([.-][\w-]+)?\.ya?ml$/i;
 const STACK = /(^|[-_.])stack([-_.][\w.-]*)?\.ya?ml$/i;
 
 export const composeScanner: Scanner = {

@@ -276,7 +276,7 @@ export const chefScanner: Scanner = {
   scan(files) {
     const findings: Finding[] = [];
     for (const file of files) {
-      if (file.name === 'metadata.rb' && !/^\s*name\s+['"]/m.test(file.text)) continue;
+      if (file.name === 'metadata.rb' && !/^[ \t]*name\s+['"]/m.test(file.text)) continue;
       const reason =
         file.name === 'metadata.rb'
           ? 'a Chef cookbook'
@@ -287,8 +287,8 @@ export const chefScanner: Scanner = {
     }
     const { services, cronFile } = byPattern(
       files,
-      /^\s*service\s+['"]([\w@.-]+)['"]/gm,
-      /^\s*cron(_d)?\s+['"]/m,
+      /^[ \t]*service\s+['"]([\w@.-]+)['"]/gm,
+      /^[ \t]*cron(_d)?\s+['"]/m,
     );
     return [...findings, ...managed('Chef', services, cronFile)];
   },
@@ -302,7 +302,7 @@ export const puppetScanner: Scanner = {
     for (const file of files) {
       if (
         /\.pp$/i.test(file.name) &&
-        !/^\s*(class|node|define|package|service|file|include)\b/m.test(file.text)
+        !/^[ \t]*(class|node|define|package|service|file|include)\b/m.test(file.text)
       )
         continue;
       findings.push(

@@ -10,7 +10,7 @@ import { COMPOSE } from './compose.js';
 const SUPERVISOR =
   /\bsupervisord\b|\bs6-svscan\b|^\W*\/init\b|\["\/init"\]|\brunsvdir\b|\bmy_init\b|\bforego\b|\bhoncho\b|\bforeman\s+start\b|\bovermind\b|\bconcurrently\b/;
 
-const DOCKERFILE = /^(Dockerfile|Containerfile)(\..+)?$|\.(Dockerfile|Containerfile)$/i;
+const DOCKERFILE = /^(Dockerfile|Containerfile)([.-].+)?$|\.(Dockerfile|Containerfile)$/i;
 
 export const dockerfileScanner: Scanner = {
   name: 'dockerfile',
@@ -119,10 +119,12 @@ export const dockerfileScanner: Scanner = {
         .filter((i) => i.op === 'RUN')
         .map((i) => i.args)
         .join(' ');
+      // The RUN lines' commands, one at a time (split on ;, && and |): each is read word by word,
+      // which stays linear however long the lines are.
+      const commands = installs.split(/;|&&|\|\|?/);
       if (
-        /\b(apt-get|apt|apk|dnf|yum|microdnf)\b[^;&|]*\binstall\b[^;&|]*\b(cron|cronie|dcron|busybox-suid)\b|\bcrontab\s|\/etc\/cron\./.test(
-          installs,
-        )
+        installsPackage(commands, /^(cron|cronie|dcron|busybox-suid)$/) ||
+        /\bcrontab\s|\/etc\/cron\./.test(installs)
       )
         findings.push({
           question: 'cron',
@@ -131,11 +133,7 @@ export const dockerfileScanner: Scanner = {
           file: file.path,
           reason: 'installs cron jobs in the image',
         });
-      if (
-        /\b(apt-get|apt|apk|dnf|yum|pip)\b[^;&|]*\binstall\b[^;&|]*\b(supervisor|s6|runit)\b|s6-overlay/.test(
-          installs,
-        )
-      )
+      if (installsPackage(commands, /^(supervisor|s6|runit)$/) || /s6-overlay/.test(installs))
         findings.push({
           question: 'processes',
           value: 'few',
@@ -149,7 +147,7 @@ export const dockerfileScanner: Scanner = {
       const servesGit = /\b(gitlab-shell|gitaly|gitea|forgejo|gitolite|gogs)\b/i.test(file.text);
       if (
         !servesGit &&
-        ((/\bopenssh-server\b/.test(installs) &&
+        ((installsPackage(commands, /^openssh-server$/) &&
           instructions.some((i) => i.op === 'EXPOSE' && /\b22\b/.test(i.args))) ||
           /\bsshd\b/.test(run))
       ) {
@@ -205,6 +203,18 @@ export const dockerfileScanner: Scanner = {
   },
 };
 
+/** Whether one of the commands installs a package the pattern names, with a package manager. */
+function installsPackage(commands: readonly string[], packages: RegExp): boolean {
+  return commands.some((command) => {
+    const words = command.trim().split(/\s+/);
+    return (
+      words.some((w) => /^(apt-get|apt|apk|dnf|yum|microdnf|zypper|pip3?)$/.test(w)) &&
+      words.some((w) => w === 'install' || w === 'add') &&
+      words.some((w) => packages.test(w.replace(/^["']|["']$/g, '')))
+    );
+  });
+}
+
 function folderOf(path: string): string {
   return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
 }
@@ -219,7 +229,7 @@ function parse(file: TextFile): Instruction[] {
   const joined = file.text.replace(/\\\r?\n/g, ' ');
   const out: Instruction[] = [];
   for (const line of joined.split(/\r?\n/)) {
-    const match = /^\s*([A-Za-z]+)\s+(.*)$/.exec(line);
+    const match = /^[ \t]*([A-Za-z]+)\s+(.*)$/.exec(line);
     if (match && !line.trimStart().startsWith('#'))
       out.push({ op: match[1]!.toUpperCase(), args: match[2]!.trim() });
   }

@@ -61,7 +61,7 @@ export const systemImageScanner: Scanner = {
         continue;
       }
       if (file.name.startsWith('mkosi')) {
-        const distribution = /^\s*Distribution\s*=\s*(\S+)/m.exec(file.text)?.[1];
+        const distribution = /^[ \t]*Distribution\s*=\s*(\S+)/m.exec(file.text)?.[1];
         if (distribution) distributions.set(distribution, file.path);
         findings.push({
           question: 'imageSource',
@@ -82,7 +82,7 @@ export const systemImageScanner: Scanner = {
         continue;
       }
       if (file.name === 'lxc.conf' || file.name === 'config') {
-        if (/^\s*lxc\.\w+/m.test(file.text))
+        if (/^[ \t]*lxc\.\w+/m.test(file.text))
           findings.push({
             question: 'vmLike',
             value: 'yes',
@@ -92,7 +92,7 @@ export const systemImageScanner: Scanner = {
           });
         continue;
       }
-      if (/^\s*[^#\n]*\bdebootstrap\s/m.test(file.text)) {
+      if (/^[^#\n]*\bdebootstrap\s/m.test(file.text)) {
         findings.push({
           question: 'imageSource',
           value: 'distro-image',
@@ -125,12 +125,12 @@ function bootableMkosi(text: string): string | undefined {
   let matchesFormat = false;
   const found: string[] = [];
   for (const line of text.split(/\r?\n/)) {
-    const header = /^\s*\[(\w+)\]\s*$/.exec(line);
+    const header = /^[ \t]*\[(\w+)\]\s*$/.exec(line);
     if (header) {
       section = header[1]!;
       continue;
     }
-    const setting = /^\s*(\w+)\s*=\s*(\S*)/.exec(line);
+    const setting = /^[ \t]*(\w+)\s*=\s*(\S*)/.exec(line);
     if (!setting) continue;
     const [, key, value] = setting;
     if (section === 'Match' && key === 'Format') matchesFormat = true;
@@ -201,13 +201,13 @@ export const vmToolScanner: Scanner = {
       if (/\.pkrvars\./.test(file.name)) continue;
       // Builders that install from an ISO: `*-iso` types, or any builder given an iso_url.
       const fromIso = /\biso_urls?\b/.test(file.text);
-      for (const match of file.text.matchAll(/(?:"type"\s*:\s*"|^\s*source\s+")([\w-]+)"/gm)) {
+      for (const match of file.text.matchAll(/(?:"type"\s*:\s*"|^[ \t]*source\s+")([\w-]+)"/gm)) {
         const type = match[1]!;
         if (/^(docker|lxd|lxc|incus|null|file|shell|vagrant)$/.test(type)) continue;
         if ((type.endsWith('-iso') || fromIso) && !isoBuilders.has(type))
           isoBuilders.set(type, file.path);
       }
-      if (/"?builders?"?\s*[:{=]|^\s*source\s+"/m.test(file.text)) {
+      if (/"?builders?"?\s*[:{=]|^[ \t]*source\s+"/m.test(file.text)) {
         findings.push({
           question: 'vmLike',
           value: 'yes',
@@ -273,7 +273,7 @@ export const vmToolScanner: Scanner = {
 /** Notes the Vagrant providers in a file that run only on Windows or macOS hosts. */
 function notForeignHosts(file: TextFile, found: Map<string, string>): void {
   for (const match of file.text.matchAll(
-    /^\s*[\w.]*\.vm\.provider\s*\(?\s*[:"']?(hyperv|parallels|vmware_fusion|vmware_desktop|vmware_workstation)\b/gm,
+    /^[ \t]*[\w.]*\.vm\.provider\s*\(?\s*[:"']?(hyperv|parallels|vmware_fusion|vmware_desktop|vmware_workstation)\b/gm,
   ))
     if (!found.has(match[1]!)) found.set(match[1]!, file.path);
 }
@@ -332,7 +332,7 @@ export const kernelScanner: Scanner = {
   scan(files) {
     // A Makefile is kernel code only when it builds a module (obj-m += driver.o).
     const kernel = files.filter(
-      (f) => f.name !== 'Makefile' || /^\s*obj-[my]\s*[:+]?=\s*\S+\.o\b/m.test(f.text),
+      (f) => f.name !== 'Makefile' || /^[ \t]*obj-[my]\s*[:+]?=\s*\S+\.o\b/m.test(f.text),
     );
     return kernel.slice(0, 1).map((file) => ({
       question: 'kernel',

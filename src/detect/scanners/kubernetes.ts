@@ -17,7 +17,7 @@ const WORKLOADS = new Set([
 
 export const kubernetesScanner: Scanner = {
   name: 'kubernetes',
-  wants: (path, name) => /\.ya?ml$/i.test(name) && !/(^|\/)templates\/.*\.tpl$/.test(path),
+  wants: (_path, name) => /\.ya?ml$/i.test(name),
   scan(files) {
     const findings: Finding[] = [];
     const workloads = new Map<string, string>(); // name → file

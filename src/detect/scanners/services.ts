@@ -2,6 +2,7 @@
 // runit), systemd units and timers, crontabs.
 import {
   type Finding,
+  isOneshotTask,
   listOf,
   platformHostOf,
   processesFor,
@@ -17,7 +18,7 @@ export const nomadScanner: Scanner = {
     const findings: Finding[] = [];
     for (const file of files) {
       // job "name" { … }, or a Nomad Pack template's job [[ template ]] { … }.
-      if (!/^\s*job\s+("[^"]+"|\[\[.*?\]\])\s*\{/m.test(file.text)) continue;
+      if (!/^[ \t]*job\s+("[^"]+"|\[\[.*?\]\])\s*\{/m.test(file.text)) continue;
       const driver = /driver\s*=\s*"(\w+)"/.exec(file.text)?.[1];
       findings.push({
         question: 'orchestrator',
@@ -26,7 +27,7 @@ export const nomadScanner: Scanner = {
         file: file.path,
         reason: `a Nomad job${driver ? ` (driver ${driver})` : ''}`,
       });
-      const tasks = [...file.text.matchAll(/^\s*task\s+"[^"]+"/gm)].length;
+      const tasks = [...file.text.matchAll(/^[ \t]*task\s+"[^"]+"/gm)].length;
       if (tasks > 0)
         findings.push({
           question: 'processes',
@@ -175,7 +176,7 @@ export const systemdScanner: Scanner = {
       // other parts of the project (ZeroTier's daemon in debian/, a relay tool in tcp-proxy/).
       const byFolder = new Map<string, TextFile[]>();
       for (const unit of units) {
-        if (/^\s*Type\s*=\s*oneshot\s*$/im.test(unit.text)) continue;
+        if (isOneshotTask(unit.text)) continue;
         const folder = unit.path.slice(0, unit.path.lastIndexOf('/') + 1);
         byFolder.set(folder, [...(byFolder.get(folder) ?? []), unit]);
       }
@@ -220,7 +221,9 @@ export const cronScanner: Scanner = {
       const entries = file.text
         .split(/\r?\n/)
         .filter((l) =>
-          /^\s*(@\w+|[\d*,/-]+\s+[\d*,/-]+\s+[\d*,/-]+\s+[\d*,/-]+\s+[\d*,/a-z-]+)\s+\S/i.test(l),
+          /^[ \t]*(@\w+|[\d*,/-]+\s+[\d*,/-]+\s+[\d*,/-]+\s+[\d*,/-]+\s+[\d*,/a-z-]+)\s+\S/i.test(
+            l,
+          ),
         );
       if (entries.length === 0 && !periodic) continue;
       findings.push({

@@ -38,7 +38,8 @@ function start(data: Data, table: HTMLElement): void {
       case 'confidence':
         return row[3];
       case 'reason':
-        return row[6].length > 0 ? data.rules[row[6][0]!]![0] : '';
+        // What the cell shows: the strongest reason's text.
+        return row[6].length > 0 ? ruleText(data.rules[row[6][0]!]!).toLowerCase() : '';
       default:
         return row[1];
     }
