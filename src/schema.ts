@@ -362,7 +362,13 @@ const RootPath = z
 export const HostBaseSchema = z.strictObject({
   schemaVersion: z.literal(1),
   baseServices: z.array(UnitName).min(1),
-  agentServices: z.array(UnitName),
+  /** Configuration-management agents: evidence of their tool, not the workload's services. */
+  agentServices: z.array(
+    z.strictObject({
+      service: UnitName,
+      tool: z.enum(['ansible', 'chef', 'puppet', 'salt', 'other']),
+    }),
+  ),
   defaultCronFiles: z.array(UnitName),
   defaultPeriodicScripts: z.array(UnitName),
   defaultTimers: z.array(UnitName),

@@ -154,7 +154,7 @@ export async function detectHost(
             // A oneshot unit runs a task at boot and exits: not a service that stays up.
             u.oneshot !== true &&
             !matchesAny(u.name, hostBase.baseServices) &&
-            !matchesAny(u.name, hostBase.agentServices) &&
+            !hostBase.agentServices.some((a) => a.service === u.name) &&
             !matchesAny(u.name, engineServices),
         )
         .map((u) => [u.name, u]),

@@ -221,17 +221,8 @@ export async function scanConfigManagement(
     if (await fs.exists(path))
       add({ question: 'configManagement', value: tool, strength, file: fs.show(path), reason });
   }
-  const agents: Record<string, string> = {
-    puppet: 'puppet',
-    'pxp-agent': 'puppet',
-    mcollective: 'puppet',
-    'chef-client': 'chef',
-    'salt-minion': 'salt',
-    'ansible-pull': 'ansible',
-    cfengine3: 'other',
-  };
   for (const unit of units) {
-    const tool = agents[unit.name];
+    const tool = hostBase.agentServices.find((a) => a.service === unit.name)?.tool;
     if (tool && unit.type !== 'other')
       add({
         question: 'configManagement',

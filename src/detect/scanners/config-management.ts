@@ -58,7 +58,11 @@ function managed(
       ...host,
     });
     // A container engine set up: the host runs containers of its own.
-    const engines = names.filter((n) => /^(docker|containerd|podman|cri-o|crio)$/i.test(n));
+    // The container engines are those host detection knows (rules/host-base.yaml).
+    const engineServices = hostBase.containerEngines.flatMap((e) => e.services);
+    const engines = names.filter((n) =>
+      matchesAny(n.replace(/\.service$/, '').toLowerCase(), engineServices),
+    );
     if (engines.length > 0)
       findings.push({
         question: 'nesting',
