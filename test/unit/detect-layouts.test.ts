@@ -639,3 +639,29 @@ describe('hostile files', () => {
     expect(detection.answers.imageSource?.value).toBe('dockerfile');
   }, 60_000);
 });
+
+describe('shell scripts that set up a container host', () => {
+  it('read an engine or a kubelet installed by a script as a system that runs containers', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'scripts/common.sh':
+          'apt-get install -y cri-o cri-o-runc\napt-get install -y kubelet kubeadm kubectl\n',
+      }),
+    );
+    expect(detection.answers.nesting?.evidence[0]?.reason).toBe(
+      'shell scripts install a container engine or a Kubernetes node (cri-o, kubelet, kubeadm): it runs containers itself',
+    );
+  });
+
+  it('takes no line that only talks of installing for an install', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'install/engine.sh':
+          'echo "FAIL: Neither podman nor docker is installed on the system."\ncat <<EOF\nInstall Sentry with docker|podman compose.\nEOF\n',
+      }),
+    );
+    expect(detection.answers.nesting).toBeUndefined();
+  });
+});

@@ -31,11 +31,16 @@ const DAEMONS: readonly [RegExp, string][] = [
   [/^(beanstalkd|gearman-job-server)$/, 'queue'],
 ];
 
+/** Packages that make the system run containers: an engine, or a Kubernetes node's kubelet. */
+const ENGINES =
+  /^(docker-ce|docker\.io|docker-engine|moby-engine|containerd(\.io)?|cri-o|podman|kubelet|kubeadm|k3s|lxd|incus)$/;
+
 export const shellScanner: Scanner = {
   name: 'shell',
   wants: (_path, name) => /\.(sh|bash)$/.test(name),
   scan(files) {
     const daemons = new Map<string, string>(); // service → the script installing it
+    const engines = new Map<string, string>(); // container engine → the script installing it
     let upgrades: string | undefined;
     for (const file of files) {
       // Continuation lines joined, comments dropped.
@@ -44,9 +49,15 @@ export const shellScanner: Scanner = {
         const code = line.replace(/(^|\s)#.*$/, '');
         if (/\b(apt-get|apt|dnf|yum|zypper)\s+(-\S+\s+)*(dist-)?upgrade\b/.test(code))
           upgrades ??= file.path;
-        // A line that installs (apt-get install, dnf install, apk add, or a wrapper such as
-        // apt_install): its words are packages.
-        if (!/install|\bapk\s+add\b/i.test(code)) continue;
+        // A line that installs: a package manager's install (apt-get install, dnf install, apk
+        // add), or a command whose name says it installs (a wrapper such as apt_install). Its
+        // words are packages; a line that only talks of installing (`echo "… not installed"`)
+        // is not one.
+        const packageManager =
+          /\b(apt-get|apt|dnf|yum|zypper|snap|pacman)\s+(-\S+\s+)*install\b|\bapk\s+(-\S+\s+)*add\b/.test(
+            code,
+          );
+        if (!packageManager && !/^\s*[\w-]*install[\w-]*\s/.test(code)) continue;
         for (const word of code.split(/[\s`;&|()]+/)) {
           const name = word
             .replace(/["']/g, '')
@@ -54,6 +65,8 @@ export const shellScanner: Scanner = {
             .toLowerCase();
           const service = DAEMONS.find(([pattern]) => pattern.test(name))?.[1];
           if (service && !daemons.has(service)) daemons.set(service, file.path);
+          const engine = ENGINES.exec(name)?.[0];
+          if (engine && !engines.has(engine)) engines.set(engine, file.path);
         }
       }
     }
@@ -69,6 +82,14 @@ export const shellScanner: Scanner = {
         reason: `shell scripts install ${daemons.size} daemons to run side by side: ${listOf(daemons.keys())}${scripts > 1 ? ` (in ${scripts} scripts)` : ''}`,
       });
     }
+    if (engines.size > 0)
+      findings.push({
+        question: 'nesting',
+        value: 'yes',
+        strength: 2,
+        file: [...engines.values()][0]!,
+        reason: `shell scripts install a container engine or a Kubernetes node (${listOf(engines.keys())}): it runs containers itself`,
+      });
     if (upgrades)
       findings.push({
         question: 'updates',
