@@ -125,41 +125,13 @@ export async function detect(
     );
     if (files.length > 0) findings.push(...scanner.scan(files).filter((f) => isValid(compiled, f)));
   }
-  // Tests, docs, examples and CI describe how the project is built and tried, not deployed;
-  // so does a Vagrant VM beside another way of deploying (an image, an orchestrator, a
-  // configuration-management tool).
-  // Folders a Vagrantfile provisions from or syncs into its VM (VVV's provision/) hold what the
-  // VM runs: units there are the VM's, not another way of deploying.
-  const intoVm = foldersNamedBy(walked.files.filter((f) => f.name === 'Vagrantfile'));
-  const deploysOtherwise = findings.some(
-    (f) =>
-      f.toolingBesideDeployment === undefined &&
-      toolingRole(f.file) === undefined &&
-      !intoVm.has(f.file.split('/')[0]!) &&
-      DEPLOYMENT_QUESTIONS.has(f.question) &&
-      f.strength >= 2,
+  const roleOf = setAside(
+    findings,
+    walked.files.filter((f) => f.name === 'Vagrantfile'),
   );
-  // Units and playbooks that set up the agents of an orchestrator whose workloads are here too
-  // describe the hosts under those workloads (a Nomad homelab's Ansible), not the workloads.
-  const orchestrators = new Set(
-    findings
-      .filter(
-        (f) => f.question === 'orchestrator' && f.hostOf === undefined && !toolingRole(f.file),
-      )
-      .map((f) => f.value),
-  );
-  const hostRole = (finding: Finding) => {
-    const runs = finding.hostOf?.filter((o) => orchestrators.has(o));
-    return runs && runs.length > 0
-      ? `the hosts that run its ${runs.map((o) => ORCHESTRATOR_NAMES[o] ?? o).join(' or ')} workloads`
-      : undefined;
-  };
   const tooling = new Map<string, ToolingFile>();
   const evidence = findings.filter((finding) => {
-    const role =
-      toolingRole(finding.file) ??
-      hostRole(finding) ??
-      (deploysOtherwise ? finding.toolingBesideDeployment : undefined);
+    const role = roleOf(finding);
     if (role === undefined) return true;
     const entry = tooling.get(finding.file) ?? { file: finding.file, role, suggests: [] };
     entry.suggests.push({
@@ -204,6 +176,49 @@ export async function detect(
 // A scanner may only claim values the questions allow (the tests hold every scanner to it).
 function isValid(compiled: CompiledRuleSet, finding: Finding): boolean {
   return compiled.questionById.get(finding.question)?.effects.has(finding.value) ?? false;
+}
+
+/**
+ * What sets a finding aside from the evidence, if anything: its file is tooling (tests, docs,
+ * examples, CI); it describes the hosts under an orchestrator's workloads that are here too
+ * (a Nomad homelab's Ansible); or it is a Vagrant VM's beside another way of deploying. Each
+ * file's tooling role is looked up once.
+ */
+function setAside(
+  findings: readonly Finding[],
+  vagrantfiles: readonly { text: string }[],
+): (finding: Finding) => string | undefined {
+  const roles = new Map<string, string | undefined>();
+  const toolingOf = (file: string) => {
+    if (!roles.has(file)) roles.set(file, toolingRole(file));
+    return roles.get(file);
+  };
+  // Folders a Vagrantfile provisions from or syncs into its VM (VVV's provision/) hold what the
+  // VM runs: units there are the VM's, not another way of deploying.
+  const intoVm = foldersNamedBy(vagrantfiles);
+  const deploysOtherwise = findings.some(
+    (f) =>
+      f.toolingBesideDeployment === undefined &&
+      toolingOf(f.file) === undefined &&
+      !intoVm.has(f.file.split('/')[0]!) &&
+      DEPLOYMENT_QUESTIONS.has(f.question) &&
+      f.strength >= 2,
+  );
+  const orchestrators = new Set(
+    findings
+      .filter((f) => f.question === 'orchestrator' && f.hostOf === undefined && !toolingOf(f.file))
+      .map((f) => f.value),
+  );
+  const hostRole = (finding: Finding) => {
+    const runs = finding.hostOf?.filter((o) => orchestrators.has(o));
+    return runs && runs.length > 0
+      ? `the hosts that run its ${runs.map((o) => ORCHESTRATOR_NAMES[o] ?? o).join(' or ')} workloads`
+      : undefined;
+  };
+  return (finding) =>
+    toolingOf(finding.file) ??
+    hostRole(finding) ??
+    (deploysOtherwise ? finding.toolingBesideDeployment : undefined);
 }
 
 /** The top folders a Vagrantfile names in a quoted path ('provision/', "scripts/setup.sh"). */
