@@ -29,17 +29,22 @@ const TOOLING_FOLDERS: ReadonlyMap<string, string> = new Map([
   ['.circleci', 'CI configuration'],
   ['.buildkite', 'CI configuration'],
   ['.ci', 'CI configuration'],
+  ['ci', 'CI configuration'],
 ]);
 
 /** File names that are tooling wherever they are. */
 const TOOLING_FILES: readonly [RegExp, string][] = [
   [/^\.gitpod/i, 'a Gitpod development environment'],
   [/^(docker-)?compose[.-](test|tests|ci|e2e)\.ya?ml$/i, 'a test'],
+  [/^(docker-)?compose[.-](dev|devel|development|local)\.ya?ml$/i, 'a development set-up'],
   [
     /^(Dockerfile|Containerfile)[.-](ci|test|tests|e2e)$|^(ci|test)\.Dockerfile$/i,
     'CI configuration',
   ],
-  [/^(Dockerfile|Containerfile)[.-](dev|devel|development)$/i, 'a development container'],
+  [
+    /^(Dockerfile|Containerfile)[.-](dev|devel|development|local)$|^(dev|devel|development)\.(Dockerfile|Containerfile)$/i,
+    'a development container',
+  ],
   [/^\.gitlab-ci\.ya?ml$/i, 'CI configuration'],
   [/^\.travis\.ya?ml$/i, 'CI configuration'],
   [/^\.?kitchen(\.[\w-]+)?\.ya?ml$/i, 'a Test Kitchen set-up'],

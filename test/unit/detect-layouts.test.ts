@@ -39,6 +39,8 @@ describe('tooling files', () => {
     'docs/docker-compose.yaml': 'services:\n  docs:\n    build: .\n',
     '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/base\n',
     '.gitpod.Dockerfile': 'FROM gitpod/workspace-full\n',
+    'docker-compose.dev.yml': 'services:\n  app:\n    build: .\n',
+    'Dockerfile.local': 'FROM node:22\nCMD ["npm", "run", "dev"]\n',
     '.github/workflows/ci.yml': 'on: push\njobs: {}\n',
     'chart/templates/tests/test-connection.yaml':
       'apiVersion: v1\nkind: Pod\nmetadata:\n  name: test\n',
@@ -50,12 +52,14 @@ describe('tooling files', () => {
     expect(detection.tooling.map((t) => [t.file, t.role])).toEqual([
       ['.devcontainer/Dockerfile', 'a development container'],
       ['.gitpod.Dockerfile', 'a Gitpod development environment'],
+      ['Dockerfile.local', 'a development container'],
       ['chart/templates/tests/test-connection.yaml', 'a Helm test hook'],
+      ['docker-compose.dev.yml', 'a development set-up'],
       ['docs/docker-compose.yaml', 'documentation'],
       ['test/_debian_12.Dockerfile', 'a test'],
       ['tests/end-to-end/docker-compose.yaml', 'a test'],
     ]);
-    expect(detection.tooling[4]!.suggests).toContainEqual(
+    expect(detection.tooling[6]!.suggests).toContainEqual(
       expect.objectContaining({ question: 'imageSource', value: 'dockerfile' }),
     );
   });
@@ -472,6 +476,62 @@ describe('layouts found on a second held-out set', () => {
     );
   });
 
+  it("reads a build's install of a unit as installed on a host, and ci/ images as CI", async () => {
+    // Shaped like earlyoom and ZeroTierOne: make install puts the unit on the host; the images
+    // under ci/ only build packages.
+    const detection = await detect(
+      compiled,
+      tree({
+        Makefile:
+          'SYSTEMDUNITDIR ?= /etc/systemd/system\ninstall: daemon.service\n\tinstall -d $(DESTDIR)$(SYSTEMDUNITDIR)\n\tinstall -m 644 $< $(DESTDIR)$(SYSTEMDUNITDIR)\n',
+        'daemon.service.in': '[Service]\nExecStart=@BINDIR@/daemon\n',
+        'ci/Dockerfile-build.deb': 'FROM debian:12\nRUN apt-get install -y devscripts\n',
+        'ci/Dockerfile-build.rpm': 'FROM debian:12\nRUN apt-get install -y rpm\n',
+        'lib/Makefile':
+          'all:\n\t$(CC) -o lib.o lib.c\ninstall:\n\tinstall -m 644 lib.o $(DESTDIR)/usr/lib\n',
+      }),
+    );
+    expect(detection.answers.updates).toEqual({
+      value: 'in-place',
+      evidence: [
+        {
+          file: 'Makefile',
+          reason:
+            "its install step puts a service's unit or init script on the host, upgraded in place by installing again",
+        },
+      ],
+    });
+    expect(detection.answers.imageSource?.value).toBe('distro-image');
+    expect(detection.answers.layers).toBeUndefined();
+    expect(detection.tooling.map((t) => t.role)).toEqual(['CI configuration', 'CI configuration']);
+  });
+
+  it('takes a kustomization and the workloads it puts together for one way of deploying', async () => {
+    // Shaped like librephotos-docker: Compose at the root and in one more folder, kustomize in k8s/.
+    const compose = (names: string[]) =>
+      `services:\n${names.map((n) => `  ${n}:\n    image: example/${n}\n`).join('')}`;
+    const detection = await detect(
+      compiled,
+      tree({
+        'docker-compose.yml': compose(['proxy', 'db', 'frontend', 'backend']),
+        'unified/docker-compose.yml': compose(['db', 'backend']),
+        'k8s/kustomization.yaml': 'resources:\n  - backend.yaml\n',
+        'k8s/backend.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: backend\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: frontend\n',
+      }),
+    );
+    expect(detection.answers.orchestrator?.value).toBe('compose');
+    const kubernetes = detection.conflicts
+      .find((c) => c.question === 'orchestrator')
+      ?.candidates.find((c) => c.value === 'kubernetes');
+    expect(kubernetes?.evidence).toEqual([
+      {
+        file: 'k8s/backend.yaml',
+        reason: '2 Kubernetes workload(s) in k8s/, a kustomize configuration: backend, frontend',
+      },
+    ]);
+  });
+
   it('reads a Procfile run by forego in the image as processes side by side', async () => {
     const detection = await detect(
       compiled,
@@ -487,6 +547,32 @@ describe('layouts found on a second held-out set', () => {
       'forego runs the 2 process types of app/Procfile side by side in the container: dockergen, nginx',
     );
   });
+
+  it.each([
+    [
+      'a shell script in exec form',
+      'CMD ["sh", "-c", "prisma migrate deploy && exec concurrently -k -n web,worker \\"next start\\" \\"tsx worker.ts\\""]',
+      'concurrently runs 2 commands side by side in the container: web, worker',
+    ],
+    [
+      'the exec form',
+      'CMD ["npx", "concurrently", "--kill-others", "node api.js", "node jobs.js", "node mailer.js"]',
+      'concurrently runs 3 commands side by side in the container: node api.js, node jobs.js, node mailer.js',
+    ],
+  ])(
+    'counts the commands concurrently runs in %s, over a count of containers',
+    async (_form, cmd, reason) => {
+      const detection = await detect(
+        compiled,
+        tree({
+          Dockerfile: `FROM node:22-slim\n${cmd}\n`,
+          'docker-compose.yml': 'services:\n  app:\n    build: .\n  db:\n    image: postgres:17\n',
+        }),
+      );
+      expect(detection.answers.processes?.value).toBe('few');
+      expect(detection.answers.processes?.evidence[0]?.reason).toBe(reason);
+    },
+  );
 
   it("takes a service's own Compose file for a part of the whole, and a few shared bases for none", async () => {
     const services = ['web', 'cart', 'user', 'payment', 'ratings', 'dispatch'];

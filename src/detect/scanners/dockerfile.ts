@@ -91,6 +91,9 @@ export const dockerfileScanner: Scanner = {
           reason: 'starts an init system (systemd) as its process',
         });
       const runner = /\b(forego|honcho|foreman|overmind)\b/.exec(run)?.[1];
+      const concurrent = concurrentCommands(
+        instructions.filter((i) => i.op === 'CMD' || i.op === 'ENTRYPOINT').map((i) => i.args),
+      );
       if (runner && procfile && procfile.types.length >= 2)
         findings.push({
           question: 'processes',
@@ -98,6 +101,14 @@ export const dockerfileScanner: Scanner = {
           strength: 3, // the processes inside the image, named: more specific than any count
           file: file.path,
           reason: `${runner} runs the ${procfile.types.length} process types of ${procfile.path} side by side in the container: ${listOf(procfile.types)}`,
+        });
+      else if (concurrent && concurrent.length >= 2)
+        findings.push({
+          question: 'processes',
+          value: processesFor(concurrent.length),
+          strength: 3, // the processes inside the image, named: more specific than any count
+          file: file.path,
+          reason: `concurrently runs ${concurrent.length} commands side by side in the container: ${listOf(concurrent)}`,
         });
       else if (SUPERVISOR.test(run))
         findings.push({
@@ -234,4 +245,56 @@ function parse(file: TextFile): Instruction[] {
       out.push({ op: match[1]!.toUpperCase(), args: match[2]!.trim() });
   }
   return out;
+}
+
+/** concurrently's options that take a value (the rest are switches such as -k). */
+const CONCURRENTLY_VALUED =
+  /^(-n|--names|-c|--prefix-colors|-p|--prefix|--max-processes|-m|--success|-s|--restart-tries|--restart-after|--timestamp-format|-t|--name-separator|--handle-input|--default-input-target|--passthrough-arguments)$/;
+
+/**
+ * The commands npm's concurrently is given (`concurrently -k -n web,worker "next start" "tsx
+ * worker.ts"`), in a CMD or ENTRYPOINT of either form: their names when -n gives as many, or
+ * else the commands.
+ */
+function concurrentCommands(args: readonly string[]): string[] | undefined {
+  for (const arg of args) {
+    const words = wordsOf(arg);
+    const at = words.findIndex((w) => /(^|\/)concurrently$/.test(w));
+    if (at < 0) continue;
+    const commands: string[] = [];
+    let names: string[] | undefined;
+    for (let i = at + 1; i < words.length; i++) {
+      const word = words[i]!;
+      if (/^(&&|\|\|?|;)$/.test(word)) break;
+      const named = /^--names=(.+)$/.exec(word);
+      if (named) names = named[1]!.split(',');
+      else if (CONCURRENTLY_VALUED.test(word)) {
+        if (word === '-n' || word === '--names') names = words[i + 1]?.split(',');
+        i++;
+      } else if (!word.startsWith('-')) commands.push(word);
+    }
+    return names && names.length === commands.length ? names : commands;
+  }
+  return undefined;
+}
+
+/**
+ * The words of a CMD or ENTRYPOINT: an exec form's strings (one that holds a shell script, as
+ * `sh -c "…"`, split again), or a shell form's words with their quotes taken off.
+ */
+function wordsOf(args: string): string[] {
+  if (args.trimStart().startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(args);
+      if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string'))
+        return parsed.flatMap((p: string) =>
+          /\s/.test(p) && /\bconcurrently\b/.test(p) ? wordsOf(p) : [p],
+        );
+    } catch {
+      // Not JSON after all: read as the shell form.
+    }
+  }
+  return [...args.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((m) =>
+    m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3])!,
+  );
 }

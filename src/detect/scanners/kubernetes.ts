@@ -24,28 +24,19 @@ export const kubernetesScanner: Scanner = {
     // Long-running workloads deployed together: one folder of manifests, or one chart.
     const units = new Map<string, { file: string; components: Component[] }>();
     // The workloads of each folder of manifests (or chart), and the files they are in.
-    const folders = new Map<string, { files: Set<string>; names: string[] }>();
+    const folders = new Map<string, { files: Set<string>; names: string[]; assembly?: string }>();
+    // Charts and kustomize configurations, by folder: what puts a folder's workloads together.
+    const assemblies = new Map<string, { file: string; what: string }>();
     for (const file of files) {
+      const folderOfFile = file.path.slice(0, file.path.lastIndexOf('/') + 1);
       if (/^Chart\.ya?ml$/i.test(file.name)) {
         const chart = yamlDocuments(file)[0];
         if (isRecord(chart) && typeof chart.name === 'string')
-          findings.push({
-            question: 'orchestrator',
-            value: 'kubernetes',
-            strength: 3,
-            file: file.path,
-            reason: `a Helm chart (${chart.name})`,
-          });
+          assemblies.set(folderOfFile, { file: file.path, what: `a Helm chart (${chart.name})` });
         continue;
       }
       if (/^kustomization\.ya?ml$/i.test(file.name)) {
-        findings.push({
-          question: 'orchestrator',
-          value: 'kubernetes',
-          strength: 3,
-          file: file.path,
-          reason: 'a kustomize configuration',
-        });
+        assemblies.set(folderOfFile, { file: file.path, what: 'a kustomize configuration' });
         continue;
       }
       // Helm templates hold Go template directives: read them for their kinds only.
@@ -109,8 +100,24 @@ export const kubernetesScanner: Scanner = {
     // One way of deploying per folder of manifests or chart: its files share one reason, so that
     // each further file adds a little, not a whole sign (five manifests in one folder do not
     // outweigh a Compose file five times over).
-    for (const [folder, { files: inFolder, names }] of folders) {
-      const reason = `${names.length} Kubernetes workload(s)${folder ? ` in ${folder}` : ''}: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`;
+    // A chart or kustomization and the workloads it puts together are one way of deploying too:
+    // one sign, not two.
+    for (const [folder, { file, what }] of assemblies) {
+      const place = folders.get(folder);
+      if (place) {
+        place.files.add(file);
+        place.assembly = what;
+      } else
+        findings.push({
+          question: 'orchestrator',
+          value: 'kubernetes',
+          strength: 3,
+          file,
+          reason: what,
+        });
+    }
+    for (const [folder, { files: inFolder, names, assembly }] of folders) {
+      const reason = `${names.length} Kubernetes workload(s)${folder ? ` in ${folder}` : ''}${assembly ? `, ${assembly}` : ''}: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`;
       for (const path of inFolder)
         findings.push({
           question: 'orchestrator',

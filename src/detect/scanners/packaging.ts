@@ -1,25 +1,56 @@
-// Distribution packaging: a Debian package (debian/control and debian/rules) or an RPM spec
-// file. A project packaged so is installed on a system and upgraded in place by its package
-// manager, as the rest of that system is.
+// Installed onto a system: a Debian package (debian/control), an RPM spec file, or a build whose
+// install step puts a service's systemd unit or init script on the host (`make install`, Meson,
+// CMake). A project delivered so runs on a distribution's filesystem and is upgraded in place,
+// by its package manager or by installing again, as the rest of that system is.
 import type { Finding, Scanner } from '../types.js';
+
+const BUILD_FILES = /^(Makefile|GNUmakefile|makefile|Makefile\.am|meson\.build|CMakeLists\.txt)$/;
+
+/** An install command or rule of a build file (make's install, Meson's, CMake's). */
+const INSTALL_COMMAND = /(?:^|[\s@(-])(?:install|install_data|configure_file|\$\(INSTALL\w*\))\b/i;
+
+/** Where a service's unit or init script goes: the systemd unit folder, or /etc/init.d. */
+const SERVICE_FOLDER =
+  /systemd\/system\b|SYSTEMD_?UNIT_?DIR|systemdsystemunitdir|systemd_system_unit_dir|\bUNITDIR\b|\/init\.d\b|\bINITDIR\b/i;
+
+/** Whether a line of a build file installs a unit or init script onto the system. */
+function installsService(text: string): boolean {
+  return text.split('\n').some((line) => SERVICE_FOLDER.test(line) && INSTALL_COMMAND.test(line));
+}
 
 export const packagingScanner: Scanner = {
   name: 'packaging',
-  wants: (path, name) => /(^|\/)debian\/control$/.test(path) || /\.spec(\.in)?$/.test(name),
+  wants: (path, name) =>
+    /(^|\/)debian\/control$/.test(path) || /\.spec(\.in)?$/.test(name) || BUILD_FILES.test(name),
   scan(files) {
     const findings: Finding[] = [];
     for (const file of files) {
       const debian = file.name === 'control' && /^Package:\s*\S+/m.test(file.text);
       const rpm = /\.spec(\.in)?$/.test(file.name) && /^%(install|files)\b/m.test(file.text);
-      if (!debian && !rpm) continue;
+      const build = BUILD_FILES.test(file.name) && installsService(file.text);
+      if (!debian && !rpm && !build) continue;
+      const what = debian
+        ? 'a Debian package: installed on a system'
+        : rpm
+          ? 'an RPM package: installed on a system'
+          : `its install step puts a service's unit or init script on the host`;
       findings.push({
         question: 'updates',
         value: 'in-place',
         strength: 2,
         file: file.path,
         reason: debian
-          ? 'a Debian package: installed on a system and upgraded in place by apt'
-          : 'an RPM package: installed on a system and upgraded in place by dnf or zypper',
+          ? `${what} and upgraded in place by apt`
+          : rpm
+            ? `${what} and upgraded in place by dnf or zypper`
+            : `${what}, upgraded in place by installing again`,
+      });
+      findings.push({
+        question: 'imageSource',
+        value: 'distro-image',
+        strength: 2,
+        file: file.path,
+        reason: `${what}, onto a distribution's filesystem`,
       });
     }
     return findings;
