@@ -11,6 +11,8 @@ export interface Component {
   image?: string;
   /** The build context, for an image built from this repository. */
   build?: string;
+  /** The components it needs started first (Compose's depends_on). */
+  dependsOn?: readonly string[];
 }
 
 type Role = 'backing' | 'edge' | 'ops';
@@ -35,6 +37,32 @@ const ROLES: readonly [RegExp, Role][] = [
 // postgres is still the database).
 const TIER_NAMES =
   /^(db|database|postgres(ql)?|mysql|mariadb|mongo(db)?|redis|cache|memcached|proxy|nginx|lb|load-?balancer)$/;
+
+/**
+ * Whether a component is a service another publisher makes, which one of the application's own
+ * depends on (paperless-ngx's webserver on Gotenberg and Tika): a backing service, as a
+ * database is. Services of one publisher depending on each other are parts of one application.
+ */
+function isSuppliedService(component: Component, all: readonly Component[]): boolean {
+  if (component.image === undefined || component.build !== undefined) return false;
+  const publisher = publisherOf(component.image);
+  return all.some(
+    (other) =>
+      other !== component &&
+      other.dependsOn?.includes(component.name) === true &&
+      (other.build !== undefined ||
+        (other.image !== undefined && publisherOf(other.image) !== publisher)),
+  );
+}
+
+/** Who publishes an image: its registry and namespace (`ghcr.io/paperless-ngx`), or Docker Hub's library. */
+function publisherOf(reference: string): string {
+  const name = imageName(reference).toLowerCase();
+  const slash = name.lastIndexOf('/');
+  return slash < 0
+    ? 'library'
+    : name.slice(0, slash).replace(/^(docker\.io|index\.docker\.io)\//, '');
+}
 
 function roleOf(component: Component): Role | undefined {
   if (TIER_NAMES.test(component.name.toLowerCase()))
@@ -61,7 +89,8 @@ export function architectureOf(
   const tiers = new Map<string, string>();
   const ops: string[] = [];
   for (const component of components) {
-    const role = roleOf(component);
+    const role =
+      roleOf(component) ?? (isSuppliedService(component, components) ? 'backing' : undefined);
     // Containers of one image or one build context are one deployable, however many run.
     const key =
       component.build !== undefined

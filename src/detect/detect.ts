@@ -118,13 +118,25 @@ export async function detect(
     (path, name) => SCANNERS.some((s) => s.wants(path, name)),
     limits,
   );
-  const findings: Finding[] = [];
-  for (const scanner of SCANNERS) {
-    const files = walked.files.filter(
-      (f) => scanner.wants(f.path, f.name) && (!f.binary || scanner.readsBinary === true),
-    );
-    if (files.length > 0) findings.push(...scanner.scan(files).filter((f) => isValid(compiled, f)));
+  // Files are read in groups by what they are for (the deployment, tests, documentation, …):
+  // what a scanner concludes across files (images sharing a base, a Compose file part of
+  // another, units side by side) never mixes a development container with the deployment.
+  const groups = new Map<string | undefined, typeof walked.files>();
+  for (const file of walked.files) {
+    const role = toolingRole(file.path);
+    const group = groups.get(role);
+    if (group) group.push(file);
+    else groups.set(role, [file]);
   }
+  const findings: Finding[] = [];
+  for (const group of groups.values())
+    for (const scanner of SCANNERS) {
+      const files = group.filter(
+        (f) => scanner.wants(f.path, f.name) && (!f.binary || scanner.readsBinary === true),
+      );
+      if (files.length > 0)
+        findings.push(...scanner.scan(files).filter((f) => isValid(compiled, f)));
+    }
   const roleOf = setAside(
     findings,
     walked.files.filter((f) => f.name === 'Vagrantfile'),
@@ -199,6 +211,7 @@ function setAside(
   const deploysOtherwise = findings.some(
     (f) =>
       f.toolingBesideDeployment === undefined &&
+      f.tooling === undefined &&
       toolingOf(f.file) === undefined &&
       !intoVm.has(f.file.split('/')[0]!) &&
       DEPLOYMENT_QUESTIONS.has(f.question) &&
@@ -206,7 +219,13 @@ function setAside(
   );
   const orchestrators = new Set(
     findings
-      .filter((f) => f.question === 'orchestrator' && f.hostOf === undefined && !toolingOf(f.file))
+      .filter(
+        (f) =>
+          f.question === 'orchestrator' &&
+          f.hostOf === undefined &&
+          f.tooling === undefined &&
+          !toolingOf(f.file),
+      )
       .map((f) => f.value),
   );
   const hostRole = (finding: Finding) => {
@@ -216,6 +235,7 @@ function setAside(
       : undefined;
   };
   return (finding) =>
+    finding.tooling ??
     toolingOf(finding.file) ??
     hostRole(finding) ??
     (deploysOtherwise ? finding.toolingBesideDeployment : undefined);

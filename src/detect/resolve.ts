@@ -117,6 +117,24 @@ function choose(question: string, candidates: Scored[]): { chosen: Scored; why: 
       chosen: first,
       why: `a tie in evidence (${round(first.strength)} each), broken by the strongest single sign`,
     };
+  // Still a tie: what sits at the repository's root is more often the way the project is
+  // deployed than what sits in a folder beside it (a Compose file at the root, a chart in helm/).
+  const rooted = candidates.filter(
+    (c) =>
+      c.strength === first.strength &&
+      c.strongest === first.strongest &&
+      c.evidence.some((e) => !e.file.includes('/')),
+  );
+  if (rooted.length === 1 && rooted[0] !== first)
+    return {
+      chosen: rooted[0]!,
+      why: `a tie (${round(first.strength)} each, signs as strong), broken by the file at the repository's root`,
+    };
+  if (rooted.length === 1)
+    return {
+      chosen: first,
+      why: `a tie (${round(first.strength)} each, signs as strong), broken by the file at the repository's root`,
+    };
   return {
     chosen: first,
     why: `a tie (${round(first.strength)} each, signs as strong), broken by the order of the values`,

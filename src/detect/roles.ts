@@ -12,6 +12,8 @@ const TOOLING_FOLDERS: ReadonlyMap<string, string> = new Map([
   ['specs', 'a test'],
   ['__tests__', 'a test'],
   ['e2e', 'a test'],
+  ['cypress', 'a test'],
+  ['playwright', 'a test'],
   ['testdata', 'test data'],
   ['fixtures', 'test data'],
   ['molecule', 'a Molecule test scenario'],
@@ -35,27 +37,43 @@ const TOOLING_FOLDERS: ReadonlyMap<string, string> = new Map([
 /** File names that are tooling wherever they are. */
 const TOOLING_FILES: readonly [RegExp, string][] = [
   [/^\.gitpod/i, 'a Gitpod development environment'],
-  [/^(docker-)?compose[.-](test|tests|ci|e2e)\.ya?ml$/i, 'a test'],
-  [/^(docker-)?compose[.-](dev|devel|development|local)\.ya?ml$/i, 'a development set-up'],
-  [
-    /^(Dockerfile|Containerfile)[.-](ci|test|tests|e2e)$|^(ci|test)\.Dockerfile$/i,
-    'CI configuration',
-  ],
-  [
-    /^(Dockerfile|Containerfile)[.-](dev|devel|development|local)$|^(dev|devel|development)\.(Dockerfile|Containerfile)$/i,
-    'a development container',
-  ],
   [/^\.gitlab-ci\.ya?ml$/i, 'CI configuration'],
   [/^\.travis\.ya?ml$/i, 'CI configuration'],
   [/^\.?kitchen(\.[\w-]+)?\.ya?ml$/i, 'a Test Kitchen set-up'],
   [/^\.?devcontainer\.json$/i, 'a development container'],
 ];
 
+/**
+ * Compose files and Dockerfiles whose names say what they are for, by any word of the name
+ * beside the usual one (`docker-compose.ci-test.yml`, `Dockerfile.dev`, `test.Dockerfile`).
+ */
+const CONTAINER_FILE =
+  /^(?:(?:docker-|podman-)?compose[.-]([\w.-]+)\.ya?ml|(?:Dockerfile|Containerfile)[.-]([\w.-]+)|([\w.-]+)\.(?:Dockerfile|Containerfile))$/i;
+
+const PURPOSE_WORDS: readonly [RegExp, string, string][] = [
+  // [word, role for a Compose file, role for a Dockerfile]
+  [/^(test|tests|testing|e2e|ci|integration)$/, 'a test', 'CI configuration'],
+  [/^(load|loadtest|perf|performance|bench|benchmark)$/, 'a load test', 'a load test'],
+  [/^(dev|devel|development|local)$/, 'a development set-up', 'a development container'],
+];
+
+function containerFileRole(name: string): string | undefined {
+  const match = CONTAINER_FILE.exec(name);
+  if (!match) return undefined;
+  const words = (match[1] ?? match[2] ?? match[3])!.toLowerCase().split(/[.\-_]/);
+  for (const [word, composeRole, dockerfileRole] of PURPOSE_WORDS)
+    if (words.some((w) => word.test(w)))
+      return match[1] !== undefined ? composeRole : dockerfileRole;
+  return undefined;
+}
+
 /** Why a file is tooling, or undefined for a file that describes the deployment. */
 export function toolingRole(path: string): string | undefined {
   const parts = path.split('/');
   const name = parts[parts.length - 1]!;
   for (const [pattern, role] of TOOLING_FILES) if (pattern.test(name)) return role;
+  const containerRole = containerFileRole(name);
+  if (containerRole) return containerRole;
   for (let i = 0; i < parts.length - 1; i++) {
     const role = TOOLING_FOLDERS.get(parts[i]!.toLowerCase());
     if (role) return role;

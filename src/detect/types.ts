@@ -22,6 +22,11 @@ export interface Finding {
   file: string;
   reason: string;
   /**
+   * The tooling role its content shows, wherever the file is: a Dockerfile that runs the
+   * project's tests (`ansible-playbook tests/test.yml`) is a test image.
+   */
+  tooling?: string;
+  /**
    * The tooling role this file has when the project deploys some other way: a Vagrantfile
    * beside a Dockerfile or a playbook is the developers' or the tests' VM, not the deployment.
    */

@@ -64,13 +64,15 @@ export function renderDetection(
   if (detection.conflicts.length > 0) {
     out.push('', c.bold('Conflicting evidence'));
     for (const conflict of detection.conflicts) {
-      const others = conflict.candidates.slice(1).map(
-        (cand) =>
-          `${cand.value} (${cand.evidence
-            .map((e) => visible(e.file))
-            .slice(0, 2)
-            .join(', ')})`,
-      );
+      const others = conflict.candidates
+        .filter((cand) => cand.value !== conflict.chosen)
+        .map(
+          (cand) =>
+            `${cand.value} (${cand.evidence
+              .map((e) => visible(e.file))
+              .slice(0, 2)
+              .join(', ')})`,
+        );
       say(
         `${conflict.question}: chose ${c.bold(conflict.chosen)} for ${conflict.why}, over ${others.join('; ')}`,
         '  ',

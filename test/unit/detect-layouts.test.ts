@@ -751,3 +751,109 @@ describe('shell scripts that set up a container host', () => {
     expect(detection.answers.nesting).toBeUndefined();
   });
 });
+
+describe('layouts found on a seventh and an eighth held-out set', () => {
+  it("reads a self-hosted app's Compose set-ups, and none of its test, load or development files", async () => {
+    // Shaped like paperless-ngx: one image of the project's own running five s6-rc longruns
+    // (and oneshots that run once at start), Compose files beside Gotenberg and Tika, which
+    // the application depends on, and a development container on the same base.
+    const longrun = (name: string) => ({
+      [`docker/rootfs/etc/s6-overlay/s6-rc.d/${name}/type`]: 'longrun\n',
+      [`docker/rootfs/etc/s6-overlay/s6-rc.d/${name}/run`]: `#!/command/with-contenv sh\nexec ${name}\n`,
+    });
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile: 'FROM python:3.12-slim\nENTRYPOINT ["/init"]\n',
+        '.devcontainer/Dockerfile': 'FROM python:3.12-slim\n',
+        ...longrun('svc-webserver'),
+        ...longrun('svc-worker'),
+        ...longrun('svc-consumer'),
+        ...longrun('svc-scheduler'),
+        'docker/rootfs/etc/s6-overlay/s6-rc.d/init-migrations/type': 'oneshot\n',
+        'docker/rootfs/etc/s6-overlay/s6-rc.d/init-migrations/run': '#!/bin/sh\nmanage migrate\n',
+        'docker/compose/docker-compose.postgres-tika.yml':
+          'services:\n  broker:\n    image: docker.io/library/redis:8\n  db:\n    image: docker.io/library/postgres:17\n  webserver:\n    image: ghcr.io/paperless-ngx/paperless-ngx:latest\n    depends_on: [db, broker, gotenberg, tika]\n  gotenberg:\n    image: docker.io/gotenberg/gotenberg:8\n  tika:\n    image: docker.io/apache/tika:latest\n',
+        'docker/compose/docker-compose.ci-test.yml':
+          'services:\n  gotenberg:\n    image: docker.io/gotenberg/gotenberg:8\n  tika:\n    image: docker.io/apache/tika:latest\n  greenmail:\n    image: greenmail/standalone\n',
+        'docker-compose-load.yml': 'services:\n  load:\n    build: load\n',
+        'cypress/docker-compose.yml':
+          'services:\n  app:\n    build: .\n  cypress:\n    image: cypress/included\n',
+      }),
+    );
+    expect(detection.answers.architecture?.evidence[0]?.reason).toBe(
+      'webserver with broker, db, gotenberg, tika, one container per tier',
+    );
+    expect(detection.answers.processes?.value).toBe('many');
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'a supervisor runs 4 services: svc-consumer, svc-scheduler, svc-webserver, svc-worker',
+    );
+    expect(detection.answers.layers).toBeUndefined();
+    expect(Object.fromEntries(detection.tooling.map((t) => [t.file, t.role]))).toEqual({
+      '.devcontainer/Dockerfile': 'a development container',
+      'cypress/docker-compose.yml': 'a test',
+      'docker-compose-load.yml': 'a load test',
+      'docker/compose/docker-compose.ci-test.yml': 'a test',
+    });
+  });
+
+  it('takes a unit that starts containers for the host around them, and a test image for a test', async () => {
+    // Shaped like umami's podman/ folder and an Ansible role's root Dockerfile.
+    const detection = await detect(
+      compiled,
+      tree({
+        'docker-compose.yml':
+          'services:\n  app:\n    image: ghcr.io/acme/app:latest\n  db:\n    image: postgres:17\n',
+        'podman/app.service':
+          '[Service]\nExecStart=/usr/bin/podman-compose -f podman-compose.yml up -d\n',
+        'podman/podman-compose.yml':
+          'services:\n  app:\n    image: ghcr.io/acme/app:latest\n  db:\n    image: postgres:17\n',
+      }),
+    );
+    expect(detection.answers.init).toBeUndefined();
+    expect(detection.tooling).toEqual([
+      expect.objectContaining({
+        file: 'podman/app.service',
+        role: "the host's unit that starts its containers",
+      }),
+    ]);
+    const role = await detect(
+      compiled,
+      tree({
+        'meta/main.yml': 'galaxy_info:\n  role_name: postfix\n',
+        'tasks/main.yml':
+          '- name: install\n  ansible.builtin.apt:\n    name: postfix\n- name: start\n  ansible.builtin.service:\n    name: postfix\n    state: started\n',
+        'tests/test.yml': '- hosts: localhost\n  roles:\n    - ../\n',
+        Dockerfile:
+          'FROM ubuntu:24.04\nRUN pip3 install ansible\nCOPY . /etc/ansible/roles/role\nRUN ansible-playbook -i tests/inventory tests/test.yml --connection=local\n',
+      }),
+    );
+    expect(role.answers.updates?.value).toBe('in-place');
+    expect(role.answers.imageSource).toBeUndefined();
+    expect(role.tooling.find((t) => t.file === 'Dockerfile')?.role).toBe(
+      'a test image (it runs ansible-playbook -i tests/inventory tests/test.yml --connec…)',
+    );
+  });
+
+  it('weighs a chart as one way of deploying, and on a tie takes what is at the root', async () => {
+    // Shaped like nextcloud/all-in-one: compose.yaml at the root, a chart of many templates.
+    const templates = Object.fromEntries(
+      ['apache', 'database', 'redis', 'talk', 'clamav', 'collabora'].map((name) => [
+        `helm-chart/templates/${name}-deployment.yaml`,
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Values.${name}.name }}\n`,
+      ]),
+    );
+    const detection = await detect(
+      compiled,
+      tree({
+        'compose.yaml': 'services:\n  mastercontainer:\n    image: ghcr.io/acme/aio:latest\n',
+        'helm-chart/Chart.yaml': 'apiVersion: v2\nname: aio\nversion: 1.0.0\n',
+        ...templates,
+      }),
+    );
+    expect(detection.answers.orchestrator?.value).toBe('compose');
+    expect(detection.conflicts.find((c) => c.question === 'orchestrator')?.why).toBe(
+      "a tie (3 each, signs as strong), broken by the file at the repository's root",
+    );
+  });
+});

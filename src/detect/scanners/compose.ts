@@ -5,7 +5,7 @@ import { architectureOf, type Component } from '../architecture.js';
 import { isRecord, yamlDocuments } from '../read-yaml.js';
 import { type Finding, listOf, type Scanner } from '../types.js';
 
-export const COMPOSE = /^(docker-)?compose([.-][\w-]+)?\.ya?ml$/i;
+export const COMPOSE = /^(docker-|podman-)?compose([.-][\w-]+)?\.ya?ml$/i;
 const STACK = /(^|[-_.])stack([-_.][\w.-]*)?\.ya?ml$/i;
 
 export const composeScanner: Scanner = {
@@ -19,24 +19,31 @@ export const composeScanner: Scanner = {
       const doc = yamlDocuments(file)[0];
       return isRecord(doc) && isRecord(doc.services) ? new Set(Object.keys(doc.services)) : null;
     });
-    const partOfAnother = (index: number) => {
+    /** The file with the most services that runs all of this file's too, if any. */
+    const wholeOf = (index: number): number | undefined => {
       const own = serviceSets[index];
-      return (
-        own !== null &&
-        own !== undefined &&
-        serviceSets.some(
-          (other, i) =>
-            i !== index && other && other.size > own.size && [...own].every((s) => other.has(s)),
+      if (!own) return undefined;
+      let whole: number | undefined;
+      for (const [i, other] of serviceSets.entries())
+        if (
+          i !== index &&
+          other &&
+          other.size > own.size &&
+          [...own].every((s) => other.has(s)) &&
+          (whole === undefined || other.size > serviceSets[whole]!.size)
         )
-      );
+          whole = i;
+      return whole;
     };
+    const partOfAnother = (index: number) => wholeOf(index) !== undefined;
+    const runs = (services: Set<string>) =>
+      `Compose runs ${services.size} service(s): ${listOf(services)}`;
     for (const [index, file] of files.entries()) {
       const doc = yamlDocuments(file)[0];
       if (!isRecord(doc) || !isRecord(doc.services)) continue;
       const services = Object.entries(doc.services).filter(([, s]) => isRecord(s));
       const count = services.length;
       if (count === 0) continue;
-      const names = listOf(services.map(([name]) => name));
       // A stack file with deploy settings, or deploy settings only Swarm reads (placement, a
       // global mode), whatever the file's name.
       const deploys = services
@@ -59,7 +66,11 @@ export const composeScanner: Scanner = {
               value: 'compose',
               strength: 3,
               file: file.path,
-              reason: `Compose runs ${count} service(s): ${names}`,
+              // A part of a larger Compose application is the same way of deploying: its reason
+              // is the whole's, so that it adds only as a further file does.
+              reason: runs(
+                serviceSets[wholeOf(index) ?? index] ?? new Set(services.map(([n]) => n)),
+              ),
             },
       );
       findings.push({
@@ -105,9 +116,16 @@ function componentOf(name: string, service: Record<string, unknown>): Component 
       : isRecord(build)
         ? `${String(build.context ?? '.')} ${String(build.dockerfile ?? '')}`
         : undefined;
+  // depends_on: a list of names, or a map of names to conditions.
+  const dependsOn = Array.isArray(service.depends_on)
+    ? service.depends_on.filter((d): d is string => typeof d === 'string')
+    : isRecord(service.depends_on)
+      ? Object.keys(service.depends_on)
+      : [];
   return {
     name,
     ...(typeof service.image === 'string' ? { image: service.image } : {}),
     ...(context !== undefined ? { build: context } : {}),
+    ...(dependsOn.length > 0 ? { dependsOn } : {}),
   };
 }

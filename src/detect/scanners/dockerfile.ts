@@ -1,5 +1,12 @@
 // Dockerfile / Containerfile: the image is built layer by layer; FROM chains show shared bases.
-import { type Finding, listOf, processesFor, type Scanner, type TextFile } from '../types.js';
+import {
+  type Finding,
+  listOf,
+  processesFor,
+  type Scanner,
+  short,
+  type TextFile,
+} from '../types.js';
 import { COMPOSE } from './compose.js';
 
 /**
@@ -9,6 +16,13 @@ import { COMPOSE } from './compose.js';
  */
 const SUPERVISOR =
   /\bsupervisord\b|\bs6-svscan\b|^\W*\/init\b|\["\/init"\]|\brunsvdir\b|\bmy_init\b|\bforego\b|\bhoncho\b|\bforeman\s+start\b|\bovermind\b|\bconcurrently\b/;
+
+/** A configuration-management run: a playbook, a Puppet manifest, a Chef or Salt run. */
+const CONFIGURATION_RUN =
+  /^(\S*\/)?(ansible-playbook|puppet\s+apply|chef-client|chef-solo|cinc-client|salt-call)\b/;
+
+/** A path in the project's tests (`tests/test.yml`, `./test/site.pp`). */
+const TEST_PATH = /(^|[\s=/.])(tests?|spec|molecule)\/\S/;
 
 const DOCKERFILE = /^(Dockerfile|Containerfile)([.-].+)?$|\.(Dockerfile|Containerfile)$/i;
 
@@ -35,6 +49,7 @@ export const dockerfileScanner: Scanner = {
     const apps = new Map<string, { path: string; bases: string[] }[]>();
     for (const file of files) {
       const instructions = parse(file);
+      const start = findings.length;
       // A Dockerfile is one by its content: without a FROM (Dockerfile.ts, a Dockerfile.md),
       // it is another kind of file with a similar name.
       if (!instructions.some((i) => i.op === 'FROM')) continue;
@@ -178,6 +193,16 @@ export const dockerfileScanner: Scanner = {
           file: file.path,
           reason: 'starts one command as the container process',
         });
+      // An image that applies the project's test playbook (or manifest, recipe, state) is how
+      // the configuration code is tested, not how anything is deployed.
+      const testRun = instructions
+        .filter((i) => i.op === 'RUN')
+        .flatMap((i) => i.args.split(/;|&&|\|\|?/))
+        .map((c) => c.trim())
+        .find((c) => CONFIGURATION_RUN.test(c) && TEST_PATH.test(c));
+      if (testRun)
+        for (const finding of findings.slice(start))
+          finding.tooling = `a test image (it runs ${short(testRun, 60)})`;
     }
     // Several images over a common base: the article's "Layers of Containers". Each application
     // that builds several images says yes or no; a collection of samples is the sum of its apps.

@@ -2,7 +2,7 @@
 
 import { architectureOf, type Component } from '../architecture.js';
 import { isRecord, yamlDocuments } from '../read-yaml.js';
-import type { Finding, Scanner } from '../types.js';
+import { type Finding, listOf, type Scanner } from '../types.js';
 
 const WORKLOADS = new Set([
   'Deployment',
@@ -97,9 +97,6 @@ export const kubernetesScanner: Scanner = {
         }
       }
     }
-    // One way of deploying per folder of manifests or chart: its files share one reason, so that
-    // each further file adds a little, not a whole sign (five manifests in one folder do not
-    // outweigh a Compose file five times over).
     // A chart or kustomization and the workloads it puts together are one way of deploying too:
     // one sign, not two.
     for (const [folder, { file, what }] of assemblies) {
@@ -116,16 +113,18 @@ export const kubernetesScanner: Scanner = {
           reason: what,
         });
     }
+    // One way of deploying per folder of manifests or chart: one sign, however many files it
+    // is split into (fifteen templates of a chart do not outweigh a Compose file).
     for (const [folder, { files: inFolder, names, assembly }] of folders) {
-      const reason = `${names.length} Kubernetes workload(s)${folder ? ` in ${folder}` : ''}${assembly ? `, ${assembly}` : ''}: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`;
-      for (const path of inFolder)
-        findings.push({
-          question: 'orchestrator',
-          value: 'kubernetes',
-          strength: 3,
-          file: path,
-          reason,
-        });
+      const shown = [...new Set(names)];
+      const reason = `${names.length} Kubernetes workload(s)${folder ? ` in ${folder}` : ''}${assembly ? `, ${assembly}` : ''}: ${listOf(shown)}`;
+      findings.push({
+        question: 'orchestrator',
+        value: 'kubernetes',
+        strength: 3,
+        file: [...inFolder][0]!,
+        reason,
+      });
     }
     if (workloads.size > 0) {
       const first = [...workloads.values()][0]!;

@@ -89,14 +89,23 @@ export const supervisorScanner: Scanner = {
     // config/supervisor/ds/); told by their [program:…] sections.
     /(^|\/)supervisord?\/(.+\/)?[^/]+\.conf$/.test(path) ||
     /(^|\/)(s6-overlay\/s6-rc\.d|services\.d|etc\/service|etc\/sv)\/[^/]+\/run$/.test(path) ||
+    // s6-rc's type files: only a longrun's run script is a service (a oneshot's runs once).
+    /(^|\/)s6-rc\.d\/[^/]+\/type$/.test(path) ||
     // Build scripts that write supervisor programs with heredocs (docker-gitlab's install.sh).
     /\.sh$/.test(name),
   scan(files) {
     const findings: Finding[] = [];
     const programs = new Set<string>();
     let first = '';
+    const runOnce = new Set(
+      files
+        .filter((f) => f.name === 'type' && /^\s*(oneshot|bundle)\s*$/.test(f.text))
+        .map((f) => f.path.slice(0, -'type'.length)),
+    );
     for (const file of files) {
+      if (file.name === 'type') continue;
       if (file.name === 'run') {
+        if (runOnce.has(file.path.slice(0, -'run'.length))) continue;
         programs.add(file.path.split('/').slice(-2)[0]!);
         first ||= file.path;
         continue;
@@ -126,6 +135,14 @@ export const supervisorScanner: Scanner = {
   },
 };
 
+/** A unit's command that starts containers: an engine's run or start, or Compose's up. */
+const CONTAINER_START =
+  /^[ \t]*ExecStart=[-@+!:]*\S*?\b(?:(?:docker|podman|nerdctl)[ \t]+(?:container[ \t]+)?(?:run|start|compose|kube[ \t]+play)\b|(?:docker|podman)-compose\b)/m;
+
+function startsContainers(unit: string): boolean {
+  return CONTAINER_START.test(unit);
+}
+
 /** Names an init script or unit may have; what it is, is told by its content. */
 const INIT_FILE = /\.(service|timer|systemd|openrc|initd|init|sysv)(\.in)?$/i;
 
@@ -136,9 +153,21 @@ export const systemdScanner: Scanner = {
   scan(files) {
     const findings: Finding[] = [];
     // A unit is a file with a [Service] section, whatever its name (pihole-FTL.systemd).
-    const units = files.filter(
+    const allUnits = files.filter(
       (f) => !/\.timer(\.in)?$/i.test(f.name) && /^\[Service\]/m.test(f.text),
     );
+    // A unit that starts containers (podman-compose up, docker run) is the host's, around the
+    // workload: the workload is the containers, not a service of the system.
+    const units = allUnits.filter((u) => !startsContainers(u.text));
+    for (const unit of allUnits.filter((u) => startsContainers(u.text)))
+      findings.push({
+        question: 'orchestrator',
+        value: 'none',
+        strength: 1,
+        file: unit.path,
+        reason: 'a unit on the host that starts its containers, with no scheduler',
+        toolingBesideDeployment: "the host's unit that starts its containers",
+      });
     const scripts = files.filter(
       (f) => /^### BEGIN INIT INFO/m.test(f.text) || /^#!\s*\/sbin\/openrc-run/.test(f.text),
     );
