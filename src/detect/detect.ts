@@ -235,8 +235,8 @@ function setAside(
       : undefined;
   };
   return (finding) =>
-    finding.tooling ??
     toolingOf(finding.file) ??
+    finding.tooling ??
     hostRole(finding) ??
     (deploysOtherwise ? finding.toolingBesideDeployment : undefined);
 }

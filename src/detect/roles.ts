@@ -26,6 +26,7 @@ const TOOLING_FOLDERS: ReadonlyMap<string, string> = new Map([
   ['samples', 'an example'],
   ['sample', 'an example'],
   ['.devcontainer', 'a development container'],
+  ['dev', 'a development set-up'],
   ['.github', 'CI configuration'],
   ['.gitlab', 'CI configuration'],
   ['.circleci', 'CI configuration'],

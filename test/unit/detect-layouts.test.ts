@@ -856,4 +856,80 @@ describe('layouts found on a seventh and an eighth held-out set', () => {
       "a tie (3 each, signs as strong), broken by the file at the repository's root",
     );
   });
+
+  it('reads a live-build system image as a kernel of its own, and its build image as a build environment', async () => {
+    // Shaped like vyos-build.
+    const detection = await detect(
+      compiled,
+      tree({
+        'data/live-build-config/package-lists/base.list.chroot': 'frr\nstrongswan\nkeepalived\n',
+        'data/live-build-config/hooks/live/10-kernel.chroot':
+          '#!/bin/sh\nln -s vmlinuz /boot/vmlinuz\n',
+        'docker/Dockerfile':
+          'FROM debian:bookworm\nRUN apt-get update && apt-get install -y build-essential devscripts live-build debootstrap\nENTRYPOINT ["/usr/local/bin/entrypoint.sh"]\n',
+      }),
+    );
+    expect(detection.answers.kernel?.value).toBe('own');
+    expect(detection.answers.imageSource).toEqual({
+      value: 'distro-image',
+      evidence: [
+        {
+          file: 'data/live-build-config/package-lists/base.list.chroot',
+          reason: 'a Debian live-build configuration: a whole system image built from packages',
+        },
+      ],
+    });
+    expect(detection.tooling.map((t) => [t.file, t.role])).toEqual([
+      [
+        'docker/Dockerfile',
+        'a build environment (it installs devscripts, live-build, debootstrap)',
+      ],
+    ]);
+  });
+
+  it("counts the daemons a Debian package depends on, and a supervisor's programs in any .conf", async () => {
+    // Shaped like YunoHost's debian/control and AzuraCast's service.full/ folders.
+    const yunohost = await detect(
+      compiled,
+      tree({
+        'debian/control':
+          'Source: server\n\nPackage: server\nDepends: python3 (>= 3.11),\n , nginx, nginx-extras (>=1.22)\n , slapd, ldap-utils\n , postfix, postfix-ldap\n , dovecot-core, opendkim\nRecommends: ntp\n',
+      }),
+    );
+    expect(yunohost.answers.processes?.evidence[0]?.reason).toBe(
+      'the package depends on 5 daemons that run beside it: nginx, ldap, postfix, dovecot, mail milter',
+    );
+    const azuracast = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM ubuntu:24.04\nCMD ["supervisord", "-c", "/etc/supervisor/supervisord.conf"]\n',
+        'util/docker/web/service.full/nginx.conf': '[program:nginx]\ncommand=nginx\n',
+        'util/docker/web/service.full/php-fpm.conf': '[program:php-fpm]\ncommand=php-fpm\n',
+        'util/docker/web/service.full/cron.conf': '[program:cron]\ncommand=supercronic\n',
+        'util/docker/mariadb/service.full/mariadb.conf': '[program:mariadb]\ncommand=mariadbd\n',
+        'util/docker/dev/service.full/vite.conf': '[program:vite]\ncommand=vite\n',
+        'util/docker/web/nginx/site.conf': 'server {\n  listen 80;\n}\n',
+        'docker-compose.yml': 'services:\n  web:\n    build: .\n',
+      }),
+    );
+    expect(azuracast.answers.processes?.value).toBe('many');
+    expect(azuracast.answers.processes?.evidence[0]?.reason).toBe(
+      'a supervisor runs 4 services: mariadb, cron, nginx, php-fpm',
+    );
+    expect(azuracast.answers.cron?.value).toBe('yes');
+  });
+
+  it('counts no service for a loop over what is known only when the play runs', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'roles/dashboard/tasks/main.yml':
+          '- name: start\n  ansible.builtin.service:\n    name: dashboard\n    state: started\n- name: restart what needs it\n  ansible.builtin.systemd:\n    name: "{{ item }}"\n    state: restarted\n  loop: "{{ services_to_restart.stdout_lines }}"\n- name: and a named loop variable\n  ansible.builtin.service:\n    name: "{{ unit }}"\n  loop: [indexer, manager]\n  loop_control:\n    loop_var: unit\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'Ansible runs 3 services on the host: dashboard, indexer, manager',
+    );
+  });
 });

@@ -184,15 +184,23 @@ export const ansibleScanner: Scanner = {
       visitTasks(yamlDocuments(file)[0], (module, args, task) => {
         if (SERVICE_MODULES.has(module)) {
           // A task over a list (`name: "{{ item }}"` with `loop: [nomad, consul]`): each item.
+          // Over a list known only when the play runs (a registered result), the names are
+          // unknown: none is counted, rather than the loop variable's own name.
           const items = task.loop ?? task.with_items;
+          const loopVariable =
+            isRecord(task.loop_control) &&
+            typeof task.loop_control.loop_var === 'string' &&
+            /^\w+$/.test(task.loop_control.loop_var)
+              ? task.loop_control.loop_var
+              : 'item';
           if (
             isRecord(args) &&
             typeof args.name === 'string' &&
-            /^\{\{\s*item\s*\}\}$/.test(args.name.trim()) &&
-            Array.isArray(items)
+            new RegExp(`^\\{\\{\\s*${loopVariable}\\s*\\}\\}$`).test(args.name.trim())
           ) {
-            for (const item of items)
-              if (typeof item === 'string' && !services.has(item)) services.set(item, file.path);
+            if (Array.isArray(items))
+              for (const item of items)
+                if (typeof item === 'string' && !services.has(item)) services.set(item, file.path);
             return;
           }
           const name =

@@ -21,6 +21,21 @@ const SUPERVISOR =
 const CONFIGURATION_RUN =
   /^(\S*\/)?(ansible-playbook|puppet\s+apply|chef-client|chef-solo|cinc-client|salt-call)\b/;
 
+/** Tools for building distribution packages and system images, not for running anything. */
+const BUILD_TOOLS = [
+  'devscripts',
+  'dpkg-dev',
+  'debhelper',
+  'git-buildpackage',
+  'rpm-build',
+  'rpmdevtools',
+  'mock',
+  'live-build',
+  'debootstrap',
+  'mkosi',
+  'xorriso',
+];
+
 /** A path in the project's tests (`tests/test.yml`, `./test/site.pp`). */
 const TEST_PATH = /(^|[\s=/.])(tests?|spec|molecule)\/\S/;
 
@@ -200,9 +215,18 @@ export const dockerfileScanner: Scanner = {
         .flatMap((i) => i.args.split(/;|&&|\|\|?/))
         .map((c) => c.trim())
         .find((c) => CONFIGURATION_RUN.test(c) && TEST_PATH.test(c));
+      // One stage that installs the tools for building packages or system images, and serves
+      // nothing: the environment the project is built in (VyOS's, ZeroTier's package builders).
+      const buildTools =
+        froms.length === 1 && !instructions.some((i) => i.op === 'EXPOSE')
+          ? BUILD_TOOLS.filter((tool) => installsPackage(commands, new RegExp(`^${tool}$`)))
+          : [];
       if (testRun)
         for (const finding of findings.slice(start))
           finding.tooling = `a test image (it runs ${short(testRun, 60)})`;
+      else if (buildTools.length > 0)
+        for (const finding of findings.slice(start))
+          finding.tooling = `a build environment (it installs ${listOf(buildTools, 3)})`;
     }
     // Several images over a common base: the article's "Layers of Containers". Each application
     // that builds several images says yes or no; a collection of samples is the sum of its apps.

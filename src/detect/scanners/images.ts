@@ -3,6 +3,10 @@
 import { isRecord, yamlDocuments } from '../read-yaml.js';
 import { type Finding, listOf, type Scanner, type TextFile } from '../types.js';
 
+/** Debian live-build's configuration: chroot hooks and package lists (`*.list.chroot`). */
+const LIVE_BUILD =
+  /(^|\/)(hooks\/(live|normal)\/[^/]+\.(hook\.)?chroot|package-lists\/[^/]+\.list(\.chroot)?)$/;
+
 export const systemImageScanner: Scanner = {
   name: 'system-images',
   wants: (path, name) =>
@@ -12,11 +16,40 @@ export const systemImageScanner: Scanner = {
     /\.(sh|bash)$/.test(name) ||
     name === 'Makefile' ||
     name === 'lxc.conf' ||
-    (name === 'config' && /(^|\/)lxc\//.test(path)),
+    (name === 'config' && /(^|\/)lxc\//.test(path)) ||
+    LIVE_BUILD.test(path),
   scan(files) {
     const findings: Finding[] = [];
     const distributions = new Map<string, string>();
+    // Debian live-build: its chroot hooks and package lists make a bootable live or installer
+    // image of a whole system (VyOS, Kali, Tails), which boots a kernel of its own.
+    const liveBuild = files.find((f) => LIVE_BUILD.test(f.path));
+    if (liveBuild)
+      findings.push(
+        {
+          question: 'imageSource',
+          value: 'distro-image',
+          strength: 3,
+          file: liveBuild.path,
+          reason: 'a Debian live-build configuration: a whole system image built from packages',
+        },
+        {
+          question: 'kernel',
+          value: 'own',
+          strength: 2,
+          file: liveBuild.path,
+          reason: 'a live-build image boots from its own ISO, with a kernel of its own',
+        },
+        {
+          question: 'init',
+          value: 'yes',
+          strength: 1,
+          file: liveBuild.path,
+          reason: 'system images boot their own init',
+        },
+      );
     for (const file of files) {
+      if (LIVE_BUILD.test(file.path)) continue;
       if (/\.ya?ml$/i.test(file.name)) {
         for (const doc of yamlDocuments(file)) {
           if (!isRecord(doc)) continue;

@@ -2,7 +2,8 @@
 // install step puts a service's systemd unit or init script on the host (`make install`, Meson,
 // CMake). A project delivered so runs on a distribution's filesystem and is upgraded in place,
 // by its package manager or by installing again, as the rest of that system is.
-import type { Finding, Scanner } from '../types.js';
+import { type Finding, listOf, processesFor, type Scanner } from '../types.js';
+import { daemonOf } from './shell.js';
 
 const BUILD_FILES = /^(Makefile|GNUmakefile|makefile|Makefile\.am|meson\.build|CMakeLists\.txt)$/;
 
@@ -45,6 +46,17 @@ export const packagingScanner: Scanner = {
             ? `${what} and upgraded in place by dnf or zypper`
             : `${what}, upgraded in place by installing again`,
       });
+      // The daemons a package depends on run beside it on the system it is installed on
+      // (YunoHost's nginx, slapd, postfix, dovecot).
+      const daemons = debian || rpm ? dependedDaemons(file.text, debian) : [];
+      if (daemons.length >= 2)
+        findings.push({
+          question: 'processes',
+          value: processesFor(daemons.length),
+          strength: 2,
+          file: file.path,
+          reason: `the package depends on ${daemons.length} daemons that run beside it: ${listOf(daemons)}`,
+        });
       findings.push({
         question: 'imageSource',
         value: 'distro-image',
@@ -56,3 +68,31 @@ export const packagingScanner: Scanner = {
     return findings;
   },
 };
+
+/**
+ * The daemons among a package's dependencies: a Debian control file's Depends and Pre-Depends
+ * (continuation lines included), or an RPM spec's Requires.
+ */
+function dependedDaemons(text: string, debian: boolean): string[] {
+  const lists: string[] = [];
+  if (debian) {
+    let inDepends = false;
+    for (const line of text.split('\n')) {
+      if (/^(Pre-)?Depends:/i.test(line)) {
+        inDepends = true;
+        lists.push(line.slice(line.indexOf(':') + 1));
+      } else if (inDepends && /^[ \t]/.test(line)) lists.push(line);
+      else inDepends = false;
+    }
+  } else
+    for (const line of text.split('\n'))
+      if (/^Requires:/i.test(line)) lists.push(line.slice(line.indexOf(':') + 1));
+  const daemons = new Set<string>();
+  for (const list of lists)
+    for (const entry of list.split(/[,|]/)) {
+      const name = /^\s*([\w.+-]+)/.exec(entry)?.[1];
+      const daemon = name ? daemonOf(name) : undefined;
+      if (daemon) daemons.add(daemon);
+    }
+  return [...daemons];
+}

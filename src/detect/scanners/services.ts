@@ -84,10 +84,9 @@ export const procfileScanner: Scanner = {
 export const supervisorScanner: Scanner = {
   name: 'supervisors',
   wants: (path, name) =>
-    /^supervisord?\.conf$/i.test(name) ||
-    // Program files anywhere under a supervisor folder (conf.d/, or a project's own: ONLYOFFICE's
-    // config/supervisor/ds/); told by their [program:…] sections.
-    /(^|\/)supervisord?\/(.+\/)?[^/]+\.conf$/.test(path) ||
+    // Program files wherever they are (conf.d/, ONLYOFFICE's config/supervisor/ds/,
+    // AzuraCast's util/docker/web/service.full/); told by their [program:…] sections.
+    /\.conf$/i.test(name) ||
     /(^|\/)(s6-overlay\/s6-rc\.d|services\.d|etc\/service|etc\/sv)\/[^/]+\/run$/.test(path) ||
     // s6-rc's type files: only a longrun's run script is a service (a oneshot's runs once).
     /(^|\/)s6-rc\.d\/[^/]+\/type$/.test(path) ||

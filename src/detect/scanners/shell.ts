@@ -29,7 +29,13 @@ const DAEMONS: readonly [RegExp, string][] = [
   [/^(squid|haproxy|varnish)$/, 'proxy'],
   [/^(supervisor)$/, 'supervisor'],
   [/^(beanstalkd|gearman-job-server)$/, 'queue'],
+  [/^(slapd|openldap-servers)$/, 'ldap'],
 ];
+
+/** The daemon a package runs, by its service's name, or undefined for any other package. */
+export function daemonOf(name: string): string | undefined {
+  return DAEMONS.find(([pattern]) => pattern.test(name))?.[1];
+}
 
 /** Packages that make the system run containers: an engine, or a Kubernetes node's kubelet. */
 const ENGINES =
@@ -63,7 +69,7 @@ export const shellScanner: Scanner = {
             .replace(/["']/g, '')
             .replace(/\$\{?\w+\}?/g, '')
             .toLowerCase();
-          const service = DAEMONS.find(([pattern]) => pattern.test(name))?.[1];
+          const service = daemonOf(name);
           if (service && !daemons.has(service)) daemons.set(service, file.path);
           const engine = ENGINES.exec(name)?.[0];
           if (engine && !engines.has(engine)) engines.set(engine, file.path);
