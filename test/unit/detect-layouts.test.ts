@@ -413,13 +413,14 @@ describe('what a new user tried', () => {
         'roles/nomad/tasks/main.yml':
           '- name: Nomad\n  ansible.builtin.service:\n    name: "{{ nomad_service_name }}"\n    state: started\n',
         'roles/web/tasks/main.yml': '- name: web\n  ansible.builtin.service:\n    name: nginx\n',
+        'site.yml': '- hosts: all\n  roles: [nomad, web]\n',
         'package-lock.json': '{"lockfileVersion": 3, "builders": []}\n',
       }),
     );
     expect(detection.answers.processes?.evidence[0]?.reason).toBe(
-      'Ansible runs 2 services on the host: nomad, nginx (set up in 2 files)',
+      'Ansible runs 2 services on the host (one play: site.yml, hosts all): nomad, nginx',
     );
-    expect(detection.scanned.filesRead).toBe(3);
+    expect(detection.scanned.filesRead).toBe(4);
   });
 
   it('takes what a Vagrantfile says of its guest for the developers VM, beside a Dockerfile', async () => {
@@ -931,5 +932,37 @@ describe('layouts found on a seventh and an eighth held-out set', () => {
     expect(detection.answers.processes?.evidence[0]?.reason).toBe(
       'Ansible runs 3 services on the host: dashboard, indexer, manager',
     );
+  });
+
+  it("counts side by side only the services one play puts on its hosts, not a collection's all", async () => {
+    // Shaped like wazuh-ansible: four roles, an all-in-one play of three, an agent play that
+    // includes its role from a task.
+    const role = (name: string) => ({
+      [`roles/${name}/tasks/main.yml`]: `- name: start\n  ansible.builtin.service:\n    name: ${name}\n    state: started\n`,
+    });
+    const files = {
+      ...role('indexer'),
+      ...role('manager'),
+      ...role('dashboard'),
+      ...role('agent'),
+      'aio.yml':
+        '- hosts: aio\n  roles:\n    - role: indexer\n    - role: manager\n    - dashboard\n',
+      'agent.yml':
+        '- hosts: agents\n  tasks:\n    - name: the agent\n      ansible.builtin.include_role:\n        name: agent\n',
+    };
+    const detection = await detect(compiled, tree(files));
+    expect(detection.answers.processes).toEqual({
+      value: 'few',
+      evidence: [
+        {
+          file: 'roles/dashboard/tasks/main.yml',
+          reason:
+            'Ansible runs 3 services on the host (one play: aio.yml, hosts aio): dashboard, indexer, manager',
+        },
+      ],
+    });
+    // Without the plays, each role may go to hosts of its own.
+    const { 'aio.yml': _aio, 'agent.yml': _agent, ...roles } = files;
+    expect((await detect(compiled, tree(roles))).answers.processes).toBeUndefined();
   });
 });

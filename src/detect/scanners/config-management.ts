@@ -7,6 +7,7 @@ import {
   platformHostOf,
   processesFor,
   type Scanner,
+  short,
   type TextFile,
 } from '../types.js';
 
@@ -17,6 +18,7 @@ function managed(
   tool: string,
   services: ReadonlyMap<string, string>,
   cronFile: string | undefined,
+  together?: { names: readonly string[]; where: string },
 ): Finding[] {
   const findings: Finding[] = [];
   if (services.size > 0) {
@@ -37,16 +39,18 @@ function managed(
     // The workload's services: not the base system's (sshd, rsyslog, systemd-networkd, as the
     // host lists in rules/host-base.yaml have them), nor a template left half-read.
     // A unit and its socket are one service: dnscrypt-proxy.socket is dnscrypt-proxy.
-    const own = [...new Set(names.map((n) => n.replace(/\.(service|socket|timer)$/, '')))].filter(
-      (n) => !/[{}]/.test(n) && !matchesAny(n, hostBase.baseServices),
-    );
+    // Only the services set up on the same hosts run side by side (one play's roles, not every
+    // role of a collection, whose roles may each go to hosts of their own).
+    const own = [
+      ...new Set((together?.names ?? names).map((n) => n.replace(/\.(service|socket|timer)$/, ''))),
+    ].filter((n) => !/[{}]/.test(n) && !matchesAny(n, hostBase.baseServices));
     if (own.length >= 2)
       findings.push({
         question: 'processes',
         value: processesFor(own.length),
         strength: 2,
-        file,
-        reason: `${tool} runs ${own.length} services on the host: ${listOf(own)}${files > 1 ? ` (set up in ${files} files)` : ''}`,
+        file: services.get(together?.names[0] ?? '') ?? file,
+        reason: `${tool} runs ${own.length} services on the host${together ? ` (${together.where})` : ''}: ${listOf(own)}${files > 1 && !together ? ` (set up in ${files} files)` : ''}`,
         ...host,
       });
     findings.push({
@@ -137,6 +141,10 @@ export const ansibleScanner: Scanner = {
     };
     const roleFiles = new Set<string>();
     const rolesSeen = new Set<string>();
+    // What sets each service up (a role's folder, or a playbook's own tasks), and what each
+    // play applies to its hosts: the services that run side by side are one play's.
+    const origins = new Map<string, Set<string>>();
+    const plays: { where: string; parts: string[] }[] = [];
     const isAnsible = (file: TextFile) =>
       roleFiles.has(file.path) || findings.some((f) => f.file === file.path);
     for (const file of files) {
@@ -166,6 +174,27 @@ export const ansibleScanner: Scanner = {
         )
       ) {
         findings.push(...provisioned('ansible', file, 'an Ansible playbook'));
+        for (const play of doc) {
+          if (!isRecord(play) || !('hosts' in play)) continue;
+          const roles = Array.isArray(play.roles) ? play.roles : [];
+          const parts = roles
+            .map((r) => (isRecord(r) ? (r.role ?? r.name) : r))
+            .filter((r): r is string => typeof r === 'string')
+            .map((r) => `role ${r.split('/').pop()}`);
+          if ('tasks' in play || 'pre_tasks' in play || 'post_tasks' in play)
+            parts.push(`file ${file.path}`);
+          // Roles a play's tasks include or import (include_role: name: wazuh-agent).
+          visitTasks(play, (module, args) => {
+            if (
+              /^(ansible\.builtin\.)?(include|import)_role$/.test(module) &&
+              isRecord(args) &&
+              typeof args.name === 'string'
+            )
+              parts.push(`role ${args.name.split('/').pop()}`);
+          });
+          const hosts = typeof play.hosts === 'string' ? play.hosts : 'its hosts';
+          plays.push({ where: `${file.path}, hosts ${short(hosts, 40)}`, parts });
+        }
       }
     }
     // Role defaults and vars: a templated service name ({{ nomad_service_name }}) by its value.
@@ -178,6 +207,15 @@ export const ansibleScanner: Scanner = {
           if (typeof value === 'string' && !value.includes('{{') && !variables.has(key))
             variables.set(key, value);
     }
+    const setUp = (service: string, path: string) => {
+      if (!services.has(service)) services.set(service, path);
+      const role = roleOf(path);
+      const origin =
+        role !== undefined
+          ? `role ${role.replace(/\/$/, '').split('/').pop() ?? ''}`
+          : `file ${path}`;
+      origins.set(service, (origins.get(service) ?? new Set()).add(origin));
+    };
     // Services and cron jobs the playbooks and roles set up.
     for (const file of files) {
       if (!isAnsible(file) || !/\.ya?ml$/i.test(file.name)) continue;
@@ -199,8 +237,7 @@ export const ansibleScanner: Scanner = {
             new RegExp(`^\\{\\{\\s*${loopVariable}\\s*\\}\\}$`).test(args.name.trim())
           ) {
             if (Array.isArray(items))
-              for (const item of items)
-                if (typeof item === 'string' && !services.has(item)) services.set(item, file.path);
+              for (const item of items) if (typeof item === 'string') setUp(item, file.path);
             return;
           }
           const name =
@@ -213,12 +250,15 @@ export const ansibleScanner: Scanner = {
           // variable's default when the role has one, else by the variable.
           const variable = name?.includes('{{') ? /\{\{\s*([\w.]+)/.exec(name)?.[1] : undefined;
           const shown = variable === undefined ? name : (variables.get(variable) ?? variable);
-          if (shown && !services.has(shown)) services.set(shown, file.path);
+          if (shown) setUp(shown, file.path);
         }
         if (CRON_MODULES.has(module)) cronFile ??= file.path;
       });
     }
-    return [...findings, ...managed('Ansible', services, cronFile)];
+    return [
+      ...findings,
+      ...managed('Ansible', services, cronFile, sideBySide(services, origins, plays)),
+    ];
   },
 };
 
@@ -376,3 +416,39 @@ export const saltScanner: Scanner = {
     return [...findings, ...managed('Salt', services, cronFile)];
   },
 };
+
+/**
+ * The services that run side by side on one set of hosts: the largest that one play applies
+ * (its roles and its own tasks). Without plays that apply them, the roles of a collection may
+ * each go to hosts of their own: the most one role sets up. Undefined when one role or one file
+ * sets up everything (nothing to tell apart).
+ */
+function sideBySide(
+  services: ReadonlyMap<string, string>,
+  origins: ReadonlyMap<string, ReadonlySet<string>>,
+  plays: readonly { where: string; parts: readonly string[] }[],
+): { names: string[]; where: string } | undefined {
+  const allOrigins = new Set([...origins.values()].flatMap((o) => [...o]));
+  if (allOrigins.size < 2) return undefined;
+  const of = (parts: readonly string[]) =>
+    [...services.keys()].filter((name) => parts.some((p) => origins.get(name)?.has(p)));
+  let best: { names: string[]; where: string } | undefined;
+  // Plays that leave some service out (set up by a file they include) cannot tell: all count.
+  const applied = new Set(plays.flatMap((p) => p.parts));
+  if (plays.length > 0 && [...allOrigins].some((o) => !applied.has(o))) return undefined;
+  for (const play of plays) {
+    const names = of(play.parts);
+    if (names.length > (best?.names.length ?? 0))
+      best = { names, where: `one play: ${play.where}` };
+  }
+  if (best) return best;
+  for (const origin of allOrigins) {
+    const names = of([origin]);
+    if (names.length > (best?.names.length ?? 0))
+      best = {
+        names,
+        where: `the most one ${origin.startsWith('role') ? 'role' : 'file'} sets up`,
+      };
+  }
+  return best;
+}
