@@ -33,7 +33,8 @@ function parseDocuments(text: string): unknown[] {
   try {
     const documents = parseAllDocuments(text, {
       schema: 'core',
-      merge: false,
+      // Merge keys (`<<: *service`) as Compose files use them: a service takes its anchor's image.
+      merge: true,
       uniqueKeys: false,
       strict: false,
       // Best effort, and quiet: a template's odd keys are not worth a warning on stderr.

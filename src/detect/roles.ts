@@ -55,7 +55,7 @@ const PURPOSE_WORDS: readonly [RegExp, string, string][] = [
   // [word, role for a Compose file, role for a Dockerfile]
   [/^(test|tests|testing|e2e|ci|integration)$/, 'a test', 'CI configuration'],
   [/^(load|loadtest|perf|performance|bench|benchmark)$/, 'a load test', 'a load test'],
-  [/^(dev|devel|development|local)$/, 'a development set-up', 'a development container'],
+  [/^(dev|devel|development|local|debug)$/, 'a development set-up', 'a development container'],
 ];
 
 function containerFileRole(name: string): string | undefined {

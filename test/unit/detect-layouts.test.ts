@@ -966,3 +966,136 @@ describe('layouts found on a seventh and an eighth held-out set', () => {
     expect((await detect(compiled, tree(roles))).answers.processes).toBeUndefined();
   });
 });
+
+describe('layouts found on a ninth and a tenth held-out set', () => {
+  it("reads Compose merge keys: services that take one anchor's image are one deployable", async () => {
+    // Shaped like zammad-docker-compose.
+    const detection = await detect(
+      compiled,
+      tree({
+        'docker-compose.yml':
+          'x-shared:\n  zammad-service: &zammad-service\n    image: ghcr.io/zammad/zammad:7\n    restart: always\nservices:\n  zammad-railsserver:\n    <<: *zammad-service\n  zammad-scheduler:\n    <<: *zammad-service\n  zammad-websocket:\n    <<: *zammad-service\n  zammad-postgresql:\n    image: postgres:17\n  zammad-redis:\n    image: redis:8\n',
+      }),
+    );
+    expect(detection.answers.architecture?.evidence[0]?.reason).toBe(
+      'zammad-railsserver with zammad-postgresql, zammad-redis, one container per tier',
+    );
+  });
+
+  it('reads services that each keep their own manifests as one application', async () => {
+    // Shaped like sample-spring-microservices-kubernetes.
+    const service = (name: string) => ({
+      [`${name}-service/k8s/deployment.yaml`]: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n        - image: piomin/${name}\n`,
+    });
+    const detection = await detect(
+      compiled,
+      tree({ ...service('employee'), ...service('department'), ...service('gateway') }),
+    );
+    expect(detection.answers.architecture?.value).toBe('microservices');
+    // A chart and plain manifests of the same workload are alternatives, not services.
+    const alternatives = await detect(
+      compiled,
+      tree({
+        'deploy/manifests/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: reloader\n',
+        'deploy/kustomize/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: reloader\n',
+        'charts/reloader/Chart.yaml': 'apiVersion: v2\nname: reloader\nversion: 1.0.0\n',
+        'charts/reloader/templates/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n',
+      }),
+    );
+    expect(alternatives.answers.architecture?.value).not.toBe('microservices');
+  });
+
+  it("names a Salt service by its state's name, so a restart state is the same service", async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'bind/init.sls':
+          'bind:\n  pkg.installed:\n    - pkgs: {{ map.pkgs|json }}\n  service.running:\n    - name: {{ map.service }}\n    - enable: True\n',
+        'bind/config.sls':
+          'bind_restart:\n  service.running:\n    - name: {{ map.service }}\n    - reload: False\n\nnamed_conf:\n  file.managed:\n    - name: /etc/bind/named.conf\n',
+      }),
+    );
+    expect(detection.answers.init?.evidence[0]?.reason).toBe(
+      'Salt manages 1 system service(s) through the init system: map.service',
+    );
+    expect(detection.answers.processes).toBeUndefined();
+  });
+
+  it('reads an installer script at the root, through its own install function', async () => {
+    // Shaped like bbb-install.sh: need_pkg wraps apt-get install; install_haproxy names it.
+    const detection = await detect(
+      compiled,
+      tree({
+        'server-install.sh':
+          '#!/bin/bash\nneed_pkg() {\n  apt-get install -y "$@"\n}\ninstall_haproxy() {\n  need_pkg haproxy\n}\nmain() {\n  need_pkg nginx redis-server\n  install_haproxy\n}\nmain\n',
+        'scripts/build-deps.sh': '#!/bin/sh\napt-get install -y build-essential\n',
+      }),
+    );
+    expect(detection.answers).toMatchObject({
+      updates: { value: 'in-place', evidence: [{ file: 'server-install.sh' }] },
+      imageSource: { value: 'distro-image' },
+      init: { value: 'yes' },
+      processes: { value: 'few' },
+    });
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'shell scripts install 3 daemons to run side by side: proxy, nginx, redis',
+    );
+    // A script that sets up Docker to run the project's containers installs no host service.
+    const compose = await detect(
+      compiled,
+      tree({
+        'install.sh': '#!/bin/sh\napt-get install -y docker-ce\ndocker compose up -d\n',
+      }),
+    );
+    expect(compose.answers.imageSource).toBeUndefined();
+  });
+
+  it('reads a DKMS module as rebuilt in place, its image of compilers and a shell as a build environment', async () => {
+    // Shaped like rtl8821ce.
+    const detection = await detect(
+      compiled,
+      tree({
+        'dkms.conf': 'PACKAGE_NAME="rtl8821ce"\nBUILT_MODULE_NAME[0]="8821ce"\n',
+        Kconfig: 'config RTL8821CE\n\ttristate "Realtek 8821C"\n',
+        Dockerfile:
+          'FROM ubuntu:latest AS build\nRUN apt-get install -y bc build-essential dkms\nFROM build\nADD . .\nCMD /bin/bash\n',
+      }),
+    );
+    expect(detection.answers.updates?.value).toBe('in-place');
+    expect(detection.answers.imageSource).toBeUndefined();
+    expect(detection.tooling[0]?.role).toBe(
+      'a build environment (it installs build-essential, dkms, bc)',
+    );
+  });
+
+  it("counts the daemons of other Puppet modules a manifest declares, not the module's own", async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'manifests/init.pp':
+          "class icingaweb (\n) {\n  class { 'apache': }\n  include redis\n  include icingaweb::config\n  service { 'icinga-x509': ensure => running }\n}\n",
+        'manifests/config.pp': 'class icingaweb::config {\n}\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'Puppet runs 3 services on the host: icinga-x509, apache, redis',
+    );
+  });
+
+  it('takes debug Compose files and Dockerfiles for development', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'compose.debug.yml': 'services:\n  keel-debug:\n    build: .\n',
+        'Dockerfile.debug': 'FROM golang:1.23\nCMD ["dlv", "debug"]\n',
+      }),
+    );
+    expect(detection.tooling.map((t) => t.role)).toEqual([
+      'a development container',
+      'a development set-up',
+    ]);
+  });
+});

@@ -89,6 +89,33 @@ function managed(
 }
 
 /** Service names and cron resources found by a pattern in each file. */
+/**
+ * Modules and cookbooks of other authors that set up a daemon, by the daemon: what a Puppet
+ * manifest declares or a Chef recipe includes runs on the same host.
+ */
+const DAEMON_MODULES: ReadonlyMap<string, string> = new Map([
+  ['apache', 'apache'],
+  ['apache2', 'apache'],
+  ['nginx', 'nginx'],
+  ['mysql', 'mysql'],
+  ['mariadb', 'mysql'],
+  ['postgresql', 'postgresql'],
+  ['redis', 'redis'],
+  ['rabbitmq', 'rabbitmq'],
+  ['memcached', 'memcached'],
+  ['haproxy', 'haproxy'],
+  ['elasticsearch', 'elasticsearch'],
+  ['mongodb', 'mongodb'],
+  ['postfix', 'postfix'],
+  ['dovecot', 'dovecot'],
+  ['bind', 'bind'],
+  ['icinga2', 'icinga2'],
+  ['influxdb', 'influxdb'],
+  ['grafana', 'grafana'],
+  ['prometheus', 'prometheus'],
+  ['php_fpm', 'php-fpm'],
+]);
+
 function byPattern(
   files: readonly TextFile[],
   service: RegExp,
@@ -265,27 +292,49 @@ export const ansibleScanner: Scanner = {
 /**
  * The services a Salt state with Jinja keeps running, read line by line (linear, whatever the
  * file): a state id at the start of a line, then `service.running` (or `service:` and
- * `- running`) indented under it. A templated id ({{ nginx.service }}) is named by its variable.
+ * `- running`) indented under it, named by its `- name:` when it has one (bind_restart's is
+ * `{{ map.service }}`, the same as bind's), else by its id. A templated name is named by its
+ * variable.
  */
 function runningServices(text: string): string[] {
   const names: string[] = [];
   let id: string | undefined;
   let service = false;
+  // The state found running, until its `- name:` (or the next state) says what it is called.
+  let running: string | undefined;
+  const add = (name: string) => {
+    const shown = name.includes('{{') ? /\{\{\s*([\w.]+)/.exec(name)?.[1] : name;
+    if (shown && !names.includes(shown)) names.push(shown);
+  };
   for (const line of text.split('\n')) {
     const top = /^([^\s#-][^:]*):\s*$/.exec(line);
     if (top) {
+      if (running !== undefined) add(running);
+      running = undefined;
       id = top[1]!.trim();
       service = false;
+      continue;
+    }
+    if (running !== undefined) {
+      const named = /^\s+-\s*name:\s*(\S.*?)\s*$/.exec(line);
+      if (named) {
+        add(named[1]!.replace(/^['"]|['"]$/g, ''));
+        running = undefined;
+      } else if (/^\s+-?\s*[\w]+\.\w+:?\s*$/.test(line) && !/^\s+-/.test(line)) {
+        // Another function of the same state: the service keeps its id.
+        add(running);
+        running = undefined;
+      }
       continue;
     }
     if (id === undefined || !/^\s/.test(line)) continue;
     if (/^\s+service:\s*$/.test(line)) service = true;
     if (/^\s+-?\s*service\.running\b/.test(line) || (service && /^\s+-\s*running\b/.test(line))) {
-      const name = id.includes('{{') ? /\{\{\s*([\w.]+)/.exec(id)?.[1] : id;
-      if (name && !names.includes(name)) names.push(name);
+      running = id;
       id = undefined;
     }
   }
+  if (running !== undefined) add(running);
   return names;
 }
 
@@ -342,6 +391,12 @@ export const chefScanner: Scanner = {
       /^[ \t]*service\s+['"]([\w@.-]+)['"]/gm,
       /^[ \t]*cron(_d)?\s+['"]/m,
     );
+    // The daemons of other cookbooks it includes (include_recipe 'nginx::default') run here too.
+    for (const file of files)
+      for (const match of file.text.matchAll(/^[ \t]*include_recipe\s+['"]([a-z][\w-]*)/gm)) {
+        const daemon = DAEMON_MODULES.get(match[1]!.replace(/-/g, '_'));
+        if (daemon && !services.has(daemon)) services.set(daemon, file.path);
+      }
     return [...findings, ...managed('Chef', services, cronFile)];
   },
 };
@@ -371,6 +426,22 @@ export const puppetScanner: Scanner = {
       /\bservice\s*\{\s*['"]([\w@.-]+)['"]/g,
       /\bcron\s*\{/,
     );
+    // The daemons of other modules it declares (class { 'apache': }, include redis) run here too;
+    // not this module's own classes (puppetlabs-apache's `include apache` is itself).
+    const own = new Set(
+      manifests.flatMap((f) =>
+        [...f.text.matchAll(/^[ \t]*(?:class|define)\s+(?:::)?([a-z]\w*)(?:::|\s|\(|\{)/gm)].map(
+          (m) => m[1]!,
+        ),
+      ),
+    );
+    for (const file of manifests)
+      for (const match of file.text.matchAll(
+        /^[ \t]*(?:class\s*\{\s*['"](?:::)?|(?:include|contain|require)\s+['"]?(?:::)?)([a-z][\w]*)/gm,
+      )) {
+        const daemon = own.has(match[1]!) ? undefined : DAEMON_MODULES.get(match[1]!);
+        if (daemon && !services.has(daemon)) services.set(daemon, file.path);
+      }
     return [...findings, ...managed('Puppet', services, cronFile)];
   },
 };
@@ -390,16 +461,16 @@ export const saltScanner: Scanner = {
     const services = new Map<string, string>();
     let cronFile: string | undefined;
     for (const file of files) {
-      const doc = yamlDocuments(file)[0];
-      if (!isRecord(doc)) {
-        // A state with Jinja is not YAML until rendered: read its text, line by line.
-        if (/\{\{|\{%/.test(file.text)) {
-          for (const name of runningServices(file.text))
-            if (!services.has(name)) services.set(name, file.path);
-          if (/\bcron\.(present|file)\b/.test(file.text)) cronFile ??= file.path;
-        }
+      // A state with Jinja is not YAML until rendered (and `{{ map.service }}` may even parse as
+      // a mapping): read its text, line by line.
+      if (/\{\{|\{%/.test(file.text)) {
+        for (const name of runningServices(file.text))
+          if (!services.has(name)) services.set(name, file.path);
+        if (/\bcron\.(present|file)\b/.test(file.text)) cronFile ??= file.path;
         continue;
       }
+      const doc = yamlDocuments(file)[0];
+      if (!isRecord(doc)) continue;
       for (const [id, state] of Object.entries(doc)) {
         if (!isRecord(state)) continue;
         if ('service.running' in state) {

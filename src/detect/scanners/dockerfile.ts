@@ -36,6 +36,9 @@ const BUILD_TOOLS = [
   'xorriso',
 ];
 
+/** Compilers and kernel build tools: with a shell as the process, an image to build in. */
+const COMPILERS = ['build-essential', 'gcc', 'make', 'dkms', 'bc', 'clang', 'cmake'];
+
 /** A path in the project's tests (`tests/test.yml`, `./test/site.pp`). */
 const TEST_PATH = /(^|[\s=/.])(tests?|spec|molecule)\/\S/;
 
@@ -217,10 +220,14 @@ export const dockerfileScanner: Scanner = {
         .find((c) => CONFIGURATION_RUN.test(c) && TEST_PATH.test(c));
       // One stage that installs the tools for building packages or system images, and serves
       // nothing: the environment the project is built in (VyOS's, ZeroTier's package builders).
-      const buildTools =
-        froms.length === 1 && !instructions.some((i) => i.op === 'EXPOSE')
-          ? BUILD_TOOLS.filter((tool) => installsPackage(commands, new RegExp(`^${tool}$`)))
-          : [];
+      // Or an image of compilers whose process is a shell: a place to build kernel modules
+      // (rtl8821ce's image of kernel headers and DKMS, started with /bin/bash).
+      const shell = /^\W*(\/bin\/)?(ba)?sh\W*$/.test(run);
+      const buildTools = instructions.some((i) => i.op === 'EXPOSE')
+        ? []
+        : [...(froms.length === 1 ? BUILD_TOOLS : []), ...(shell ? COMPILERS : [])].filter((tool) =>
+            installsPackage(commands, new RegExp(`^${tool}$`)),
+          );
       if (testRun)
         for (const finding of findings.slice(start))
           finding.tooling = `a test image (it runs ${short(testRun, 60)})`;

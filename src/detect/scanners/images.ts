@@ -367,18 +367,36 @@ export const kernelScanner: Scanner = {
     const kernel = files.filter(
       (f) => f.name !== 'Makefile' || /^[ \t]*obj-[my]\s*[:+]?=\s*\S+\.o\b/m.test(f.text),
     );
-    return kernel.slice(0, 1).map((file) => ({
-      question: 'kernel',
-      value: 'own',
-      strength: 3 as const,
-      file: file.path,
-      reason: file.name.startsWith('dkms.conf')
-        ? 'builds a kernel module with DKMS'
-        : /\.ko$/.test(file.name)
-          ? 'ships a kernel module'
-          : file.name === 'Makefile'
-            ? 'builds a kernel module (obj-m) against the kernel'
-            : 'builds kernel code',
-    }));
+    // DKMS builds the module on the host and rebuilds it there at each kernel upgrade.
+    const dkms = files.find((f) => f.name.startsWith('dkms.conf'));
+    const inPlace: Finding[] = dkms
+      ? [
+          {
+            question: 'updates',
+            value: 'in-place',
+            strength: 2,
+            file: dkms.path,
+            reason: 'DKMS rebuilds the module on the host at each kernel upgrade',
+          },
+        ]
+      : [];
+    return [
+      ...inPlace,
+      ...kernel.slice(0, 1).map(
+        (file): Finding => ({
+          question: 'kernel',
+          value: 'own',
+          strength: 3 as const,
+          file: file.path,
+          reason: file.name.startsWith('dkms.conf')
+            ? 'builds a kernel module with DKMS'
+            : /\.ko$/.test(file.name)
+              ? 'ships a kernel module'
+              : file.name === 'Makefile'
+                ? 'builds a kernel module (obj-m) against the kernel'
+                : 'builds kernel code',
+        }),
+      ),
+    ];
   },
 };

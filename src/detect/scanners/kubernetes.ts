@@ -142,14 +142,46 @@ export const kubernetesScanner: Scanner = {
         file: first,
         reason: 'workloads run as pods of containers',
       });
-      for (const { file, components } of units.values()) {
-        // A chart's templates are one deployable, however many workloads they template.
-        const unique = components.filter(
+      // A chart's templates are one deployable, however many workloads they template.
+      const uniqueOf = (components: readonly Component[]) =>
+        components.filter(
           (c, i) => c.image !== undefined || components.findIndex((d) => d.name === c.name) === i,
         );
-        const architecture = architectureOf(unique, file);
-        if (architecture) findings.push(architecture);
-      }
+      // Services that each keep their own manifests (admin-service/k8s/, department-service/k8s/):
+      // three or more folders of one workload each are one application's services, read as one.
+      // Told apart from alternatives of one another (a chart, plain manifests and a kustomize
+      // base of the same workload): no chart among them, each with a name and an image of its
+      // own, and in three or more top folders (the services' own).
+      const alone = [...units.values()].filter(
+        (u) => uniqueOf(u.components).length === 1 && !/(^|\/)templates\//.test(u.file),
+      );
+      const names = new Set(alone.map((u) => u.components[0]!.name));
+      const images = new Set(alone.map((u) => u.components[0]!.image ?? u.components[0]!.name));
+      const tops = new Set(alone.map((u) => u.file.split('/')[0]));
+      const together =
+        alone.length >= 3 &&
+        alone.length === units.size &&
+        names.size === alone.length &&
+        images.size === alone.length &&
+        tops.size >= 3
+          ? architectureOf(
+              alone.map((u) => uniqueOf(u.components)[0]!),
+              alone[0]!.file,
+            )
+          : undefined;
+      if (together)
+        findings.push({
+          ...together,
+          reason: `${together.reason}, each with manifests of its own (${listOf(
+            alone.map((u) => u.file.slice(0, u.file.lastIndexOf('/') + 1) || '.'),
+            3,
+          )})`,
+        });
+      else
+        for (const { file, components } of units.values()) {
+          const architecture = architectureOf(uniqueOf(components), file);
+          if (architecture) findings.push(architecture);
+        }
     }
     return findings;
   },

@@ -41,6 +41,26 @@ export function daemonOf(name: string): string | undefined {
 const ENGINES =
   /^(docker-ce|docker\.io|docker-engine|moby-engine|containerd(\.io)?|cri-o|podman|kubelet|kubeadm|k3s|lxd|incus)$/;
 
+/** A package manager's install: apt-get install, dnf install, apk add. */
+const PACKAGE_MANAGER_INSTALL =
+  /\b(apt-get|apt|dnf|yum|zypper|snap|pacman)\s+(-\S+\s+)*install\b|\bapk\s+(-\S+\s+)*add\b/;
+
+/**
+ * The functions of a script that run a package manager's install (bbb-install.sh's need_pkg):
+ * a line naming one installs what follows. Read line by line, a body ending at a `}` alone.
+ */
+function installWrappers(lines: readonly string[]): Set<string> {
+  const wrappers = new Set<string>();
+  let current: string | undefined;
+  for (const line of lines) {
+    const start = /^\s*(?:function\s+)?([\w-]+)\s*\(\s*\)\s*\{?\s*$/.exec(line);
+    if (start) current = start[1];
+    else if (/^\s*\}\s*$/.test(line)) current = undefined;
+    else if (current && PACKAGE_MANAGER_INSTALL.test(line)) wrappers.add(current);
+  }
+  return wrappers;
+}
+
 export const shellScanner: Scanner = {
   name: 'shell',
   wants: (_path, name) => /\.(sh|bash)$/.test(name),
@@ -48,23 +68,34 @@ export const shellScanner: Scanner = {
     const daemons = new Map<string, string>(); // service → the script installing it
     const engines = new Map<string, string>(); // container engine → the script installing it
     let upgrades: string | undefined;
+    // Installer scripts at the repository's root (bbb-install.sh, virtualmin-install.sh): they
+    // install the project onto a distribution's system with its package manager.
+    let installer: string | undefined;
     for (const file of files) {
       // Continuation lines joined, comments dropped.
-      const lines = file.text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
-      for (const line of lines) {
-        const code = line.replace(/(^|\s)#.*$/, '');
+      const lines = file.text
+        .replace(/\\\r?\n/g, ' ')
+        .split(/\r?\n/)
+        .map((line) => line.replace(/(^|\s)#.*$/, ''));
+      const wrappers = installWrappers(lines);
+      let installs = false;
+      let containers = false;
+      for (const code of lines) {
         if (/\b(apt-get|apt|dnf|yum|zypper)\s+(-\S+\s+)*(dist-)?upgrade\b/.test(code))
           upgrades ??= file.path;
+        if (/\bdocker(-compose|\s+compose|\s+run)\b|\bpodman(-compose|\s+run)\b/.test(code))
+          containers = true;
         // A line that installs: a package manager's install (apt-get install, dnf install, apk
-        // add), or a command whose name says it installs (a wrapper such as apt_install). Its
-        // words are packages; a line that only talks of installing (`echo "… not installed"`)
-        // is not one.
-        const packageManager =
-          /\b(apt-get|apt|dnf|yum|zypper|snap|pacman)\s+(-\S+\s+)*install\b|\bapk\s+(-\S+\s+)*add\b/.test(
-            code,
-          );
-        if (!packageManager && !/^\s*[\w-]*install[\w-]*\s/.test(code)) continue;
-        for (const word of code.split(/[\s`;&|()]+/)) {
+        // add), a command whose name says it installs (a wrapper such as apt_install, or
+        // install_haproxy), or a function of the script that runs the package manager
+        // (need_pkg). Its words are packages; a line that only talks of installing
+        // (`echo "… not installed"`) is not one.
+        const packageManager = PACKAGE_MANAGER_INSTALL.test(code);
+        const command = /^\s*([\w-]+)/.exec(code)?.[1] ?? '';
+        if (!packageManager && !/install/.test(command) && !wrappers.has(command)) continue;
+        installs ||= packageManager || wrappers.has(command);
+        const named = /^install[_-]([\w-]+)$/.exec(command)?.[1];
+        for (const word of [...code.split(/[\s`;&|()]+/), ...(named ? [named] : [])]) {
           const name = word
             .replace(/["']/g, '')
             .replace(/\$\{?\w+\}?/g, '')
@@ -75,6 +106,13 @@ export const shellScanner: Scanner = {
           if (engine && !engines.has(engine)) engines.set(engine, file.path);
         }
       }
+      if (
+        installs &&
+        !containers &&
+        !file.path.includes('/') &&
+        /install|setup|bootstrap/i.test(file.name)
+      )
+        installer ??= file.path;
     }
     const findings: Finding[] = [];
     if (daemons.size >= 2) {
@@ -95,6 +133,33 @@ export const shellScanner: Scanner = {
         strength: 2,
         file: [...engines.values()][0]!,
         reason: `shell scripts install a container engine or a Kubernetes node (${listOf(engines.keys())}): it runs containers itself`,
+      });
+    if (installer)
+      findings.push(
+        {
+          question: 'updates',
+          value: 'in-place',
+          strength: 2,
+          file: installer,
+          reason:
+            "an installer script: it installs onto a distribution's system with its package manager, which upgrades it in place",
+        },
+        {
+          question: 'imageSource',
+          value: 'distro-image',
+          strength: 2,
+          file: installer,
+          reason:
+            "an installer script: it installs onto a distribution's system, not into an image",
+        },
+      );
+    if (daemons.size > 0)
+      findings.push({
+        question: 'init',
+        value: 'yes',
+        strength: 1,
+        file: [...daemons.values()][0]!,
+        reason: `the daemons shell scripts install run as the system's services: ${listOf(daemons.keys())}`,
       });
     if (upgrades)
       findings.push({
