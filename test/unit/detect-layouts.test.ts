@@ -1099,3 +1099,62 @@ describe('layouts found on a ninth and a tenth held-out set', () => {
     ]);
   });
 });
+
+describe('layouts found on an eleventh and a twelfth held-out set', () => {
+  it('reads a Packer image as replaced, whatever playbook provisions it', async () => {
+    // Shaped like cirruslabs/macos-image-templates.
+    const detection = await detect(
+      compiled,
+      tree({
+        'templates/base.pkr.hcl':
+          'source "tart-cli" "tart" {\n  vm_base_name = "macos-sequoia-vanilla"\n}\nbuild {\n  sources = ["source.tart-cli.tart"]\n  provisioner "ansible" {\n    playbook_file = "ansible/playbook.yml"\n  }\n}\n',
+        'ansible/playbook.yml':
+          '- hosts: all\n  tasks:\n    - name: update\n      ansible.builtin.command: softwareupdate -i -a\n',
+      }),
+    );
+    expect(detection.answers.updates?.value).toBe('replace');
+    expect(detection.answers.kernel?.value).toBe('own');
+  });
+
+  it('takes a Compose file of three database engines side by side for a development set-up', async () => {
+    // Shaped like shlink: the image is the deployment; the Compose file tests every database.
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile: 'FROM php:8.4-alpine\nCMD ["php", "server.php"]\n',
+        'docker-compose.yml':
+          'services:\n  app:\n    build: .\n  db_mysql:\n    image: mysql:8.0\n  db_postgres:\n    image: postgres:16\n  db_ms:\n    image: mcr.microsoft.com/mssql/server:2022-latest\n',
+      }),
+    );
+    expect(detection.answers.orchestrator).toBeUndefined();
+    expect(detection.tooling.map((t) => t.role)).toEqual([
+      'a development set-up (it runs 3 database engines side by side: mysql, postgresql, sqlserver)',
+    ]);
+  });
+
+  it('reads a chart that keeps a folder of templates per component as that many deployables', async () => {
+    // Shaped like zero-to-jupyterhub-k8s; a flat chart stays one deployable.
+    const workload = (kind: string) =>
+      `apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: {{ include "fullname" . }}\n`;
+    const detection = await detect(
+      compiled,
+      tree({
+        'jupyterhub/Chart.yaml': 'apiVersion: v2\nname: jupyterhub\nversion: 4.0.0\n',
+        'jupyterhub/templates/hub/deployment.yaml': workload('Deployment'),
+        'jupyterhub/templates/proxy/deployment.yaml': workload('Deployment'),
+        'jupyterhub/templates/proxy/autohttps/deployment.yaml': workload('Deployment'),
+        'jupyterhub/templates/scheduling/user-scheduler/deployment.yaml': workload('Deployment'),
+      }),
+    );
+    expect(detection.answers.architecture?.value).toBe('microservices');
+    const flat = await detect(
+      compiled,
+      tree({
+        'chart/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
+        'chart/templates/deployment.yaml': workload('Deployment'),
+        'chart/templates/daemonset.yaml': workload('DaemonSet'),
+      }),
+    );
+    expect(flat.answers.architecture?.value).toBe('monolith');
+  });
+});

@@ -44,6 +44,18 @@ export const composeScanner: Scanner = {
       const services = Object.entries(doc.services).filter(([, s]) => isRecord(s));
       const count = services.length;
       if (count === 0) continue;
+      // No deployment runs three database engines side by side: a file that does is where the
+      // developers test against each (shlink's MySQL, PostgreSQL, MariaDB and SQL Server).
+      const engines = databaseEngines(
+        services.map(([, s]) => (s as Record<string, unknown>).image),
+      );
+      const tooling =
+        engines.length >= 3
+          ? {
+              tooling: `a development set-up (it runs ${engines.length} database engines side by side: ${listOf(engines)})`,
+            }
+          : {};
+      const start = findings.length;
       // A stack file with deploy settings, or deploy settings only Swarm reads (placement, a
       // global mode), whatever the file's name.
       const deploys = services
@@ -103,6 +115,7 @@ export const composeScanner: Scanner = {
         file: file.path,
         reason: 'Compose recreates containers from images to update them',
       });
+      for (const finding of findings.slice(start)) Object.assign(finding, tooling);
     }
     return findings;
   },
@@ -128,4 +141,28 @@ function componentOf(name: string, service: Record<string, unknown>): Component 
     ...(context !== undefined ? { build: context } : {}),
     ...(dependsOn.length > 0 ? { dependsOn } : {}),
   };
+}
+
+/** The database engines among a file's images, each once (mysql, postgresql, sqlserver, …). */
+function databaseEngines(images: readonly unknown[]): string[] {
+  const engines = new Set<string>();
+  for (const image of images) {
+    if (typeof image !== 'string') continue;
+    const name = image.toLowerCase().replace(/[:@].*$/, '');
+    const engine = /(^|\/)(postgres|postgis)[\w-]*$/.test(name)
+      ? 'postgresql'
+      : /(^|\/)mysql[\w-]*$/.test(name)
+        ? 'mysql'
+        : /(^|\/)mariadb[\w-]*$/.test(name)
+          ? 'mariadb'
+          : /mssql|sqlserver|azure-sql/.test(name)
+            ? 'sqlserver'
+            : /(^|\/)oracle[\w-]*$|gvenzl\/oracle/.test(name)
+              ? 'oracle'
+              : /(^|\/)(cockroach|cockroachdb)[\w-]*$/.test(name)
+                ? 'cockroachdb'
+                : undefined;
+    if (engine) engines.add(engine);
+  }
+  return [...engines];
 }

@@ -248,6 +248,14 @@ export const vmToolScanner: Scanner = {
           file: file.path,
           reason: 'a Packer template builds machine images',
         });
+        findings.push({
+          question: 'updates',
+          value: 'replace',
+          strength: 2,
+          file: file.path,
+          // Its provisioning (a playbook, a script) runs once, into the image being built.
+          reason: 'a Packer image is changed by building a new one and replacing the machine',
+        });
       }
     }
     const linux = [...guests].filter(([family]) => LINUX.has(family));

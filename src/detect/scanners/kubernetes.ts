@@ -59,12 +59,18 @@ export const kubernetesScanner: Scanner = {
         if (!WORKLOADS.has(doc.kind)) continue;
         // A templated workload has no name until rendered; a chart's templates are one
         // application (a Deployment and a DaemonSet are often alternatives): one per chart.
+        // A chart that keeps its templates in a folder per component (jupyterhub's hub/,
+        // proxy/, scheduling/) templates one deployable per folder.
         const chart = /^(.*?)templates\//.exec(file.path)?.[1];
+        const part =
+          chart !== undefined
+            ? /^([^/]+)\//.exec(file.path.slice(chart.length + 'templates/'.length))?.[1]
+            : undefined;
         const name =
           isRecord(doc.metadata) && typeof doc.metadata.name === 'string'
             ? doc.metadata.name
             : chart !== undefined
-              ? `the chart in ${chart || '.'}`
+              ? `the chart in ${chart || '.'}${part ? ` (${part})` : ''}`
               : `${doc.kind} in ${file.path}`;
         workloads.set(name, file.path);
         // Jobs run to completion beside the application; they are not a part of its structure.
