@@ -1157,4 +1157,26 @@ describe('layouts found on an eleventh and a twelfth held-out set', () => {
     );
     expect(flat.answers.architecture?.value).toBe('monolith');
   });
+
+  it('reads an image that boots a guest with QEMU as a VM in a container', async () => {
+    // Shaped like Docker-OSX; an image that only cross-builds with qemu-user-static is not one.
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM archlinux:base-devel\nRUN pacman -Syu qemu-desktop libvirt --noconfirm\nCMD exec qemu-system-x86_64 -m 4000 -enable-kvm -drive file=mac_hdd.img\n',
+      }),
+    );
+    expect(detection.answers.kernel?.evidence[0]?.reason).toBe(
+      'runs a virtual machine (QEMU) in the container: its guest has a kernel of its own',
+    );
+    const crossBuild = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM debian:12\nRUN apt-get install -y qemu-user-static binfmt-support\nCMD ["/app"]\n',
+      }),
+    );
+    expect(crossBuild.answers.kernel).toBeUndefined();
+  });
 });

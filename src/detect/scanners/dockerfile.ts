@@ -166,6 +166,33 @@ export const dockerfileScanner: Scanner = {
       // The RUN lines' commands, one at a time (split on ;, && and |): each is read word by word,
       // which stays linear however long the lines are.
       const commands = installs.split(/;|&&|\|\|?/);
+      // QEMU in the image, started to boot a guest (Docker-OSX, Windows in Docker): the
+      // container only wraps a VM, whose guest has a kernel of its own.
+      const runs = instructions
+        .filter((i) => i.op === 'RUN' || i.op === 'CMD' || i.op === 'ENTRYPOINT')
+        .map((i) => i.args)
+        .join(' ');
+      if (
+        /\bqemu-system-[\w-]+|\bqemu-kvm\b/.test(runs) ||
+        installsPackage(commands, /^qemu(-system(-[\w]+)?|-kvm|-desktop|-full)?$/)
+      )
+        findings.push(
+          {
+            question: 'kernel',
+            value: 'own',
+            strength: 2,
+            file: file.path,
+            reason:
+              'runs a virtual machine (QEMU) in the container: its guest has a kernel of its own',
+          },
+          {
+            question: 'vmLike',
+            value: 'yes',
+            strength: 2,
+            file: file.path,
+            reason: 'the container wraps a whole virtual machine',
+          },
+        );
       if (
         installsPackage(commands, /^(cron|cronie|dcron|busybox-suid)$/) ||
         /\bcrontab\s|\/etc\/cron\./.test(installs)
