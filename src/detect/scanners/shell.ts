@@ -153,13 +153,15 @@ export const shellScanner: Scanner = {
             "an installer script: it installs onto a distribution's system, not into an image",
         },
       );
-    if (daemons.size > 0)
+    // Installed onto a system (not into an image, whose scripts a Dockerfile may run), its
+    // daemons run as the system's services.
+    if (installer && daemons.size > 0)
       findings.push({
         question: 'init',
         value: 'yes',
         strength: 1,
-        file: [...daemons.values()][0]!,
-        reason: `the daemons shell scripts install run as the system's services: ${listOf(daemons.keys())}`,
+        file: installer,
+        reason: `the daemons the installer sets up run as the system's services: ${listOf(daemons.keys())}`,
       });
     if (upgrades)
       findings.push({
