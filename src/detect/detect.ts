@@ -12,7 +12,12 @@ import {
   saltScanner,
 } from './scanners/config-management.js';
 import { dockerfileScanner } from './scanners/dockerfile.js';
-import { kernelScanner, systemImageScanner, vmToolScanner } from './scanners/images.js';
+import {
+  guestBuildScanner,
+  kernelScanner,
+  systemImageScanner,
+  vmToolScanner,
+} from './scanners/images.js';
 import { kubernetesScanner } from './scanners/kubernetes.js';
 import { packagingScanner } from './scanners/packaging.js';
 import {
@@ -41,6 +46,7 @@ export const SCANNERS: readonly Scanner[] = [
   saltScanner,
   systemImageScanner,
   vmToolScanner,
+  guestBuildScanner,
   kernelScanner,
   shellScanner,
   packagingScanner,

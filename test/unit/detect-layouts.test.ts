@@ -721,6 +721,10 @@ describe('hostile files', () => {
         'recipes/default.rb': blank,
         'e.sls': blank,
         Makefile: blank,
+        // One line of words that start a match and never end one.
+        'f.sh': 'make install '.repeat(size / 13),
+        'g.ps1': 'dism '.repeat(size / 5),
+        'h.conf': `[program:${'x'.repeat(size)}`,
       }),
     );
     expect(detection.answers.imageSource?.value).toBe('dockerfile');
@@ -1178,5 +1182,41 @@ describe('layouts found on an eleventh and a twelfth held-out set', () => {
       }),
     );
     expect(crossBuild.answers.kernel).toBeUndefined();
+  });
+});
+
+describe('layouts found on a fifteenth and a sixteenth held-out set', () => {
+  it("takes a chart's database dependency for a tier, not a cache it may use", async () => {
+    const chart = (dependency: string) =>
+      tree({
+        'charts/app/Chart.yaml': `apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - name: ${dependency}\n    version: 1.0.0\n    condition: ${dependency}.enabled\n`,
+        'charts/app/templates/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "app.fullname" . }}\n',
+      });
+    expect((await detect(compiled, chart('postgresql'))).answers.architecture?.value).toBe(
+      'multi-tier',
+    );
+    expect((await detect(compiled, chart('redis-ha'))).answers.architecture?.value).toBe(
+      'monolith',
+    );
+  });
+
+  it.each([
+    [
+      'WinImageBuilder.psm1',
+      'function New-Image {\n  Mount-WindowsImage -ImagePath $wim -Index 1 -Path $mount\n  New-VHD -Path $vhd -SizeBytes 40GB\n}\n',
+      'Windows',
+    ],
+    [
+      'build/base.sh',
+      '#!/bin/sh\nmake -C /usr/src -j8 buildworld\nmkimg -s gpt -p efi:=boot.img -o disk.img\n',
+      'FreeBSD',
+    ],
+  ])('reads a builder of %s images as a guest of another system', async (file, text, system) => {
+    const detection = await detect(compiled, tree({ [file]: text }));
+    expect(detection.answers.kernel?.evidence[0]?.reason).toBe(
+      `builds ${system} images: a system no Linux container can run`,
+    );
+    expect(detection.answers.vmLike?.value).toBe('yes');
   });
 });

@@ -408,3 +408,63 @@ export const kernelScanner: Scanner = {
     ];
   },
 };
+
+/**
+ * Builders of images of a system that is not Linux, by the commands only such a build runs:
+ * a Windows image put together with DISM or Hyper-V's cmdlets (cloudbase's
+ * windows-imaging-tools), a FreeBSD system built from source and made an image (OPNsense's
+ * tools). What they build is a guest with a kernel of its own.
+ */
+const GUEST_BUILDS: readonly [(text: string) => boolean, string][] = [
+  [
+    (text) =>
+      /\b(Mount-WindowsImage|Expand-WindowsImage|Add-WindowsDriver|Add-WindowsPackage|New-VHDX?|Convert-WindowsImage)\b|\bdism(\.exe)?\s+\/(Apply-Image|Mount-Image|Image:)/i.test(
+        text,
+      ),
+    'Windows',
+  ],
+  [
+    // Line by line, each test linear: `make … buildworld`, or mkimg's scheme flag.
+    (text) =>
+      /\bmkimg\s+-s\b/.test(text) ||
+      text
+        .split('\n')
+        .some((line) => /\bbuild(world|kernel)\b/.test(line) && /\bmake\b/.test(line)),
+    'FreeBSD',
+  ],
+];
+
+export const guestBuildScanner: Scanner = {
+  name: 'guest-builds',
+  wants: (_path, name) => /\.(ps1|psm1|sh)$/i.test(name),
+  scan(files) {
+    for (const [builds, system] of GUEST_BUILDS) {
+      const file = files.find((f) => builds(f.text));
+      if (!file) continue;
+      return [
+        {
+          question: 'kernel',
+          value: 'own',
+          strength: 3,
+          file: file.path,
+          reason: `builds ${system} images: a system no Linux container can run`,
+        },
+        {
+          question: 'vmLike',
+          value: 'yes',
+          strength: 2,
+          file: file.path,
+          reason: `a ${system} image boots as a whole machine`,
+        },
+        {
+          question: 'imageSource',
+          value: 'distro-image',
+          strength: 2,
+          file: file.path,
+          reason: `a ${system} system image, not a Dockerfile`,
+        },
+      ];
+    }
+    return [];
+  },
+};

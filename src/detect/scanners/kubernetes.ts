@@ -23,6 +23,7 @@ export const kubernetesScanner: Scanner = {
     const workloads = new Map<string, string>(); // name → file
     // Long-running workloads deployed together: one folder of manifests, or one chart.
     const units = new Map<string, { file: string; components: Component[] }>();
+    const chartTiers = new Map<string, Component[]>();
     // The workloads of each folder of manifests (or chart), and the files they are in.
     const folders = new Map<string, { files: Set<string>; names: string[]; assembly?: string }>();
     // Charts and kustomize configurations, by folder: what puts a folder's workloads together.
@@ -33,6 +34,16 @@ export const kubernetesScanner: Scanner = {
         const chart = yamlDocuments(file)[0];
         if (isRecord(chart) && typeof chart.name === 'string')
           assemblies.set(folderOfFile, { file: file.path, what: `a Helm chart (${chart.name})` });
+        // A database chart it depends on (zitadel's postgresql) is a tier of its application,
+        // which keeps its data there; a cache it may use (oauth2-proxy's redis-ha, for sessions)
+        // is often left off.
+        if (isRecord(chart) && Array.isArray(chart.dependencies))
+          for (const dependency of chart.dependencies)
+            if (isRecord(dependency) && typeof dependency.name === 'string')
+              chartTiers.set(folderOfFile, [
+                ...(chartTiers.get(folderOfFile) ?? []),
+                { name: dependency.name, image: dependency.name },
+              ]);
         continue;
       }
       if (/^kustomization\.ya?ml$/i.test(file.name)) {
@@ -148,6 +159,10 @@ export const kubernetesScanner: Scanner = {
         file: first,
         reason: 'workloads run as pods of containers',
       });
+      for (const [chart, dependencies] of chartTiers) {
+        const unit = units.get(chart);
+        if (unit) unit.components.push(...dependencies.filter((d) => isDatabase(d.name)));
+      }
       // A chart's templates are one deployable, however many workloads they template.
       const uniqueOf = (components: readonly Component[]) =>
         components.filter(
@@ -201,4 +216,11 @@ function imagesOf(spec: unknown): string[] {
   return pod.containers
     .map((c) => (isRecord(c) && typeof c.image === 'string' ? c.image : undefined))
     .filter((image): image is string => image !== undefined);
+}
+
+/** A database chart's name (postgresql, mariadb-galera, mongodb-sharded, cockroachdb). */
+function isDatabase(name: string): boolean {
+  return /^(postgres|postgresql|mysql|mariadb|mongodb|cassandra|couchdb|clickhouse|cockroachdb|mssql|percona)([-\w]*)$/i.test(
+    name,
+  );
 }
