@@ -1199,6 +1199,9 @@ describe('layouts found on a fifteenth and a sixteenth held-out set', () => {
     expect((await detect(compiled, chart('redis-ha'))).answers.architecture?.value).toBe(
       'monolith',
     );
+    expect(
+      (await detect(compiled, chart('mariadb-operator-crds'))).answers.architecture?.value,
+    ).toBe('monolith');
   });
 
   it.each([

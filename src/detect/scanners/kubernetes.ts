@@ -220,7 +220,8 @@ function imagesOf(spec: unknown): string[] {
 
 /** A database chart's name (postgresql, mariadb-galera, mongodb-sharded, cockroachdb). */
 function isDatabase(name: string): boolean {
-  return /^(postgres|postgresql|mysql|mariadb|mongodb|cassandra|couchdb|clickhouse|cockroachdb|mssql|percona)([-\w]*)$/i.test(
+  // Only a database's own chart and its usual variants: mariadb-operator-crds is no database.
+  return /^(postgres|postgresql|mysql|mariadb|mongodb|cassandra|couchdb|clickhouse|cockroachdb|mssql|percona)(-(ha|galera|cluster|sharded|replication|xtradb))?$/i.test(
     name,
   );
 }
