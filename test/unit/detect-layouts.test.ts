@@ -1222,4 +1222,36 @@ describe('layouts found on a fifteenth and a sixteenth held-out set', () => {
     );
     expect(detection.answers.vmLike?.value).toBe('yes');
   });
+
+  it("looks a chart's templated images up in its values: one image in three folders is one deployable", async () => {
+    // Shaped like mariadb-operator's chart: controller, webhook and certificate controller are
+    // one binary, each in a folder of templates; jupyterhub's parts are different images.
+    const part = (folder: string, key: string) => ({
+      [`chart/templates/${folder}/deployment.yaml`]: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "fullname" . }}-${folder}\nspec:\n  template:\n    spec:\n      containers:\n        - image: "{{ template "image" (tuple .Values.${key} $.Chart.AppVersion) }}"\n`,
+    });
+    const chart = (values: string) =>
+      tree({
+        'chart/Chart.yaml': 'apiVersion: v2\nname: operator\nversion: 1.0.0\n',
+        'chart/values.yaml': values,
+        ...part('operator', 'image'),
+        ...part('webhook', 'webhook.image'),
+        ...part('cert-controller', 'certController.image'),
+      });
+    const one = await detect(
+      compiled,
+      chart(
+        'image:\n  repository: ghcr.io/acme/operator\nwebhook:\n  image:\n    repository: ghcr.io/acme/operator\ncertController:\n  image:\n    repository: ghcr.io/acme/operator\n',
+      ),
+    );
+    expect(one.answers.architecture?.value).toBe('monolith');
+    const three = await detect(
+      compiled,
+      chart(
+        'image:\n  repository: ghcr.io/acme/operator\nwebhook:\n  image:\n    repository: ghcr.io/acme/webhook\ncertController:\n  image:\n    registry: quay.io\n    repository: acme/certs\n',
+      ),
+    );
+    expect(three.answers.architecture?.evidence[0]?.reason).toMatch(
+      /^3 services of its own \(.*\(certs\).*\(operator\).*\(webhook\)\)/,
+    );
+  });
 });

@@ -24,6 +24,12 @@ export const kubernetesScanner: Scanner = {
     // Long-running workloads deployed together: one folder of manifests, or one chart.
     const units = new Map<string, { file: string; components: Component[] }>();
     const chartTiers = new Map<string, Component[]>();
+    // Each chart's values, by the chart's folder, to name the images its templates use.
+    const chartValues = new Map(
+      files
+        .filter((f) => f.name === 'values.yaml')
+        .map((f) => [f.path.slice(0, f.path.lastIndexOf('/') + 1), yamlDocuments(f)[0]] as const),
+    );
     // The workloads of each folder of manifests (or chart), and the files they are in.
     const folders = new Map<string, { files: Set<string>; names: string[]; assembly?: string }>();
     // Charts and kustomize configurations, by folder: what puts a folder's workloads together.
@@ -77,18 +83,25 @@ export const kubernetesScanner: Scanner = {
           chart !== undefined
             ? /^([^/]+)\//.exec(file.path.slice(chart.length + 'templates/'.length))?.[1]
             : undefined;
+        // A templated image is looked up in the chart's values (mariadb-operator's controller,
+        // webhook and certificate controller are one image; jupyterhub's hub and proxy are not).
+        const valuesImage =
+          chart !== undefined && doc.spec === undefined
+            ? templatedImage(file.text, chartValues.get(chart))
+            : undefined;
+        const shownPart = valuesImage?.split('/').pop() ?? part;
         const name =
           isRecord(doc.metadata) && typeof doc.metadata.name === 'string'
             ? doc.metadata.name
             : chart !== undefined
-              ? `the chart in ${chart || '.'}${part ? ` (${part})` : ''}`
+              ? `the chart in ${chart || '.'}${shownPart ? ` (${shownPart})` : ''}`
               : `${doc.kind} in ${file.path}`;
         workloads.set(name, file.path);
         // Jobs run to completion beside the application; they are not a part of its structure.
         if (doc.kind !== 'Job' && doc.kind !== 'CronJob') {
           const unit = chart ?? file.path.slice(0, file.path.lastIndexOf('/') + 1);
           const entry = units.get(unit) ?? { file: file.path, components: [] };
-          const images = imagesOf(doc.spec);
+          const images = valuesImage !== undefined ? [valuesImage] : imagesOf(doc.spec);
           // A workload's containers: the first is the application, the rest its sidecars.
           entry.components.push(images[0] ? { name, image: images[0] } : { name });
           units.set(unit, entry);
@@ -224,4 +237,23 @@ function isDatabase(name: string): boolean {
   return /^(postgres|postgresql|mysql|mariadb|mongodb|cassandra|couchdb|clickhouse|cockroachdb|mssql|percona)(-(ha|galera|cluster|sharded|replication|xtradb))?$/i.test(
     name,
   );
+}
+
+/**
+ * The image a template's first `image:` names, looked up in its chart's values: a string, or a
+ * map of registry, repository (or name). Undefined when the values do not say.
+ */
+function templatedImage(text: string, values: unknown): string | undefined {
+  const line = /^[ \t]*-?[ \t]*image:[ \t]*(\S.*)$/m.exec(text)?.[1];
+  const path = line ? /\.Values\.([\w.]+)/.exec(line)?.[1] : undefined;
+  if (!path) return undefined;
+  let node: unknown = values;
+  for (const key of path.split('.')) node = isRecord(node) ? node[key] : undefined;
+  if (typeof node === 'string') return node;
+  if (!isRecord(node)) return undefined;
+  const repository = node.repository ?? node.name;
+  if (typeof repository !== 'string') return undefined;
+  return typeof node.registry === 'string' && node.registry !== ''
+    ? `${node.registry}/${repository}`
+    : repository;
 }
