@@ -1134,6 +1134,18 @@ describe('layouts found on an eleventh and a twelfth held-out set', () => {
     expect(detection.tooling.map((t) => t.role)).toEqual([
       'a development set-up (it runs 3 database engines side by side: mysql, postgresql, sqlserver)',
     ]);
+    // Or three versions of one (pgweb's PostgreSQL 13 to 18), unlike three services' own stores.
+    const versions = await detect(
+      compiled,
+      tree({
+        'docker-compose-pg.yml': `services:\n${[18, 17, 16].map((v) => `  postgres${v}:\n    image: postgres:${v}\n`).join('')}`,
+        'docker-compose.yml':
+          'services:\n  carts-db:\n    image: mongo:7\n  orders-db:\n    image: mongo:7\n  users-db:\n    image: postgres:17\n  app:\n    image: acme/app\n',
+      }),
+    );
+    expect(versions.tooling.map((t) => t.role)).toEqual([
+      'a development set-up (it runs 3 versions of postgresql side by side: 18, 17, 16)',
+    ]);
   });
 
   it('reads a chart that keeps a folder of templates per component as that many deployables', async () => {

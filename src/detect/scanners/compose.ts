@@ -44,17 +44,8 @@ export const composeScanner: Scanner = {
       const services = Object.entries(doc.services).filter(([, s]) => isRecord(s));
       const count = services.length;
       if (count === 0) continue;
-      // No deployment runs three database engines side by side: a file that does is where the
-      // developers test against each (shlink's MySQL, PostgreSQL, MariaDB and SQL Server).
-      const engines = databaseEngines(
-        services.map(([, s]) => (s as Record<string, unknown>).image),
-      );
-      const tooling =
-        engines.length >= 3
-          ? {
-              tooling: `a development set-up (it runs ${engines.length} database engines side by side: ${listOf(engines)})`,
-            }
-          : {};
+      const matrix = databaseMatrix(services.map(([, s]) => (s as Record<string, unknown>).image));
+      const tooling = matrix ? { tooling: `a development set-up (${matrix})` } : {};
       const start = findings.length;
       // A stack file with deploy settings, or deploy settings only Swarm reads (placement, a
       // global mode), whatever the file's name.
@@ -143,26 +134,35 @@ function componentOf(name: string, service: Record<string, unknown>): Component 
   };
 }
 
-/** The database engines among a file's images, each once (mysql, postgresql, sqlserver, …). */
-function databaseEngines(images: readonly unknown[]): string[] {
-  const engines = new Set<string>();
+/** Database engines by an image's name (SQL Server's is mcr.microsoft.com/mssql/server). */
+const DATABASE_ENGINES: readonly [RegExp, string][] = [
+  [/(^|\/)(postgres|postgis)[\w-]*$/, 'postgresql'],
+  [/(^|\/)mysql[\w-]*$/, 'mysql'],
+  [/(^|\/)mariadb[\w-]*$/, 'mariadb'],
+  [/mssql|sqlserver|azure-sql/, 'sqlserver'],
+  [/(^|\/)oracle[\w-]*$|gvenzl\/oracle/, 'oracle'],
+  [/(^|\/)(cockroach|cockroachdb)[\w-]*$/, 'cockroachdb'],
+];
+
+/**
+ * Why a Compose file is where developers test against databases, if it is: no deployment runs
+ * three database engines side by side (shlink's MySQL, PostgreSQL, MariaDB and SQL Server), nor
+ * three versions of one (pgweb's PostgreSQL 13 to 18).
+ */
+function databaseMatrix(images: readonly unknown[]): string | undefined {
+  const versions = new Map<string, Set<string>>(); // engine → its tags
   for (const image of images) {
     if (typeof image !== 'string') continue;
-    const name = image.toLowerCase().replace(/[:@].*$/, '');
-    const engine = /(^|\/)(postgres|postgis)[\w-]*$/.test(name)
-      ? 'postgresql'
-      : /(^|\/)mysql[\w-]*$/.test(name)
-        ? 'mysql'
-        : /(^|\/)mariadb[\w-]*$/.test(name)
-          ? 'mariadb'
-          : /mssql|sqlserver|azure-sql/.test(name)
-            ? 'sqlserver'
-            : /(^|\/)oracle[\w-]*$|gvenzl\/oracle/.test(name)
-              ? 'oracle'
-              : /(^|\/)(cockroach|cockroachdb)[\w-]*$/.test(name)
-                ? 'cockroachdb'
-                : undefined;
-    if (engine) engines.add(engine);
+    const reference = image.toLowerCase().replace(/@.*$/, '');
+    const tag = /:([^/:]*)$/.exec(reference)?.[1] ?? 'latest';
+    const name = reference.replace(/:[^/:]*$/, '');
+    const engine = DATABASE_ENGINES.find(([pattern]) => pattern.test(name))?.[1];
+    if (engine) versions.set(engine, (versions.get(engine) ?? new Set()).add(tag));
   }
-  return [...engines];
+  if (versions.size >= 3)
+    return `it runs ${versions.size} database engines side by side: ${listOf(versions.keys())}`;
+  const [engine, tags] = [...versions].find(([, t]) => t.size >= 3) ?? [];
+  return engine && tags
+    ? `it runs ${tags.size} versions of ${engine} side by side: ${listOf(tags)}`
+    : undefined;
 }
