@@ -128,8 +128,10 @@ export async function detect(
   // what a scanner concludes across files (images sharing a base, a Compose file part of
   // another, units side by side) never mixes a development container with the deployment.
   const groups = new Map<string | undefined, typeof walked.files>();
+  const roles = new Map<string, string | undefined>(); // each file's tooling role, looked up once
   for (const file of walked.files) {
     const role = toolingRole(file.path);
+    roles.set(file.path, role);
     const group = groups.get(role);
     if (group) group.push(file);
     else groups.set(role, [file]);
@@ -145,6 +147,7 @@ export async function detect(
     }
   const roleOf = setAside(
     findings,
+    roles,
     walked.files.filter((f) => f.name === 'Vagrantfile'),
   );
   const tooling = new Map<string, ToolingFile>();
@@ -199,18 +202,15 @@ function isValid(compiled: CompiledRuleSet, finding: Finding): boolean {
 /**
  * What sets a finding aside from the evidence, if anything: its file is tooling (tests, docs,
  * examples, CI); it describes the hosts under an orchestrator's workloads that are here too
- * (a Nomad homelab's Ansible); or it is a Vagrant VM's beside another way of deploying. Each
- * file's tooling role is looked up once.
+ * (a Nomad homelab's Ansible); or it is a Vagrant VM's beside another way of deploying; or its
+ * content shows it tooling (a test image). Each file's tooling role comes from the walk's groups.
  */
 function setAside(
   findings: readonly Finding[],
+  roles: ReadonlyMap<string, string | undefined>,
   vagrantfiles: readonly { text: string }[],
 ): (finding: Finding) => string | undefined {
-  const roles = new Map<string, string | undefined>();
-  const toolingOf = (file: string) => {
-    if (!roles.has(file)) roles.set(file, toolingRole(file));
-    return roles.get(file);
-  };
+  const toolingOf = (file: string) => (roles.has(file) ? roles.get(file) : toolingRole(file));
   // Folders a Vagrantfile provisions from or syncs into its VM (VVV's provision/) hold what the
   // VM runs: units there are the VM's, not another way of deploying.
   const intoVm = foldersNamedBy(vagrantfiles);

@@ -111,10 +111,11 @@ export const dockerfileScanner: Scanner = {
           ...(apps.get(app) ?? []),
           { path: file.path, bases: [...new Set(external)] },
         ]);
-      const run = instructions
+      // What the container starts: its CMD and ENTRYPOINT, each, and together.
+      const starts = instructions
         .filter((i) => i.op === 'CMD' || i.op === 'ENTRYPOINT')
-        .map((i) => i.args)
-        .join(' ');
+        .map((i) => i.args);
+      const run = starts.join(' ');
       if (/\/sbin\/init\b|\bsystemd\b/.test(run))
         findings.push({
           question: 'init',
@@ -124,9 +125,7 @@ export const dockerfileScanner: Scanner = {
           reason: 'starts an init system (systemd) as its process',
         });
       const runner = /\b(forego|honcho|foreman|overmind)\b/.exec(run)?.[1];
-      const concurrent = concurrentCommands(
-        instructions.filter((i) => i.op === 'CMD' || i.op === 'ENTRYPOINT').map((i) => i.args),
-      );
+      const concurrent = concurrentCommands(starts);
       if (runner && procfile && procfile.types.length >= 2)
         findings.push({
           question: 'processes',
@@ -163,17 +162,16 @@ export const dockerfileScanner: Scanner = {
         .filter((i) => i.op === 'RUN')
         .map((i) => i.args)
         .join(' ');
-      // The RUN lines' commands, one at a time (split on ;, && and |): each is read word by word,
-      // which stays linear however long the lines are.
-      const commands = installs.split(/;|&&|\|\|?/);
+      // The RUN lines' commands, one at a time (each RUN split on ;, && and |): each is read word
+      // by word, which stays linear however long the lines are.
+      const commands = instructions
+        .filter((i) => i.op === 'RUN')
+        .flatMap((i) => i.args.split(/;|&&|\|\|?/))
+        .map((c) => c.trim());
       // QEMU in the image, started to boot a guest (Docker-OSX, Windows in Docker): the
       // container only wraps a VM, whose guest has a kernel of its own.
-      const runs = instructions
-        .filter((i) => i.op === 'RUN' || i.op === 'CMD' || i.op === 'ENTRYPOINT')
-        .map((i) => i.args)
-        .join(' ');
       if (
-        /\bqemu-system-[\w-]+|\bqemu-kvm\b/.test(runs) ||
+        /\bqemu-system-[\w-]+|\bqemu-kvm\b/.test(`${installs} ${run}`) ||
         installsPackage(commands, /^qemu(-system(-[\w]+)?|-kvm|-desktop|-full)?$/)
       )
         findings.push(
@@ -240,11 +238,7 @@ export const dockerfileScanner: Scanner = {
         });
       // An image that applies the project's test playbook (or manifest, recipe, state) is how
       // the configuration code is tested, not how anything is deployed.
-      const testRun = instructions
-        .filter((i) => i.op === 'RUN')
-        .flatMap((i) => i.args.split(/;|&&|\|\|?/))
-        .map((c) => c.trim())
-        .find((c) => CONFIGURATION_RUN.test(c) && TEST_PATH.test(c));
+      const testRun = commands.find((c) => CONFIGURATION_RUN.test(c) && TEST_PATH.test(c));
       // One stage that installs the tools for building packages or system images, and serves
       // nothing: the environment the project is built in (VyOS's, ZeroTier's package builders).
       // Or an image of compilers whose process is a shell: a place to build kernel modules

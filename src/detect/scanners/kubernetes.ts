@@ -99,14 +99,14 @@ export const kubernetesScanner: Scanner = {
         workloads.set(name, file.path);
         // Jobs run to completion beside the application; they are not a part of its structure.
         if (doc.kind !== 'Job' && doc.kind !== 'CronJob') {
-          const unit = chart ?? file.path.slice(0, file.path.lastIndexOf('/') + 1);
+          const unit = chart ?? folderOfFile;
           const entry = units.get(unit) ?? { file: file.path, components: [] };
           const images = valuesImage !== undefined ? [valuesImage] : imagesOf(doc.spec);
           // A workload's containers: the first is the application, the rest its sidecars.
           entry.components.push(images[0] ? { name, image: images[0] } : { name });
           units.set(unit, entry);
         }
-        const folder = chart ?? file.path.slice(0, file.path.lastIndexOf('/') + 1);
+        const folder = chart ?? folderOfFile;
         const place = folders.get(folder) ?? { files: new Set<string>(), names: [] };
         place.files.add(file.path);
         place.names.push(name);

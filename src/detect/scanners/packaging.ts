@@ -30,21 +30,21 @@ export const packagingScanner: Scanner = {
       const rpm = /\.spec(\.in)?$/.test(file.name) && /^%(install|files)\b/m.test(file.text);
       const build = BUILD_FILES.test(file.name) && installsService(file.text);
       if (!debian && !rpm && !build) continue;
-      const what = debian
-        ? 'a Debian package: installed on a system'
+      // What it is, and how it is upgraded in place.
+      const [what, upgraded] = debian
+        ? ['a Debian package: installed on a system', ' and upgraded in place by apt']
         : rpm
-          ? 'an RPM package: installed on a system'
-          : `its install step puts a service's unit or init script on the host`;
+          ? ['an RPM package: installed on a system', ' and upgraded in place by dnf or zypper']
+          : [
+              "its install step puts a service's unit or init script on the host",
+              ', upgraded in place by installing again',
+            ];
       findings.push({
         question: 'updates',
         value: 'in-place',
         strength: 2,
         file: file.path,
-        reason: debian
-          ? `${what} and upgraded in place by apt`
-          : rpm
-            ? `${what} and upgraded in place by dnf or zypper`
-            : `${what}, upgraded in place by installing again`,
+        reason: `${what}${upgraded}`,
       });
       // The daemons a package depends on run beside it on the system it is installed on
       // (YunoHost's nginx, slapd, postfix, dovecot).
