@@ -1266,4 +1266,26 @@ describe('layouts found on a fifteenth and a sixteenth held-out set', () => {
       /^3 services of its own \(.*\(certs\).*\(operator\).*\(webhook\)\)/,
     );
   });
+
+  it("takes a template's first image value the chart sets, as coalesce does", async () => {
+    // Shaped like mastodon's chart: web falls back to the chart's image, as sidekiq uses it.
+    const detection = await detect(
+      compiled,
+      tree({
+        'Chart.yaml':
+          'apiVersion: v2\nname: mastodon\nversion: 1.0.0\ndependencies:\n  - name: postgresql\n    version: 1.0.0\n',
+        'values.yaml':
+          'image:\n  repository: ghcr.io/mastodon/mastodon\nmastodon:\n  web:\n    image:\n      repository:\n  streaming:\n    image:\n      repository: ghcr.io/mastodon/mastodon-streaming\n',
+        'templates/deployment-web.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "web" . }}\nspec:\n  template:\n    spec:\n      containers:\n        - image: "{{ coalesce .Values.mastodon.web.image.repository .Values.image.repository }}"\n',
+        'templates/deployment-sidekiq.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "sidekiq" . }}\nspec:\n  template:\n    spec:\n      containers:\n        - image: "{{ .Values.image.repository }}"\n',
+        'templates/deployment-streaming.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "streaming" . }}\nspec:\n  template:\n    spec:\n      containers:\n        - image: "{{ .Values.mastodon.streaming.image.repository }}"\n',
+      }),
+    );
+    expect(detection.answers.architecture?.evidence[0]?.reason).toBe(
+      'the chart in . (mastodon), the chart in . (mastodon-streaming) with postgresql, one container per tier',
+    );
+  });
 });

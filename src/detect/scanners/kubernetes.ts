@@ -245,15 +245,19 @@ function isDatabase(name: string): boolean {
  */
 function templatedImage(text: string, values: unknown): string | undefined {
   const line = /^[ \t]*-?[ \t]*image:[ \t]*(\S.*)$/m.exec(text)?.[1];
-  const path = line ? /\.Values\.([\w.]+)/.exec(line)?.[1] : undefined;
-  if (!path) return undefined;
-  let node: unknown = values;
-  for (const key of path.split('.')) node = isRecord(node) ? node[key] : undefined;
-  if (typeof node === 'string') return node;
-  if (!isRecord(node)) return undefined;
-  const repository = node.repository ?? node.name;
-  if (typeof repository !== 'string') return undefined;
-  return typeof node.registry === 'string' && node.registry !== ''
-    ? `${node.registry}/${repository}`
-    : repository;
+  if (!line) return undefined;
+  // The first of its values that the chart sets: `coalesce .Values.web.image.repository
+  // .Values.image.repository` falls back to the second when the first is left empty.
+  for (const [, path] of line.matchAll(/\.Values\.([\w.]+)/g)) {
+    let node: unknown = values;
+    for (const key of path!.split('.')) node = isRecord(node) ? node[key] : undefined;
+    if (typeof node === 'string' && node !== '') return node;
+    if (!isRecord(node)) continue;
+    const repository = node.repository ?? node.name;
+    if (typeof repository !== 'string' || repository === '') continue;
+    return typeof node.registry === 'string' && node.registry !== ''
+      ? `${node.registry}/${repository}`
+      : repository;
+  }
+  return undefined;
 }
