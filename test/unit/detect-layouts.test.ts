@@ -1289,3 +1289,55 @@ describe('layouts found on a fifteenth and a sixteenth held-out set', () => {
     );
   });
 });
+
+describe('layouts found on held-out sets twenty-one and twenty-two', () => {
+  // Shaped like nginxinc/ansible-role-nginx: optional agents, each included only when its
+  // switch (off by default) is on, and notifying a handler of its own.
+  const role = (agentDefault: string) => ({
+    'meta/main.yml': 'galaxy_info:\n  role_name: web\n',
+    'defaults/main/main.yml': 'web_enable: true\n',
+    'defaults/main/agent.yml': `web_agent_enable: ${agentDefault}\nweb_ha_enable: false\n`,
+    'tasks/main.yml':
+      '- name: Install\n  ansible.builtin.include_tasks: "{{ role_path }}/tasks/web/install.yml"\n  when: web_enable | bool\n- name: Agent\n  ansible.builtin.include_tasks: "{{ role_path }}/tasks/agent/install-agent.yml"\n  when: web_agent_enable | bool\n- name: HA\n  ansible.builtin.package:\n    name: keepalived\n  when:\n    - web_ha_enable | bool\n  notify: (Handler) Start keepalived\n',
+    'tasks/web/install.yml':
+      '- name: Package\n  ansible.builtin.package:\n    name: nginx\n  notify: (Handler) Run web\n',
+    'tasks/agent/install-agent.yml':
+      '- name: Package\n  ansible.builtin.package:\n    name: web-agent\n  notify: (Handler) Start agent\n- name: Metrics\n  ansible.builtin.include_tasks: metrics.yml\n',
+    'tasks/agent/metrics.yml':
+      '- name: Metrics\n  ansible.builtin.service:\n    name: web-metrics\n    state: started\n',
+    'handlers/main.yml':
+      '- name: (Handler) Start nginx\n  ansible.builtin.service:\n    name: nginx\n    state: reloaded\n  listen: (Handler) Run web\n- name: (Handler) Start agent\n  ansible.builtin.service:\n    name: web-agent\n    state: started\n- name: (Handler) Start keepalived\n  ansible.builtin.service:\n    name: keepalived\n    state: started\n',
+  });
+
+  it('leaves out what a role sets up only when a switch that is off by default is on', async () => {
+    const detection = await detect(compiled, tree(role('false')));
+    // One service runs: nginx. The agent, its metrics and keepalived are options.
+    expect(detection.answers.processes).toBeUndefined();
+    expect(detection.answers.init?.evidence.map((e) => e.reason)).toContain(
+      'Ansible manages 1 system service(s) through the init system: nginx',
+    );
+  });
+
+  it('counts them when the switch is on by default, through task files in folders of their own', async () => {
+    const detection = await detect(compiled, tree(role('true')));
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'Ansible runs 3 services on the host: nginx, web-agent, web-metrics (set up in 2 files); not counted, off unless switched on: keepalived',
+    );
+  });
+
+  it("reads a host whose only services besides the base system's are a container engine as the orchestrator's", async () => {
+    // Shaped like dogvscat's dci-aws: a role that sets up Docker, chrony and firewalld on the
+    // Swarm's nodes, beside the stacks that run on them.
+    const detection = await detect(
+      compiled,
+      tree({
+        'dci/roles/engine/tasks/install/post.yml':
+          '- name: services\n  ansible.builtin.service:\n    name: "{{ item }}"\n    state: started\n  loop: [docker, chrony, firewalld]\n',
+        'stack-web.yml':
+          'version: "3.8"\nservices:\n  web:\n    image: nginx\n    deploy:\n      replicas: 2\n',
+      }),
+    );
+    expect(detection.answers.nesting).toBeUndefined();
+    expect(detection.answers.login).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
 // Configuration management: Ansible, Chef, Puppet and Salt code provisions long-lived hosts.
+import { posix } from 'node:path';
 import { hostBase, matchesAny } from '../host/base.js';
 import { isRecord, yamlDocuments } from '../read-yaml.js';
 import {
@@ -19,6 +20,7 @@ function managed(
   services: ReadonlyMap<string, string>,
   cronFile: string | undefined,
   together?: { names: readonly string[]; where: string },
+  optional: readonly string[] = [],
 ): Finding[] {
   const findings: Finding[] = [];
   if (services.size > 0) {
@@ -26,7 +28,12 @@ function managed(
     const file = services.get(names[0]!)!;
     const list = listOf(names);
     const files = new Set(services.values()).size;
-    const hostOf = platformHostOf(names);
+    // The base system's services (chrony, firewalld) do not stop a host being an orchestrator's.
+    const hostOf = platformHostOf(
+      names.filter(
+        (n) => !matchesAny(n.replace(/\.(service|socket|timer)$/, ''), hostBase.baseServices),
+      ),
+    );
     const host = hostOf ? { hostOf } : {};
     findings.push({
       question: 'init',
@@ -50,7 +57,7 @@ function managed(
         value: processesFor(own.length),
         strength: 2,
         file: services.get(together?.names[0] ?? '') ?? file,
-        reason: `${tool} runs ${own.length} services on the host${together ? ` (${together.where})` : ''}: ${listOf(own)}${files > 1 && !together ? ` (set up in ${files} files)` : ''}`,
+        reason: `${tool} runs ${own.length} services on the host${together ? ` (${together.where})` : ''}: ${listOf(own)}${files > 1 && !together ? ` (set up in ${files} files)` : ''}${optional.length > 0 ? `; not counted, off unless switched on: ${listOf(optional)}` : ''}`,
         ...host,
       });
     findings.push({
@@ -160,7 +167,8 @@ export const ansibleScanner: Scanner = {
       ),
     );
     const roleOf = (path: string): string | undefined => {
-      const match = /^(.*?)(tasks|handlers)\/[^/]+\.ya?ml$/.exec(path);
+      // Task files may sit in folders of their own (tasks/amplify/install-amplify.yml).
+      const match = /^(.*?)(tasks|handlers)\/(?:[^/]+\/)*[^/]+\.ya?ml$/.exec(path);
       if (!match) return undefined;
       const root = match[1]!;
       if (/(^|\/)roles\/[^/]+\/$/.test(root) || roleRoots.has(root)) return root;
@@ -225,15 +233,25 @@ export const ansibleScanner: Scanner = {
       }
     }
     // Role defaults and vars: a templated service name ({{ nomad_service_name }}) by its value.
+    // Switches a role leaves off by default (nginx_amplify_enable: false) are noted too.
     const variables = new Map<string, string>();
+    const off = new Set<string>();
     for (const file of files) {
-      if (!/(^|\/)(defaults|vars)\/[^/]+\.ya?ml$/.test(file.path)) continue;
+      if (!/(^|\/)(defaults|vars)\/([^/]+\/)?[^/]+\.ya?ml$/.test(file.path)) continue;
       const values = yamlDocuments(file)[0];
       if (isRecord(values))
-        for (const [key, value] of Object.entries(values))
+        for (const [key, value] of Object.entries(values)) {
           if (typeof value === 'string' && !value.includes('{{') && !variables.has(key))
             variables.set(key, value);
+          if (value === false) off.add(key);
+        }
     }
+    const optional = switchedOn(
+      files.filter((f) => isAnsible(f) && /\.ya?ml$/i.test(f.name)),
+      off,
+      roleOf,
+    );
+    const leftOut = new Set<string>();
     const setUp = (service: string, path: string) => {
       if (!services.has(service)) services.set(service, path);
       const role = roleOf(path);
@@ -246,8 +264,15 @@ export const ansibleScanner: Scanner = {
     // Services and cron jobs the playbooks and roles set up.
     for (const file of files) {
       if (!isAnsible(file) || !/\.ya?ml$/i.test(file.name)) continue;
-      visitTasks(yamlDocuments(file)[0], (module, args, task) => {
+      const fileOff = optional.offFiles.has(file.path);
+      visitTasks(yamlDocuments(file)[0], (module, args, task, enclosing) => {
         if (SERVICE_MODULES.has(module)) {
+          // Set up only when a switch that is off by default is turned on: an option.
+          if (fileOff || optional.isOff(task, enclosing) || optional.onlyNotifiedWhenOff(task)) {
+            const name = isRecord(args) && typeof args.name === 'string' ? args.name : undefined;
+            if (name && !name.includes('{{')) leftOut.add(name);
+            return;
+          }
           // A task over a list (`name: "{{ item }}"` with `loop: [nomad, consul]`): each item.
           // Over a list known only when the play runs (a registered result), the names are
           // unknown: none is counted, rather than the loop variable's own name.
@@ -282,9 +307,10 @@ export const ansibleScanner: Scanner = {
         if (CRON_MODULES.has(module)) cronFile ??= file.path;
       });
     }
+    for (const name of services.keys()) leftOut.delete(name);
     return [
       ...findings,
-      ...managed('Ansible', services, cronFile, sideBySide(services, origins, plays)),
+      ...managed('Ansible', services, cronFile, sideBySide(services, origins, plays), [...leftOut]),
     ];
   },
 };
@@ -338,6 +364,105 @@ function runningServices(text: string): string[] {
   return names;
 }
 
+const INCLUDE_MODULES = new Set([
+  'include',
+  'include_tasks',
+  'import_tasks',
+  'ansible.builtin.include_tasks',
+  'ansible.builtin.import_tasks',
+]);
+
+/**
+ * What a role sets up only when a switch it leaves off by default is turned on
+ * (`include_tasks: amplify.yml` with `when: nginx_amplify_enable | bool`, which defaults to
+ * false): the task files included only that way (and what they include), the tasks under such
+ * a `when:`, and the handlers that only those notify.
+ */
+function switchedOn(
+  files: readonly TextFile[],
+  off: ReadonlySet<string>,
+  roleOf: (path: string) => string | undefined,
+): {
+  offFiles: ReadonlySet<string>;
+  isOff: (task: Record<string, unknown>, enclosing: readonly Record<string, unknown>[]) => boolean;
+  onlyNotifiedWhenOff: (handler: Record<string, unknown>) => boolean;
+} {
+  // A condition needs the switch on: one of its `and`ed parts is the switch (`x`, `x | bool`).
+  const needsOff = (when: unknown): boolean =>
+    (Array.isArray(when) ? when : [when]).some(
+      (condition) =>
+        typeof condition === 'string' &&
+        condition.split(/\s+and\s+/).some((part) => {
+          const name = /^\(?\s*([A-Za-z_]\w*)\s*(?:\|\s*bool\s*)?\)?$/.exec(part.trim())?.[1];
+          return name !== undefined && off.has(name);
+        }),
+    );
+  const isOff = (task: Record<string, unknown>, enclosing: readonly Record<string, unknown>[]) =>
+    off.size > 0 && [task, ...enclosing].some((t) => needsOff(t.when));
+  const paths = new Set(files.map((f) => f.path));
+  const edges: { from: string; to: string; off: boolean }[] = [];
+  const notified: { file: string; names: string[]; off: boolean }[] = [];
+  if (off.size > 0)
+    for (const file of files)
+      visitTasks(yamlDocuments(file)[0], (module, args, task, enclosing) => {
+        if (module === 'notify') {
+          const names = (Array.isArray(args) ? args : [args]).filter(
+            (n): n is string => typeof n === 'string',
+          );
+          notified.push({ file: file.path, names, off: isOff(task, enclosing) });
+        }
+        if (!INCLUDE_MODULES.has(module)) return;
+        const target =
+          typeof args === 'string'
+            ? args
+            : isRecord(args) && typeof args.file === 'string'
+              ? args.file
+              : undefined;
+        const role = roleOf(file.path);
+        const to = target === undefined ? undefined : includedFile(file.path, target, role, paths);
+        if (to) edges.push({ from: file.path, to, off: isOff(task, enclosing) });
+      });
+  // Files nothing includes run; so does what they include unless under a switch that is off.
+  const included = new Set(edges.map((e) => e.to));
+  const running = new Set([...paths].filter((p) => !included.has(p)));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const edge of edges)
+      if (!edge.off && running.has(edge.from) && !running.has(edge.to)) {
+        running.add(edge.to);
+        grew = true;
+      }
+  }
+  const offFiles = new Set([...included].filter((p) => !running.has(p)));
+  const notifiedWhenOn = new Set(
+    notified.filter((n) => !n.off && running.has(n.file)).flatMap((n) => n.names),
+  );
+  const notifiedAtAll = new Set(notified.flatMap((n) => n.names));
+  const onlyNotifiedWhenOff = (handler: Record<string, unknown>) => {
+    const names = [
+      handler.name,
+      ...(Array.isArray(handler.listen) ? handler.listen : [handler.listen]),
+    ].filter((n): n is string => typeof n === 'string');
+    return names.some((n) => notifiedAtAll.has(n)) && !names.some((n) => notifiedWhenOn.has(n));
+  };
+  return { offFiles, isOff, onlyNotifiedWhenOff };
+}
+
+/** The file an include names: from the role's path, the including file's folder or tasks/. */
+function includedFile(
+  from: string,
+  target: string,
+  role: string | undefined,
+  paths: ReadonlySet<string>,
+): string | undefined {
+  const fromRole = /^\{\{\s*role_path\s*\}\}\/(.*)$/.exec(target.trim());
+  if (fromRole) return role !== undefined ? posix.normalize(role + fromRole[1]) : undefined;
+  if (target.includes('{{')) return undefined;
+  const candidates = [posix.join(posix.dirname(from), target)];
+  if (role !== undefined) candidates.push(posix.join(`${role}tasks`, target));
+  return candidates.find((c) => paths.has(c));
+}
+
 const SERVICE_MODULES = new Set([
   'service',
   'systemd',
@@ -349,21 +474,28 @@ const SERVICE_MODULES = new Set([
 const CRON_MODULES = new Set(['cron', 'ansible.builtin.cron']);
 
 // Calls `visit(module, args)` for every key of every task, through plays, blocks and handlers.
+// `enclosing` holds the blocks (and plays) around the task, whose `when:` applies to it too.
 function visitTasks(
   node: unknown,
-  visit: (module: string, args: unknown, task: Record<string, unknown>) => void,
+  visit: (
+    module: string,
+    args: unknown,
+    task: Record<string, unknown>,
+    enclosing: readonly Record<string, unknown>[],
+  ) => void,
   depth = 0,
+  enclosing: readonly Record<string, unknown>[] = [],
 ): void {
   if (depth > 12) return;
   if (Array.isArray(node)) {
-    for (const item of node) visitTasks(item, visit, depth + 1);
+    for (const item of node) visitTasks(item, visit, depth + 1, enclosing);
     return;
   }
   if (!isRecord(node)) return;
   for (const [key, value] of Object.entries(node)) {
     if (['tasks', 'handlers', 'pre_tasks', 'post_tasks', 'block', 'rescue', 'always'].includes(key))
-      visitTasks(value, visit, depth + 1);
-    else visit(key, value, node);
+      visitTasks(value, visit, depth + 1, [...enclosing, node]);
+    else visit(key, value, node, enclosing);
   }
 }
 
