@@ -46,6 +46,11 @@ const PLATFORM_AGENTS: readonly [RegExp, readonly string[]][] = [
   [/^(docker|dockerd|containerd|podman|cri-o|crio)$/, ['compose', 'swarm', 'kubernetes', 'nomad']],
 ];
 
+// What a container host runs besides its engine and still is only that host: the network it
+// joins (Tailscale, WireGuard, ZeroTier), the storage it mounts, the metrics and guest agents.
+const HOST_PLUMBING =
+  /^(tailscaled?|zerotier-one|netbird|nebula|wg-quick@.*|open-iscsi|iscsid|rpcbind|nfs-(client|common)|node[-_]exporter|prometheus-node-exporter|qemu-guest-agent|open-vm-tools|vmtoolsd)$/;
+
 /**
  * The orchestrators a set of services is the host of: when it sets up an orchestrator's agent
  * (Nomad, Consul for Nomad, kubelet), or when every one of them is a container engine.
@@ -59,7 +64,7 @@ export function platformHostOf(services: readonly string[]): readonly string[] |
     const name = service.replace(/\.service(\.in)?$/, '').toLowerCase();
     const match = PLATFORM_AGENTS.find(([pattern]) => pattern.test(name));
     if (!match) {
-      others += 1;
+      if (!HOST_PLUMBING.test(name)) others += 1;
       continue;
     }
     if (match[1].length === 1) orchestratorAgent = true;

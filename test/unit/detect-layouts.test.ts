@@ -379,7 +379,13 @@ describe('layouts found on held-out repositories', () => {
     const detection = await detect(compiled, dir);
     expect(detection.answers.init).toBeUndefined();
     expect(detection.answers.nesting).toBeUndefined();
-    expect(detection.answers.configManagement?.value).toBe('ansible');
+    // The playbook provisions the hosts, not the jobs: the whole of it is set aside, and said.
+    expect(detection.answers.configManagement).toBeUndefined();
+    expect(
+      detection.tooling
+        .find((t) => t.file === 'ansible/playbook.yml')
+        ?.suggests.map((s) => `${s.question} ${s.value}`),
+    ).toContain('configManagement ansible');
   });
 
   it('reads a role that installs a container engine, alone, as a host that runs containers', async () => {
@@ -1339,5 +1345,28 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
     );
     expect(detection.answers.nesting).toBeUndefined();
     expect(detection.answers.login).toBeUndefined();
+    expect(detection.answers.configManagement).toBeUndefined();
+  });
+
+  it("sets the whole of the code that provisions an orchestrator's hosts aside, with the network they join", async () => {
+    // Shaped like mr-karan/homelab: Ansible sets up Docker and Tailscale on the node, and
+    // Nomad jobs are the workloads.
+    const detection = await detect(
+      compiled,
+      tree({
+        'ansible/ansible.cfg': '[defaults]\ninventory = inventory.yml\n',
+        'ansible/playbook.yml': '- hosts: all\n  roles:\n    - bootstrap-node\n',
+        'ansible/roles/bootstrap-node/handlers/main.yml':
+          '- name: restart docker\n  ansible.builtin.service:\n    name: docker\n    state: restarted\n- name: restart tailscale\n  ansible.builtin.service:\n    name: tailscaled\n    state: restarted\n',
+        'jobs/web.nomad':
+          'job "web" {\n  group "web" {\n    task "web" {\n      driver = "docker"\n      config {\n        image = "nginx:1"\n      }\n    }\n  }\n}\n',
+      }),
+    );
+    expect(detection.answers.orchestrator?.value).toBe('nomad');
+    expect(detection.answers.configManagement).toBeUndefined();
+    expect(detection.answers.updates).toBeUndefined();
+    expect(detection.tooling.find((t) => t.file === 'ansible/playbook.yml')?.role).toBe(
+      'the hosts that run its Nomad workloads',
+    );
   });
 });

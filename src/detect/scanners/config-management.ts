@@ -95,6 +95,16 @@ function managed(
   return findings;
 }
 
+/**
+ * The tool's findings with those about its services. When the services make the hosts an
+ * orchestrator's (a container engine and the network it joins), so does the rest of the code
+ * that provisions them: its playbooks and configuration are the hosts' too.
+ */
+function alongside(findings: readonly Finding[], managedFindings: readonly Finding[]): Finding[] {
+  const hostOf = managedFindings.find((f) => f.hostOf)?.hostOf;
+  return [...(hostOf ? findings.map((f) => ({ ...f, hostOf })) : findings), ...managedFindings];
+}
+
 /** Service names and cron resources found by a pattern in each file. */
 /**
  * Modules and cookbooks of other authors that set up a daemon, by the daemon: what a Puppet
@@ -308,10 +318,10 @@ export const ansibleScanner: Scanner = {
       });
     }
     for (const name of services.keys()) leftOut.delete(name);
-    return [
-      ...findings,
-      ...managed('Ansible', services, cronFile, sideBySide(services, origins, plays), [...leftOut]),
-    ];
+    return alongside(
+      findings,
+      managed('Ansible', services, cronFile, sideBySide(services, origins, plays), [...leftOut]),
+    );
   },
 };
 
@@ -529,7 +539,7 @@ export const chefScanner: Scanner = {
         const daemon = DAEMON_MODULES.get(match[1]!.replace(/-/g, '_'));
         if (daemon && !services.has(daemon)) services.set(daemon, file.path);
       }
-    return [...findings, ...managed('Chef', services, cronFile)];
+    return alongside(findings, managed('Chef', services, cronFile));
   },
 };
 
@@ -574,7 +584,7 @@ export const puppetScanner: Scanner = {
         const daemon = own.has(match[1]!) ? undefined : DAEMON_MODULES.get(match[1]!);
         if (daemon && !services.has(daemon)) services.set(daemon, file.path);
       }
-    return [...findings, ...managed('Puppet', services, cronFile)];
+    return alongside(findings, managed('Puppet', services, cronFile));
   },
 };
 
@@ -616,7 +626,7 @@ export const saltScanner: Scanner = {
         if ('cron.present' in state || 'cron.file' in state) cronFile ??= file.path;
       }
     }
-    return [...findings, ...managed('Salt', services, cronFile)];
+    return alongside(findings, managed('Salt', services, cronFile));
   },
 };
 
