@@ -1369,4 +1369,34 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
       'the hosts that run its Nomad workloads',
     );
   });
+
+  it('reads an installer without an extension, and its refusal to run in a container as needing a kernel of its own', async () => {
+    // Shaped like OpenMediaVault's installScript and wireguard-install.
+    const detection = await detect(
+      compiled,
+      tree({
+        install:
+          '#!/bin/bash\nif [ -f "/.dockerenv" ]; then\n  echo "Docker detected. It does not work in Docker!"\n  exit 103\nfi\nif grep -q machine-lxc /proc/1/cgroup; then\n  echo "LXC detected."\n  exit 104\nfi\napt-get install -y postfix nginx\n',
+      }),
+    );
+    expect(detection.answers.kernel?.evidence[0]?.reason).toBe(
+      'the script refuses to run in a container (it tests for Docker, LXC and exits): it needs a kernel of its own',
+    );
+    expect(detection.answers.updates?.value).toBe('in-place');
+  });
+
+  it('does not read a script that insists on a container, or a setup file in another language, so', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'run.sh':
+          '#!/bin/sh\nif [ ! -f /.dockerenv ]; then\n  echo "run me in Docker"\n  exit 1\nfi\nexec app\n',
+        'check.sh':
+          '#!/bin/bash\nif [[ $(systemd-detect-virt) == "lxc" ]]; then\n  echo "in LXC: skipping the kernel tuning"\nfi\n',
+        setup: '#!/usr/bin/env python3\nimport os\nos.system("apt-get install -y nginx")\n',
+      }),
+    );
+    expect(detection.answers.kernel).toBeUndefined();
+    expect(detection.answers.updates).toBeUndefined();
+  });
 });

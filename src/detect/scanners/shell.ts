@@ -61,10 +61,53 @@ function installWrappers(lines: readonly string[]): Set<string> {
   return wrappers;
 }
 
+/**
+ * A test that the script runs in a container (systemd-detect-virt says lxc or openvz,
+ * /.dockerenv, an LXC cgroup), not its negation: the start of an `if` that refuses to go on.
+ */
+const IN_A_CONTAINER =
+  /^\s*(el)?if\b(?!.*(!\s*-[ef]|!=|!\s*grep)).*(\/\.dockerenv|\/run\/\.containerenv|machine-lxc|==?\s*["']?(lxc|openvz|docker|podman)["']?\s*\]|systemd-detect-virt\s+(-c|--container))/;
+
+/**
+ * Where a script refuses to run in a container: an `if` that tests for one and, before its
+ * `fi`, exits with an error (OpenMediaVault's "OMV does not work in LXC!", wireguard-install's
+ * "OpenVZ is not supported"). The project says a container cannot serve it.
+ */
+function refusesContainers(lines: readonly string[]): string[] {
+  const kinds = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    const test = IN_A_CONTAINER.exec(lines[i]!);
+    if (!test) continue;
+    for (let j = i + 1; j < Math.min(lines.length, i + 10); j++) {
+      if (/^\s*(fi|else|elif)\b/.test(lines[j]!)) break;
+      if (/^\s*exit\s+[1-9]/.test(lines[j]!)) {
+        kinds.add(containerKind(test[3]!));
+        break;
+      }
+    }
+  }
+  return [...kinds];
+}
+
+const containerKind = (marker: string): string =>
+  /docker/.test(marker)
+    ? 'Docker'
+    : /containerenv|podman/.test(marker)
+      ? 'Podman'
+      : /lxc/.test(marker)
+        ? 'LXC'
+        : /openvz/.test(marker)
+          ? 'OpenVZ'
+          : 'a container';
+
 export const shellScanner: Scanner = {
   name: 'shell',
-  wants: (_path, name) => /\.(sh|bash)$/.test(name),
+  // Scripts by extension, and installers by name without one (OpenMediaVault's `install`),
+  // which count only when their first line says they are shell.
+  wants: (_path, name) =>
+    /\.(sh|bash)$/.test(name) || (!name.includes('.') && /install|setup|bootstrap/i.test(name)),
   scan(files) {
+    let refuses: { file: string; kinds: string[] } | undefined;
     const daemons = new Map<string, string>(); // service → the script installing it
     const engines = new Map<string, string>(); // container engine → the script installing it
     let upgrades: string | undefined;
@@ -72,12 +115,15 @@ export const shellScanner: Scanner = {
     // install the project onto a distribution's system with its package manager.
     let installer: string | undefined;
     for (const file of files) {
+      if (!file.name.includes('.') && !/^#!\s*\S*\b(ba|da|z)?sh\b/.test(file.text)) continue;
       // Continuation lines joined, comments dropped.
       const lines = file.text
         .replace(/\\\r?\n/g, ' ')
         .split(/\r?\n/)
         .map((line) => line.replace(/(^|\s)#.*$/, ''));
       const wrappers = installWrappers(lines);
+      const kinds = refuses ? [] : refusesContainers(lines);
+      if (kinds.length > 0) refuses = { file: file.path, kinds };
       let installs = false;
       let containers = false;
       for (const code of lines) {
@@ -162,6 +208,14 @@ export const shellScanner: Scanner = {
         strength: 1,
         file: installer,
         reason: `the daemons the installer sets up run as the system's services: ${listOf(daemons.keys())}`,
+      });
+    if (refuses)
+      findings.push({
+        question: 'kernel',
+        value: 'own',
+        strength: 2,
+        file: refuses.file,
+        reason: `the script refuses to run in a container (it tests for ${listOf(refuses.kinds)} and exits): it needs a kernel of its own`,
       });
     if (upgrades)
       findings.push({
