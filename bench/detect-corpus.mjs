@@ -72,7 +72,7 @@ for (const entry of corpus) {
     wrong.length === 0 && (verdict === entry.verdict || (entry.mixed && verdict !== 'none'));
   if (keyRight) fullyRight += 1;
   rows.push(
-    `| ${entry.repo} | ${entry.verdict} | ${verdict} | ${wrong.join('; ') || 'all right'} |`,
+    `| ${entry.repo} | ${entry.verdict}${entry.mixed ? ' (mixed)' : ''} | ${verdict} | ${wrong.join('; ') || 'all right'} |`,
   );
 }
 

@@ -250,15 +250,16 @@ function setAside(
 /** The top folders a Vagrantfile names in a quoted path ('provision/', "scripts/setup.sh"). */
 function foldersNamedBy(vagrantfiles: readonly { text: string }[]): Set<string> {
   const folders = new Set<string>();
-  // Relative paths only (`'provision/'`, `"./scripts/a.sh"`): `/etc/app.conf` is in the
-  // guest, and a box's name (`bento/ubuntu-24.04`) is no folder.
+  // Relative paths only (`'provision/'`, `"./scripts/a.sh"`, Homestead's
+  // `File.dirname(__FILE__) + '/scripts/homestead.rb'`): `/etc/app.conf` is in the guest, and a
+  // box's name (`bento/ubuntu-24.04`) is no folder.
   for (const { text } of vagrantfiles)
     for (const match of text
       .replace(/\.vm\.box\s*=\s*['"][^'"]*['"]/g, '')
       .matchAll(
-        /['"](?:\.\/)?([\w.-]+)\/[^'"]*['"]|File\.join\(\s*[\w.]*\s*,?\s*['"]([\w.-]+)['"]/g,
+        /['"](?:\.\/)?([\w.-]+)\/[^'"]*['"]|File\.join\(\s*[\w.]*\s*,?\s*['"]([\w.-]+)['"]|(?:__FILE__\)|__dir__)\s*\+\s*['"]\/([\w.-]+)\//g,
       )) {
-      const folder = match[1] ?? match[2];
+      const folder = match[1] ?? match[2] ?? match[3];
       if (folder && folder !== '.' && folder !== '..') folders.add(folder);
     }
   return folders;

@@ -1399,4 +1399,39 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
     expect(detection.answers.kernel).toBeUndefined();
     expect(detection.answers.updates).toBeUndefined();
   });
+
+  it("reads what a system's set-up script makes of it: SSH, unattended upgrades, services at boot", async () => {
+    // Shaped like incus-app-container's cloud-install template, run inside each system container.
+    const detection = await detect(
+      compiled,
+      tree({
+        'template/ubuntu-cloud-install':
+          '#!/usr/bin/env bash\nset -xe\napt-get update\napt-get full-upgrade -y --purge\napt-get install -y curl openssh-server unattended-upgrades\ncat >/etc/systemd/system/app.service <<EOF\n[Service]\nExecStart=/usr/bin/app\nEOF\nsystemctl enable app\nsystemctl enable ssh\n',
+      }),
+    );
+    expect(detection.answers.login?.evidence[0]?.reason).toBe('installs an SSH server');
+    expect(detection.answers.updates?.evidence.map((e) => e.reason)).toEqual([
+      'installs unattended upgrades: the system patches its own packages in place',
+      'upgrades the installed packages in place',
+    ]);
+    expect(detection.answers.init?.evidence[0]?.reason).toBe(
+      'enables services at boot with systemctl (app)',
+    );
+  });
+
+  it('reads scripts a Vagrantfile loads from beside itself as provisioning its VM', async () => {
+    // Shaped like laravel/homestead: the Vagrantfile requires scripts/homestead.rb, which runs
+    // the feature scripts in the VM.
+    const detection = await detect(
+      compiled,
+      tree({
+        Vagrantfile:
+          "require File.expand_path(File.dirname(__FILE__) + '/scripts/homestead.rb')\nVagrant.configure('2') do |config|\n  Homestead.configure(config)\nend\n",
+        'scripts/features/chronograf.sh':
+          '#!/bin/bash\napt-get install -y chronograf\nsystemctl enable chronograf\n',
+      }),
+    );
+    expect(detection.answers.vmLike?.value).toBe('yes');
+    expect(detection.tooling.map((t) => t.file)).not.toContain('Vagrantfile');
+  });
 });

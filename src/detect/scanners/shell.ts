@@ -1,6 +1,7 @@
 // Shell provisioning: scripts that install a server's daemons with the package manager
 // (Mail-in-a-Box's setup/*.sh, Homestead's features, a Dockerfile's install.sh). What they
 // install runs side by side on the one system the scripts set up.
+import { hostBase, matchesAny } from '../host/base.js';
 import { type Finding, listOf, processesFor, type Scanner } from '../types.js';
 
 /**
@@ -111,11 +112,14 @@ export const shellScanner: Scanner = {
     const daemons = new Map<string, string>(); // service → the script installing it
     const engines = new Map<string, string>(); // container engine → the script installing it
     let upgrades: string | undefined;
+    let ssh: string | undefined; // the script installing an SSH server
+    let selfUpdating: string | undefined; // the script installing unattended upgrades
+    let enables: { file: string; service: string } | undefined;
     // Installer scripts at the repository's root (bbb-install.sh, virtualmin-install.sh): they
     // install the project onto a distribution's system with its package manager.
     let installer: string | undefined;
     for (const file of files) {
-      if (!file.name.includes('.') && !/^#!\s*\S*\b(ba|da|z)?sh\b/.test(file.text)) continue;
+      if (!file.name.includes('.') && !/^#![^\n]*\b(ba|da|z|k)?sh\b/.test(file.text)) continue;
       // Continuation lines joined, comments dropped.
       const lines = file.text
         .replace(/\\\r?\n/g, ' ')
@@ -127,8 +131,14 @@ export const shellScanner: Scanner = {
       let installs = false;
       let containers = false;
       for (const code of lines) {
-        if (/\b(apt-get|apt|dnf|yum|zypper)\s+(-\S+\s+)*(dist-)?upgrade\b/.test(code))
+        if (/\b(apt-get|apt|dnf|yum|zypper)\s+(-\S+\s+)*(dist-|full-)?upgrade\b/.test(code))
           upgrades ??= file.path;
+        // Services enabled at boot (`systemctl enable nginx`): the init system runs them.
+        const enabled = /\bsystemctl\s+(?:--now\s+)?enable\s+(?:--now\s+)?["']?([\w@.-]+)/.exec(
+          code,
+        );
+        if (enabled && !matchesAny(enabled[1]!.replace(/\.service$/, ''), hostBase.baseServices))
+          enables ??= { file: file.path, service: enabled[1]! };
         if (/\bdocker(-compose|\s+compose|\s+run)\b|\bpodman(-compose|\s+run)\b/.test(code))
           containers = true;
         // A line that installs: a package manager's install (apt-get install, dnf install, apk
@@ -150,6 +160,9 @@ export const shellScanner: Scanner = {
           if (service && !daemons.has(service)) daemons.set(service, file.path);
           const engine = ENGINES.exec(name)?.[0];
           if (engine && !engines.has(engine)) engines.set(engine, file.path);
+          if (name === 'openssh-server') ssh ??= file.path;
+          if (name === 'unattended-upgrades' || name === 'dnf-automatic')
+            selfUpdating ??= file.path;
         }
       }
       if (
@@ -216,6 +229,30 @@ export const shellScanner: Scanner = {
         strength: 2,
         file: refuses.file,
         reason: `the script refuses to run in a container (it tests for ${listOf(refuses.kinds)} and exits): it needs a kernel of its own`,
+      });
+    if (selfUpdating)
+      findings.push({
+        question: 'updates',
+        value: 'in-place',
+        strength: 2,
+        file: selfUpdating,
+        reason: 'installs unattended upgrades: the system patches its own packages in place',
+      });
+    if (ssh)
+      findings.push({
+        question: 'login',
+        value: 'yes',
+        strength: 1,
+        file: ssh,
+        reason: 'installs an SSH server',
+      });
+    if (enables)
+      findings.push({
+        question: 'init',
+        value: 'yes',
+        strength: 2,
+        file: enables.file,
+        reason: `enables services at boot with systemctl (${enables.service})`,
       });
     if (upgrades)
       findings.push({
