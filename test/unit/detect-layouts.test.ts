@@ -1434,4 +1434,56 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
     expect(detection.answers.vmLike?.value).toBe('yes');
     expect(detection.tooling.map((t) => t.file)).not.toContain('Vagrantfile');
   });
+
+  it("reads a Compose file that includes the services' own files as the whole application", async () => {
+    // Shaped like aws-containers/retail-store-sample-app: each service keeps a Compose file
+    // (with its database) and a chart of its own; src/app puts them together.
+    const files: Record<string, string> = {
+      'src/app/docker-compose.yml': `include:\n${['ui', 'cart', 'orders'].map((s) => `  - ../${s}/docker-compose.yml\n`).join('')}`,
+      'src/app/chart/Chart.yaml': `apiVersion: v2\nname: store\ndependencies:\n${['ui', 'cart', 'orders'].map((s) => `  - name: ${s}-chart\n    repository: file://../../${s}/chart\n`).join('')}`,
+    };
+    for (const service of ['ui', 'cart', 'orders']) {
+      files[`src/${service}/Dockerfile`] =
+        'FROM amazonlinux:2023 AS build\nRUN make\nFROM amazonlinux:2023\nCMD ["/app/main"]\n';
+      files[`src/${service}/docker-compose.yml`] =
+        `services:\n  ${service}:\n    build: .\n  ${service}-db:\n    image: postgres:16\n`;
+      files[`src/${service}/chart/Chart.yaml`] =
+        `apiVersion: v2\nname: ${service}-chart\ndependencies:\n  - name: postgresql\n    repository: oci://registry-1.docker.io/bitnamicharts\n`;
+      files[`src/${service}/chart/values.yaml`] = `image:\n  repository: acme/${service}\n`;
+      files[`src/${service}/chart/templates/deployment.yaml`] =
+        'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: "{{ .Values.image.repository }}"\n';
+    }
+    const detection = await detect(compiled, tree(files));
+    expect(detection.answers.architecture?.value).toBe('microservices');
+    expect(detection.answers.architecture?.evidence.map((e) => e.file)).toEqual([
+      'src/app/docker-compose.yml',
+      'src/app/chart/Chart.yaml',
+    ]);
+    expect(detection.answers.layers?.evidence[0]?.reason).toBe(
+      '3 Dockerfiles build on the same base (amazonlinux:2023): src/cart/Dockerfile, src/orders/Dockerfile, src/ui/Dockerfile',
+    );
+  });
+
+  it('reads an installer that sets up Docker to run the project as no install onto the distribution', async () => {
+    // Shaped like discourse_docker's install-discourse, and NextDNS's install.sh, whose
+    // `podman exec box apt-get install nextdns` installs nextdns, not podman.
+    const docker = await detect(
+      compiled,
+      tree({
+        'install-discourse':
+          '#!/usr/bin/env bash\ninstall_docker() {\n  curl -fsSL https://get.docker.com | sh\n  systemctl enable docker\n}\napt-get install -y git\ninstall_docker\n',
+      }),
+    );
+    expect(docker.answers.updates).toBeUndefined();
+    expect(docker.answers.init).toBeUndefined();
+    const podman = await detect(
+      compiled,
+      tree({
+        'install.sh':
+          '#!/bin/sh\npodman exec unifi-os apt-get install -y nextdns\napt-get install -y nextdns\n',
+      }),
+    );
+    expect(podman.answers.nesting).toBeUndefined();
+    expect(podman.answers.updates?.value).toBe('in-place');
+  });
 });

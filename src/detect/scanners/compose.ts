@@ -1,9 +1,10 @@
 // Compose files (and Docker Swarm stacks, which are compose files with `deploy:`): each service
 // is its own container, so the service count describes the application's structure.
 
+import { posix } from 'node:path';
 import { architectureOf, type Component } from '../architecture.js';
 import { isRecord, yamlDocuments } from '../read-yaml.js';
-import { type Finding, listOf, type Scanner } from '../types.js';
+import { type Finding, listOf, type Scanner, type TextFile } from '../types.js';
 
 export const COMPOSE = /^(docker-|podman-)?compose([.-][\w-]+)?\.ya?ml$/i;
 const STACK = /(^|[-_.])stack([-_.][\w.-]*)?\.ya?ml$/i;
@@ -13,12 +14,32 @@ export const composeScanner: Scanner = {
   wants: (_path, name) => COMPOSE.test(name) || STACK.test(name),
   scan(files) {
     const findings: Finding[] = [];
-    // The services each file runs: a file whose services all run in a larger one is a part of
-    // that application (a service's own file, for working on it alone), not its structure.
-    const serviceSets = files.map((file) => {
+    // The services each file runs, with those of the files it includes (`include:`), each with
+    // the folder its build context is relative to.
+    const includes = composeIncludes(files);
+    const indexOf = new Map(files.map((f, i) => [f.path, i]));
+    const servicesOf = (index: number, seen = new Set<number>()): Service[] => {
+      if (seen.has(index)) return [];
+      seen.add(index);
+      const file = files[index]!;
       const doc = yamlDocuments(file)[0];
-      return isRecord(doc) && isRecord(doc.services) ? new Set(Object.keys(doc.services)) : null;
-    });
+      const own: Service[] =
+        isRecord(doc) && isRecord(doc.services)
+          ? Object.entries(doc.services).flatMap(([name, service]) =>
+              isRecord(service) ? [{ name, service, folder: posix.dirname(file.path) }] : [],
+            )
+          : [];
+      const included = (includes.get(file.path) ?? []).flatMap((path) =>
+        servicesOf(indexOf.get(path)!, seen),
+      );
+      return [...own, ...included];
+    };
+    const servicesByFile = files.map((_, index) => servicesOf(index));
+    // A file whose services all run in a larger one is a part of that application (a service's
+    // own file, for working on it alone, or one another includes), not its structure.
+    const serviceSets = servicesByFile.map((services) =>
+      services.length > 0 ? new Set(services.map((s) => s.name)) : null,
+    );
     /** The file with the most services that runs all of this file's too, if any. */
     const wholeOf = (index: number): number | undefined => {
       const own = serviceSets[index];
@@ -39,19 +60,15 @@ export const composeScanner: Scanner = {
     const runs = (services: Set<string>) =>
       `Compose runs ${services.size} service(s): ${listOf(services)}`;
     for (const [index, file] of files.entries()) {
-      const doc = yamlDocuments(file)[0];
-      if (!isRecord(doc) || !isRecord(doc.services)) continue;
-      const services = Object.entries(doc.services).filter(([, s]) => isRecord(s));
+      const services = servicesByFile[index]!;
       const count = services.length;
       if (count === 0) continue;
-      const matrix = databaseMatrix(services.map(([, s]) => (s as Record<string, unknown>).image));
+      const matrix = databaseMatrix(services.map((s) => s.service.image));
       const tooling = matrix ? { tooling: `a development set-up (${matrix})` } : {};
       const start = findings.length;
       // A stack file with deploy settings, or deploy settings only Swarm reads (placement, a
       // global mode), whatever the file's name.
-      const deploys = services
-        .map(([, s]) => (s as Record<string, unknown>).deploy)
-        .filter(isRecord);
+      const deploys = services.map((s) => s.service.deploy).filter(isRecord);
       const swarm =
         (deploys.length > 0 && STACK.test(file.name)) ||
         deploys.some((d) => isRecord(d.placement) || d.mode === 'global');
@@ -71,9 +88,7 @@ export const composeScanner: Scanner = {
               file: file.path,
               // A part of a larger Compose application is the same way of deploying: its reason
               // is the whole's, so that it adds only as a further file does.
-              reason: runs(
-                serviceSets[wholeOf(index) ?? index] ?? new Set(services.map(([n]) => n)),
-              ),
+              reason: runs(serviceSets[wholeOf(index) ?? index]!),
             },
       );
       findings.push({
@@ -83,14 +98,9 @@ export const composeScanner: Scanner = {
         file: file.path,
         reason: `${count} service(s), each in its own container`,
       });
-      const architecture = architectureOf(
-        services.map(([name, service]) => componentOf(name, service as Record<string, unknown>)),
-        file.path,
-      );
+      const architecture = architectureOf(services.map(componentOf), file.path);
       if (architecture && !partOfAnother(index)) findings.push(architecture);
-      const builds = services.filter(
-        ([, s]) => (s as Record<string, unknown>).build !== undefined,
-      ).length;
+      const builds = services.filter((s) => s.service.build !== undefined).length;
       if (builds > 0)
         findings.push({
           question: 'imageSource',
@@ -112,13 +122,44 @@ export const composeScanner: Scanner = {
   },
 };
 
-function componentOf(name: string, service: Record<string, unknown>): Component {
+/** A service of a Compose file, and the folder of the file that declares it. */
+interface Service {
+  name: string;
+  service: Record<string, unknown>;
+  folder: string;
+}
+
+/**
+ * The Compose files each one includes (`include:`, Compose 2.20), by path: retail-store's
+ * src/app/docker-compose.yml is the services' own files together.
+ */
+export function composeIncludes(files: readonly TextFile[]): Map<string, string[]> {
+  const paths = new Set(files.map((f) => f.path));
+  const includes = new Map<string, string[]>();
+  for (const file of files) {
+    const doc = yamlDocuments(file)[0];
+    if (!isRecord(doc) || !Array.isArray(doc.include)) continue;
+    const targets = doc.include
+      .flatMap((entry) => {
+        const path = isRecord(entry) ? entry.path : entry;
+        return Array.isArray(path) ? path : [path];
+      })
+      .filter((p): p is string => typeof p === 'string')
+      .map((p) => posix.join(posix.dirname(file.path), p))
+      .filter((p) => paths.has(p) && p !== file.path);
+    if (targets.length > 0) includes.set(file.path, targets);
+  }
+  return includes;
+}
+
+function componentOf({ name, service, folder }: Service): Component {
   const build = service.build;
+  // Contexts are relative to the file's folder: `.` in src/cart/ and in src/ui/ differ.
   const context =
     typeof build === 'string'
-      ? build
+      ? posix.join(folder, build)
       : isRecord(build)
-        ? `${String(build.context ?? '.')} ${String(build.dockerfile ?? '')}`
+        ? `${posix.join(folder, String(build.context ?? '.'))} ${String(build.dockerfile ?? '')}`
         : undefined;
   // depends_on: a list of names, or a map of names to conditions.
   const dependsOn = Array.isArray(service.depends_on)

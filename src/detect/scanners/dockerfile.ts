@@ -7,7 +7,7 @@ import {
   short,
   type TextFile,
 } from '../types.js';
-import { COMPOSE } from './compose.js';
+import { COMPOSE, composeIncludes } from './compose.js';
 
 /**
  * Process supervisors started as the container's process: supervisord, s6 (`/init`), runit,
@@ -53,7 +53,20 @@ export const dockerfileScanner: Scanner = {
   scan(all) {
     const files = all.filter((f) => DOCKERFILE.test(f.name));
     if (files.length === 0) return [];
-    const appRoots = all.filter((f) => COMPOSE.test(f.name)).map((f) => folderOf(f.path));
+    // Each Compose file's folder marks an application: the including file's, for a file
+    // another includes (retail-store's services, each with its own file, are one application).
+    const composeFiles = all.filter((f) => COMPOSE.test(f.name));
+    const includedBy = new Map(
+      [...composeIncludes(composeFiles)].flatMap(([from, targets]) =>
+        targets.map((to) => [to, from] as const),
+      ),
+    );
+    const topOf = (path: string): string => {
+      let top = path;
+      for (let hops = 0; includedBy.has(top) && hops < 10; hops++) top = includedBy.get(top)!;
+      return top;
+    };
+    const appRoots = new Map(composeFiles.map((f) => [folderOf(f.path), folderOf(topOf(f.path))]));
     // The Procfile with the most process types, for a Procfile runner started in an image.
     const procfile = all
       .filter((f) => f.name === 'Procfile')
@@ -102,9 +115,10 @@ export const dockerfileScanner: Scanner = {
       );
       // Bases are compared within one application: the deepest folder above with a Compose
       // file, or else the whole tree.
-      const app = appRoots
-        .filter((root) => root === '' || file.path.startsWith(`${root}/`))
+      const root = [...appRoots.keys()]
+        .filter((folder) => folder === '' || file.path.startsWith(`${folder}/`))
         .reduce((a, b) => (b.length > a.length ? b : a), '');
+      const app = appRoots.get(root) ?? root;
       const external = froms.filter((base) => !stages.has(base) && !base.includes('$'));
       if (external.length > 0)
         apps.set(app, [

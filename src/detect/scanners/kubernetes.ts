@@ -1,5 +1,6 @@
 // Kubernetes manifests, Helm charts and kustomize: all run application containers.
 
+import { posix } from 'node:path';
 import { architectureOf, type Component } from '../architecture.js';
 import { isRecord, yamlDocuments } from '../read-yaml.js';
 import { type Finding, listOf, type Scanner } from '../types.js';
@@ -34,12 +35,28 @@ export const kubernetesScanner: Scanner = {
     const folders = new Map<string, { files: Set<string>; names: string[]; assembly?: string }>();
     // Charts and kustomize configurations, by folder: what puts a folder's workloads together.
     const assemblies = new Map<string, { file: string; what: string }>();
+    // Charts of this repository that another depends on (`repository: file://../../cart/chart`):
+    // each chart's folder → the folder of the chart that puts it together with others.
+    const umbrellaOf = new Map<string, string>();
+    const chartFiles = new Map<string, string>(); // a chart's folder → its Chart.yaml
     for (const file of files) {
       const folderOfFile = file.path.slice(0, file.path.lastIndexOf('/') + 1);
       if (/^Chart\.ya?ml$/i.test(file.name)) {
         const chart = yamlDocuments(file)[0];
         if (isRecord(chart) && typeof chart.name === 'string')
           assemblies.set(folderOfFile, { file: file.path, what: `a Helm chart (${chart.name})` });
+        chartFiles.set(folderOfFile, file.path);
+        if (isRecord(chart) && Array.isArray(chart.dependencies))
+          for (const dependency of chart.dependencies)
+            if (
+              isRecord(dependency) &&
+              typeof dependency.repository === 'string' &&
+              dependency.repository.startsWith('file://')
+            )
+              umbrellaOf.set(
+                `${posix.join(folderOfFile, dependency.repository.slice('file://'.length))}/`,
+                folderOfFile,
+              );
         // A database chart it depends on (zitadel's postgresql) is a tier of its application,
         // which keeps its data there; a cache it may use (oauth2-proxy's redis-ha, for sessions)
         // is often left off.
@@ -175,6 +192,22 @@ export const kubernetesScanner: Scanner = {
       for (const [chart, dependencies] of chartTiers) {
         const unit = units.get(chart);
         if (unit) unit.components.push(...dependencies.filter((d) => isDatabase(d.name)));
+      }
+      // A chart that puts this repository's charts together (retail-store's src/app/chart of
+      // its services' charts) is one application: its parts' workloads are its own.
+      const topOf = (folder: string) => {
+        let top = folder;
+        for (let hops = 0; umbrellaOf.has(top) && hops < 10; hops++) top = umbrellaOf.get(top)!;
+        return top;
+      };
+      for (const part of umbrellaOf.keys()) {
+        const unit = units.get(part);
+        const top = topOf(part);
+        if (!unit || top === part) continue;
+        const whole = units.get(top) ?? { file: chartFiles.get(top) ?? unit.file, components: [] };
+        whole.components.push(...unit.components);
+        units.set(top, whole);
+        units.delete(part);
       }
       // A chart's templates are one deployable, however many workloads they template.
       const uniqueOf = (components: readonly Component[]) =>

@@ -42,6 +42,9 @@ export function daemonOf(name: string): string | undefined {
 const ENGINES =
   /^(docker-ce|docker\.io|docker-engine|moby-engine|containerd(\.io)?|cri-o|podman|kubelet|kubeadm|k3s|lxd|incus)$/;
 
+/** The services of the container engines host detection knows (rules/host-base.yaml). */
+const ENGINE_SERVICES = hostBase.containerEngines.flatMap((e) => e.services);
+
 /** A package manager's install: apt-get install, dnf install, apk add. */
 const PACKAGE_MANAGER_INSTALL =
   /\b(apt-get|apt|dnf|yum|zypper|snap|pacman)\s+(-\S+\s+)*install\b|\bapk\s+(-\S+\s+)*add\b/;
@@ -137,9 +140,21 @@ export const shellScanner: Scanner = {
         const enabled = /\bsystemctl\s+(?:--now\s+)?enable\s+(?:--now\s+)?["']?([\w@.-]+)/.exec(
           code,
         );
-        if (enabled && !matchesAny(enabled[1]!.replace(/\.service$/, ''), hostBase.baseServices))
+        if (
+          enabled &&
+          !matchesAny(enabled[1]!.replace(/\.service$/, ''), [
+            ...hostBase.baseServices,
+            ...ENGINE_SERVICES,
+          ])
+        )
           enables ??= { file: file.path, service: enabled[1]! };
-        if (/\bdocker(-compose|\s+compose|\s+run)\b|\bpodman(-compose|\s+run)\b/.test(code))
+        // Containers run, or a container engine set up (Docker's convenience script, its
+        // service started): the script makes a container host, not the project's system.
+        if (
+          /\bdocker(-compose|\s+compose|\s+run)\b|\bpodman(-compose|\s+run)\b|\bget\.docker\.com\b|\bsystemctl\s+(start|enable)\s+(--now\s+)?(docker|podman)\b/.test(
+            code,
+          )
+        )
           containers = true;
         // A line that installs: a package manager's install (apt-get install, dnf install, apk
         // add), a command whose name says it installs (a wrapper such as apt_install, or
@@ -151,7 +166,11 @@ export const shellScanner: Scanner = {
         if (!packageManager && !/install/.test(command) && !wrappers.has(command)) continue;
         installs ||= packageManager || wrappers.has(command);
         const named = /^install[_-]([\w-]+)$/.exec(command)?.[1];
-        for (const word of [...code.split(/[\s`;&|()]+/), ...(named ? [named] : [])]) {
+        // The packages are the words after the install (`podman exec box apt-get install x`
+        // installs x, not podman).
+        const install = PACKAGE_MANAGER_INSTALL.exec(code);
+        const packages = install ? code.slice(install.index + install[0].length) : code;
+        for (const word of [...packages.split(/[\s`;&|()]+/), ...(named ? [named] : [])]) {
           const name = word
             .replace(/["']/g, '')
             .replace(/\$\{?\w+\}?/g, '')
@@ -160,6 +179,7 @@ export const shellScanner: Scanner = {
           if (service && !daemons.has(service)) daemons.set(service, file.path);
           const engine = ENGINES.exec(name)?.[0];
           if (engine && !engines.has(engine)) engines.set(engine, file.path);
+          if (engine) containers = true;
           if (name === 'openssh-server') ssh ??= file.path;
           if (name === 'unattended-upgrades' || name === 'dnf-automatic')
             selfUpdating ??= file.path;
