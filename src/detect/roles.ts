@@ -35,6 +35,9 @@ const TOOLING_FOLDERS: ReadonlyMap<string, string> = new Map([
   ['ci', 'CI configuration'],
 ]);
 
+/** Words that make a folder's name a test's, among others (`test-environments`). */
+const TEST_WORDS = new Set(['test', 'tests', 'testing', 'e2e']);
+
 /** File names that are tooling wherever they are. */
 const TOOLING_FILES: readonly [RegExp, string][] = [
   [/^\.gitpod/i, 'a Gitpod development environment'],
@@ -78,6 +81,9 @@ export function toolingRole(path: string): string | undefined {
   for (let i = 0; i < parts.length - 1; i++) {
     const role = TOOLING_FOLDERS.get(parts[i]!.toLowerCase());
     if (role) return role;
+    // A folder named for tests among other words (test-environments, e2e-tests, k8s_test).
+    const words = parts[i]!.toLowerCase().split(/[-_.]/);
+    if (words.length > 1 && words.some((w) => TEST_WORDS.has(w))) return 'a test';
     // Helm test hooks: templates/tests/ in a chart.
     if (parts[i] === 'templates' && parts[i + 1] === 'tests') return 'a Helm test hook';
   }

@@ -1486,4 +1486,22 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
     expect(podman.answers.nesting).toBeUndefined();
     expect(podman.answers.updates?.value).toBe('in-place');
   });
+
+  it('reads a folder named for tests among other words as tooling, not a word that only contains test', async () => {
+    // Shaped like linkding: scripts/test-environments/ holds Compose files with Postgres and
+    // Authelia to test against; the deployment is one service.
+    const detection = await detect(
+      compiled,
+      tree({
+        'docker-compose.yml': 'services:\n  linkding:\n    image: sissbruecker/linkding:latest\n',
+        'scripts/test-environments/postgres/compose.yml':
+          'services:\n  postgres:\n    image: postgres:16\n  linkding:\n    build: ../../..\n',
+        'latest-release/docker-compose.yml':
+          'services:\n  web:\n    image: acme/web:1\n  db:\n    image: postgres:16\n',
+      }),
+    );
+    expect(detection.tooling.map((t) => [t.file, t.role])).toEqual([
+      ['scripts/test-environments/postgres/compose.yml', 'a test'],
+    ]);
+  });
 });
