@@ -1504,4 +1504,18 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
       ['scripts/test-environments/postgres/compose.yml', 'a test'],
     ]);
   });
+
+  it("leaves out a chart's database dependency whose condition its values leave off", async () => {
+    // Shaped like opengist's chart: PostgreSQL and Meilisearch are options, off by default.
+    const chart = (enabled: boolean) =>
+      tree({
+        'helm/app/Chart.yaml':
+          'apiVersion: v2\nname: app\ndependencies:\n  - name: postgresql\n    repository: oci://registry-1.docker.io/bitnamicharts\n    condition: postgresql.enabled\n',
+        'helm/app/values.yaml': `image:\n  repository: acme/app\npostgresql:\n  enabled: ${enabled}\n`,
+        'helm/app/templates/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: "{{ .Values.image.repository }}"\n',
+      });
+    expect((await detect(compiled, chart(false))).answers.architecture?.value).toBe('monolith');
+    expect((await detect(compiled, chart(true))).answers.architecture?.value).toBe('multi-tier');
+  });
 });

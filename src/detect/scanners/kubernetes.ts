@@ -60,9 +60,15 @@ export const kubernetesScanner: Scanner = {
         // A database chart it depends on (zitadel's postgresql) is a tier of its application,
         // which keeps its data there; a cache it may use (oauth2-proxy's redis-ha, for sessions)
         // is often left off.
+        // A dependency whose condition the chart's values leave off (opengist's
+        // `condition: postgresql.enabled` with `enabled: false`) is an option, not a tier.
         if (isRecord(chart) && Array.isArray(chart.dependencies))
           for (const dependency of chart.dependencies)
-            if (isRecord(dependency) && typeof dependency.name === 'string')
+            if (
+              isRecord(dependency) &&
+              typeof dependency.name === 'string' &&
+              !switchedOff(dependency.condition, chartValues.get(folderOfFile))
+            )
               chartTiers.set(folderOfFile, [
                 ...(chartTiers.get(folderOfFile) ?? []),
                 { name: dependency.name, image: dependency.name },
@@ -262,6 +268,20 @@ function imagesOf(spec: unknown): string[] {
   return pod.containers
     .map((c) => (isRecord(c) && typeof c.image === 'string' ? c.image : undefined))
     .filter((image): image is string => image !== undefined);
+}
+
+/**
+ * Whether a chart dependency's condition (`postgresql.enabled`, or several, comma-separated,
+ * the first found deciding as Helm does) is false in the chart's values.
+ */
+function switchedOff(condition: unknown, values: unknown): boolean {
+  if (typeof condition !== 'string') return false;
+  for (const path of condition.split(',')) {
+    let node: unknown = values;
+    for (const key of path.trim().split('.')) node = isRecord(node) ? node[key] : undefined;
+    if (typeof node === 'boolean') return !node;
+  }
+  return false;
 }
 
 /** A database chart's name (postgresql, mariadb-galera, mongodb-sharded, cockroachdb). */
