@@ -1518,4 +1518,34 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
     expect((await detect(compiled, chart(false))).answers.architecture?.value).toBe('monolith');
     expect((await detect(compiled, chart(true))).answers.architecture?.value).toBe('multi-tier');
   });
+
+  it('reads the script a container starts for the services it starts, or the supervisor it hands over to', async () => {
+    // Shaped like jeedom's Docker init.sh and Zulip's entrypoint.sh.
+    const jeedom = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM debian:12\nCOPY --chmod=550 install/Docker/init.sh /root/\nCMD ["bash", "/root/init.sh"]\n',
+        'install/Docker/init.sh':
+          '#!/bin/bash\nservice_db(){\n  service mysql $1\n  service mariadb $1\n}\n# service ssh start\nservice atd restart\nservice_db restart\nservice apache2 start\ncron -f\n',
+      }),
+    );
+    expect(jeedom.answers.processes?.evidence[0]?.reason).toBe(
+      'its start script (install/Docker/init.sh) starts 4 services in the container: mysql, atd, apache2, cron',
+    );
+    expect(jeedom.answers.processes?.value).toBe('many');
+    expect(jeedom.answers.cron?.value).toBe('yes');
+    const zulip = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM ubuntu:24.04\nCOPY entrypoint.sh /sbin/entrypoint.sh\nENTRYPOINT ["/sbin/entrypoint.sh"]\nCMD ["app:run"]\n',
+        'entrypoint.sh':
+          '#!/bin/bash\nsetup\nexec supervisord -n -c /etc/supervisor/supervisord.conf\n',
+      }),
+    );
+    expect(zulip.answers.processes?.evidence.map((e) => e.reason)).toEqual([
+      'its start script (entrypoint.sh) hands over to a process supervisor, so several services share the container',
+    ]);
+  });
 });

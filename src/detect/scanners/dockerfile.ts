@@ -49,7 +49,13 @@ export const dockerfileScanner: Scanner = {
   // Compose files are read too: the folder of one marks an application, whose images are
   // compared for a common base (a collection of samples is many applications).
   // Procfiles too: an image whose process is forego or honcho runs a Procfile's types together.
-  wants: (_path, name) => DOCKERFILE.test(name) || COMPOSE.test(name) || name === 'Procfile',
+  // And the scripts an image may start (COPY entrypoint.sh /sbin/entrypoint.sh), read for what
+  // they start in the container.
+  wants: (_path, name) =>
+    DOCKERFILE.test(name) ||
+    COMPOSE.test(name) ||
+    name === 'Procfile' ||
+    /\.(sh|bash)$|entrypoint/i.test(name),
   scan(all) {
     const files = all.filter((f) => DOCKERFILE.test(f.name));
     if (files.length === 0) return [];
@@ -140,6 +146,22 @@ export const dockerfileScanner: Scanner = {
         });
       const runner = /\b(forego|honcho|foreman|overmind)\b/.exec(run)?.[1];
       const concurrent = concurrentCommands(starts);
+      // The script the container starts, copied in from the repository, read for what it starts:
+      // services (jeedom's init.sh: atd, MariaDB and Apache, then cron in the foreground), or a
+      // supervisor it hands over to (Zulip's entrypoint.sh: exec supervisord).
+      const script = startScript(starts, instructions, file.path, all);
+      // A script that starts a supervisor (`service supervisor start`) hands its services
+      // over to it: the supervisor's programs are the count, not the script's few lines.
+      const startedAll = script ? servicesStarted(script.text) : [];
+      const startsSupervisor = startedAll.some((n) =>
+        /^(supervisor|supervisord|s6|runit)$/.test(n),
+      );
+      const started = startsSupervisor ? [] : startedAll;
+      const supervised =
+        SUPERVISOR.test(run) ||
+        startsSupervisor ||
+        (script !== undefined &&
+          /^\s*exec\s+(\S*\/)?(supervisord|s6-svscan|runsvdir|my_init)\b/m.test(script.text));
       if (runner && procfile && procfile.types.length >= 2)
         findings.push({
           question: 'processes',
@@ -156,15 +178,25 @@ export const dockerfileScanner: Scanner = {
           file: file.path,
           reason: `concurrently runs ${concurrent.length} commands side by side in the container: ${listOf(concurrent)}`,
         });
-      else if (SUPERVISOR.test(run))
+      else if (started.length >= 2)
+        findings.push({
+          question: 'processes',
+          value: processesFor(started.length),
+          strength: 3, // the processes inside the image, named: more specific than any count
+          file: file.path,
+          reason: `its start script (${script!.path}) starts ${started.length} services in the container: ${listOf(started)}`,
+        });
+      else if (supervised)
         findings.push({
           question: 'processes',
           value: 'few',
           strength: 2,
           file: file.path,
-          reason: 'runs a process supervisor, so several services share the container',
+          reason: SUPERVISOR.test(run)
+            ? 'runs a process supervisor, so several services share the container'
+            : `its start script (${script!.path}) hands over to a process supervisor, so several services share the container`,
         });
-      if (/\bcron(d)?\b/.test(run))
+      if (/\bcron(d)?\b/.test(run) || started.includes('cron'))
         findings.push({
           question: 'cron',
           value: 'yes',
@@ -242,7 +274,7 @@ export const dockerfileScanner: Scanner = {
           reason: 'installs or exposes an SSH server',
         });
       }
-      if (run && !SUPERVISOR.test(run) && !/\bsystemd\b|\/sbin\/init\b/.test(run))
+      if (run && !supervised && started.length < 2 && !/\bsystemd\b|\/sbin\/init\b/.test(run))
         findings.push({
           question: 'processes',
           value: 'single',
@@ -315,6 +347,85 @@ function installsPackage(commands: readonly string[], packages: RegExp): boolean
       words.some((w) => packages.test(w.replace(/^["']|["']$/g, '')))
     );
   });
+}
+
+/**
+ * The repository's file that a container starts: a script the ENTRYPOINT or CMD names, which a
+ * COPY or ADD puts there (`COPY entrypoint.sh /sbin/entrypoint.sh`, or into a folder), looked
+ * up beside the Dockerfile and from the repository's root (the usual build contexts).
+ */
+function startScript(
+  starts: readonly string[],
+  instructions: readonly Instruction[],
+  dockerfile: string,
+  all: readonly TextFile[],
+): TextFile | undefined {
+  const words = starts.flatMap((start) => {
+    const exec = /^\s*\[/.test(start) ? jsonWords(start) : undefined;
+    return exec ?? start.split(/\s+/);
+  });
+  const scripts = words.filter(
+    (w) =>
+      /^\/[\w./-]+$/.test(w) && !/^\/(usr\/)?s?bin\/((ba|da)?sh|tini|dumb-init|init|env)$/.test(w),
+  );
+  const copies = instructions
+    .filter((i) => (i.op === 'COPY' || i.op === 'ADD') && !/--from=/.test(i.args))
+    .map((i) =>
+      i.args
+        .replace(/(^|\s)--\S+/g, ' ')
+        .trim()
+        .split(/\s+/),
+    )
+    .filter((parts) => parts.length >= 2);
+  const contexts = [folderOf(dockerfile), ''];
+  for (const script of scripts)
+    for (const parts of copies) {
+      const destination = parts[parts.length - 1]!;
+      for (const source of parts.slice(0, -1)) {
+        const name = source.split('/').pop()!;
+        const lands =
+          destination === script ||
+          (destination.endsWith('/') && `${destination}${name}` === script);
+        if (!lands) continue;
+        for (const context of contexts) {
+          const path = [context, source.replace(/^\.\//, '')].filter(Boolean).join('/');
+          const found = all.find((f) => f.path === path);
+          if (found) return found;
+        }
+      }
+    }
+  return undefined;
+}
+
+/** The words of an exec-form instruction (`["bash", "/root/init.sh"]`), or undefined. */
+function jsonWords(args: string): string[] | undefined {
+  try {
+    const parsed: unknown = JSON.parse(args);
+    return Array.isArray(parsed)
+      ? parsed.filter((w): w is string => typeof w === 'string')
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The services a start script starts, by name: `service apache2 start`, `/etc/init.d/x start`,
+ * `systemctl start x` (or restart), and cron kept in the foreground (`cron -f`). MariaDB's
+ * service is MySQL's, whichever name a script tries.
+ */
+function servicesStarted(text: string): string[] {
+  const names = new Set<string>();
+  for (const line of text.split('\n')) {
+    if (/^\s*#/.test(line)) continue;
+    const started =
+      /\bservice\s+([a-z][\w@.-]*)\s+(?:start|restart|"?\$1"?)\b/.exec(line)?.[1] ??
+      /\/etc\/init\.d\/([a-z][\w@.-]*)\s+(?:start|restart)\b/.exec(line)?.[1] ??
+      /\bsystemctl\s+(?:start|restart)\s+([a-z][\w@.-]*)/.exec(line)?.[1];
+    if (started) names.add(/^(mysqld?|mariadb)$/.test(started) ? 'mysql' : started);
+    if (/^\s*(exec\s+)?(\S*\/)?(cron|crond)\s+-f\b/.test(line)) names.add('cron');
+  }
+  return [...names];
 }
 
 function folderOf(path: string): string {
