@@ -1548,4 +1548,37 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
       'its start script (entrypoint.sh) hands over to a process supervisor, so several services share the container',
     ]);
   });
+
+  it("reads LXC's templates as system containers of several distributions, and a VM image builder as booting its own kernel", async () => {
+    // Shaped like lxc/lxc-templates and alpinelinux/alpine-make-vm-image.
+    const lxc = await detect(
+      compiled,
+      tree({
+        'templates/lxc-debian.in':
+          '#!/bin/bash\ninstall_debian() {\n  debootstrap --variant=minbase "$release" "$rootfs"\n}\n',
+        'templates/lxc-alpine.in': '#!/bin/sh\napk add --root "$rootfs" alpine-base\n',
+        'config/debian.common.conf.in':
+          'lxc.include = @LXCTEMPLATECONFIG@/common.conf\nlxc.arch = x86_64\n',
+      }),
+    );
+    expect(lxc.answers.imageSource?.value).toBe('distro-image');
+    expect(lxc.answers.vmLike?.value).toBe('yes');
+    expect(lxc.answers.fleet?.evidence[0]?.reason).toBe(
+      'images of several distributions: alpine, debian',
+    );
+    const vm = await detect(
+      compiled,
+      tree({
+        'alpine-make-vm-image':
+          '#!/bin/sh\n# needs qemu-img and extlinux\nqemu-img create -f qcow2 "$IMAGE_FILE" 2G\nchroot "$mnt" extlinux --install /boot\n',
+        'make-notes': 'qemu-img create and extlinux, without a #! line: not a script\n',
+      }),
+    );
+    expect(vm.answers.kernel?.evidence.map((e) => [e.file, e.reason])).toEqual([
+      [
+        'alpine-make-vm-image',
+        'builds a bootable disk image (qemu-img, extlinux): it boots a kernel of its own',
+      ],
+    ]);
+  });
 });

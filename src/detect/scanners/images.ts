@@ -7,6 +7,9 @@ import { type Finding, listOf, type Scanner, type TextFile } from '../types.js';
 const LIVE_BUILD =
   /(^|\/)(hooks\/(live|normal)\/[^/]+\.(hook\.)?chroot|package-lists\/[^/]+\.list(\.chroot)?)$/;
 
+/** LXC's template scripts (lxc-debian, lxc-alpine.in): each builds a distribution's rootfs. */
+const LXC_TEMPLATE = /^lxc-([a-z][\w-]*?)(\.in)?$/;
+
 export const systemImageScanner: Scanner = {
   name: 'system-images',
   wants: (path, name) =>
@@ -17,6 +20,10 @@ export const systemImageScanner: Scanner = {
     name === 'Makefile' ||
     name === 'lxc.conf' ||
     (name === 'config' && /(^|\/)lxc\//.test(path)) ||
+    LXC_TEMPLATE.test(name) ||
+    // Scripts without an extension at the root (alpine-make-vm-image): read when they are shell.
+    (!path.includes('/') && !name.includes('.')) ||
+    /(^|\/)config\/[^/]+\.conf(\.in)?$/.test(path) ||
     LIVE_BUILD.test(path),
   scan(files) {
     const findings: Finding[] = [];
@@ -114,7 +121,53 @@ export const systemImageScanner: Scanner = {
           });
         continue;
       }
-      if (file.name === 'lxc.conf' || file.name === 'config') {
+      // A script that makes a disk image (qemu-img create) and puts a bootloader in it:
+      // alpine-make-vm-image's VM images boot a kernel of their own.
+      const script = /\.(sh|bash)$/.test(file.name) || /^#!/.test(file.text);
+      const code = script ? file.text.replace(/(^|\s)#.*$/gm, '') : '';
+      const bootloader = /\b(extlinux|syslinux|grub2?-install|bootctl\s+install)\b/.exec(code)?.[1];
+      if (bootloader && /\bqemu-img\s+(create|convert)\b/.test(code)) {
+        const reason = `builds a bootable disk image (qemu-img, ${bootloader})`;
+        findings.push(
+          {
+            question: 'kernel',
+            value: 'own',
+            strength: 2,
+            file: file.path,
+            reason: `${reason}: it boots a kernel of its own`,
+          },
+          { question: 'vmLike', value: 'yes', strength: 2, file: file.path, reason },
+          {
+            question: 'imageSource',
+            value: 'distro-image',
+            strength: 2,
+            file: file.path,
+            reason: `${reason}, installed from a distribution's packages`,
+          },
+        );
+      }
+      const template = LXC_TEMPLATE.exec(file.name)?.[1];
+      if (template && /^#!/.test(file.text)) {
+        findings.push(
+          {
+            question: 'imageSource',
+            value: 'distro-image',
+            strength: 3,
+            file: file.path,
+            reason: `an LXC template: it builds a system container's root filesystem (${template})`,
+          },
+          {
+            question: 'vmLike',
+            value: 'yes',
+            strength: 2,
+            file: file.path,
+            reason: 'an LXC template: a whole system, with its init, network and users',
+          },
+        );
+        if (!distributions.has(template)) distributions.set(template, file.path);
+        continue;
+      }
+      if (file.name === 'lxc.conf' || file.name === 'config' || /\.conf(\.in)?$/.test(file.name)) {
         if (/^[ \t]*lxc\.\w+/m.test(file.text))
           findings.push({
             question: 'vmLike',
