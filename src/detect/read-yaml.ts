@@ -29,6 +29,11 @@ export function yamlDocuments(file: TextFile): unknown[] {
   return documents;
 }
 
+/** The documents of YAML held in another file's value (an LXD profile's cloud-init user-data). */
+export function embeddedYaml(text: string): unknown[] {
+  return parseDocuments(text);
+}
+
 function parseDocuments(text: string): unknown[] {
   try {
     const documents = parseAllDocuments(text, {

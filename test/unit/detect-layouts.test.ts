@@ -1581,4 +1581,28 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
       ],
     ]);
   });
+
+  it("reads an Incus profile's nesting and cloud-init, and an image of only the website as tooling", async () => {
+    // Shaped like ublue-os/blincus.
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM node:lts AS build\nCOPY site .\nRUN npm run build\nFROM httpd:2.4\nCOPY --from=build /app/dist /usr/local/apache2/htdocs/\n',
+        'profiles/container.yaml':
+          'config:\n  security.nesting: "true"\ndescription: Container profile\n',
+        'cloud-init/debian.yaml':
+          'config:\n  user.user-data: |-\n    #cloud-config\n    package_upgrade: true\n    users:\n      - name: dev\n        ssh_authorized_keys:\n          - KEY\ndevices: {}\n',
+      }),
+    );
+    expect(detection.answers.nesting?.value).toBe('yes');
+    expect(detection.answers.login?.evidence[0]?.reason).toBe(
+      "cloud-init gives the instances' users SSH keys",
+    );
+    expect(detection.answers.updates?.value).toBe('in-place');
+    expect(detection.answers.imageSource).toBeUndefined();
+    expect(detection.tooling.find((t) => t.file === 'Dockerfile')?.role).toBe(
+      'a documentation site (it copies in only site)',
+    );
+  });
 });

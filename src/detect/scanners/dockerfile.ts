@@ -295,7 +295,25 @@ export const dockerfileScanner: Scanner = {
         : [...(froms.length === 1 ? BUILD_TOOLS : []), ...(shell ? COMPILERS : [])].filter((tool) =>
             installsPackage(commands, new RegExp(`^${tool}$`)),
           );
-      if (testRun)
+      // An image of only the project's documentation or website (blincus's: `COPY site .`,
+      // built and served by httpd) is its website, not its deployment.
+      const copied = instructions
+        .filter((i) => (i.op === 'COPY' || i.op === 'ADD') && !/--from=/.test(i.args))
+        .flatMap((i) =>
+          i.args
+            .replace(/(^|\s)--\S+/g, ' ')
+            .trim()
+            .split(/\s+/)
+            .slice(0, -1),
+        )
+        .map((source) => source.replace(/^\.\//, '').split('/')[0]!);
+      const website =
+        copied.length > 0 &&
+        copied.every((folder) => /^(docs?|site|website|documentation)$/.test(folder));
+      if (website)
+        for (const finding of findings.slice(start))
+          finding.tooling = `a documentation site (it copies in only ${listOf([...new Set(copied)])})`;
+      else if (testRun)
         for (const finding of findings.slice(start))
           finding.tooling = `a test image (it runs ${short(testRun, 60)})`;
       else if (buildTools.length > 0)

@@ -1,6 +1,6 @@
 // System-container images and VM tooling: LXD/Incus/distrobuilder image definitions,
 // debootstrap and mkosi configs, Vagrant and Packer; and modules that need their own kernel.
-import { isRecord, yamlDocuments } from '../read-yaml.js';
+import { embeddedYaml, isRecord, yamlDocuments } from '../read-yaml.js';
 import { type Finding, listOf, type Scanner, type TextFile } from '../types.js';
 
 /** Debian live-build's configuration: chroot hooks and package lists (`*.list.chroot`). */
@@ -86,7 +86,8 @@ export const systemImageScanner: Scanner = {
             });
           } else if (
             isRecord(doc.config) &&
-            isRecord(doc.devices) &&
+            Object.keys(doc.config).length > 0 &&
+            Object.keys(doc.config).every((k) => k.includes('.')) &&
             Object.keys(doc.config).some((k) => /^(security|limits|boot|user|cloud-init)\./.test(k))
           ) {
             findings.push({
@@ -96,7 +97,19 @@ export const systemImageScanner: Scanner = {
               file: file.path,
               reason: 'an LXD/Incus profile or instance configuration',
             });
-          }
+            if (String(doc.config['security.nesting']) === 'true')
+              findings.push({
+                question: 'nesting',
+                value: 'yes',
+                strength: 2,
+                file: file.path,
+                reason: 'an LXD/Incus profile that allows containers inside (security.nesting)',
+              });
+            const userData = doc.config['cloud-init.user-data'] ?? doc.config['user.user-data'];
+            if (typeof userData === 'string')
+              findings.push(...cloudConfig(embeddedYaml(userData)[0], file.path));
+          } else if (/^#cloud-config\b/.test(file.text))
+            findings.push(...cloudConfig(doc, file.path));
         }
         continue;
       }
@@ -200,6 +213,38 @@ export const systemImageScanner: Scanner = {
     return findings;
   },
 };
+
+/**
+ * What a cloud-init configuration makes of the instances it sets up: people's SSH keys or an
+ * SSH server (login), packages upgraded on the running system (patched in place).
+ */
+function cloudConfig(config: unknown, file: string): Finding[] {
+  if (!isRecord(config)) return [];
+  const findings: Finding[] = [];
+  const packages = Array.isArray(config.packages) ? config.packages : [];
+  const keys =
+    Array.isArray(config.users) &&
+    config.users.some((u) => isRecord(u) && Array.isArray(u.ssh_authorized_keys));
+  if (keys || packages.includes('openssh-server') || Array.isArray(config.ssh_authorized_keys))
+    findings.push({
+      question: 'login',
+      value: 'yes',
+      strength: 2,
+      file,
+      reason: keys
+        ? "cloud-init gives the instances' users SSH keys"
+        : 'cloud-init sets up SSH on the instances',
+    });
+  if (config.package_upgrade === true || config.package_reboot_if_required === true)
+    findings.push({
+      question: 'updates',
+      value: 'in-place',
+      strength: 2,
+      file,
+      reason: "cloud-init upgrades the instances' packages in place",
+    });
+  return findings;
+}
 
 /**
  * What makes an mkosi configuration a bootable disk image, or undefined. A setting under
