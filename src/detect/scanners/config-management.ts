@@ -209,7 +209,8 @@ export const ansibleScanner: Scanner = {
         }
         continue;
       }
-      if (!/\.ya?ml$/i.test(file.name)) continue;
+      // A playbook names its hosts: a file that does not (a locale, a schema) is not parsed.
+      if (!/\.ya?ml$/i.test(file.name) || !/^[ \t-]*hosts:/m.test(file.text)) continue;
       const doc = yamlDocuments(file)[0];
       // A playbook: a list of plays, each with hosts and tasks or roles.
       if (

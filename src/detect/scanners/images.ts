@@ -58,6 +58,9 @@ export const systemImageScanner: Scanner = {
     for (const file of files) {
       if (LIVE_BUILD.test(file.path)) continue;
       if (/\.ya?ml$/i.test(file.name)) {
+        // Only a file with a top-level key these read (image, source, config) or cloud-init's
+        // mark is parsed: a project's locales and schemas are not.
+        if (!/^(image|source|config):|^#cloud-config/m.test(file.text)) continue;
         for (const doc of yamlDocuments(file)) {
           if (!isRecord(doc)) continue;
           if (

@@ -81,7 +81,10 @@ export const kubernetesScanner: Scanner = {
       }
       // Helm templates hold Go template directives: read them for their kinds only.
       // A Helm template is read as text: rendered, its values would change what it holds.
-      const texts = file.text.includes('{{') ? [] : yamlDocuments(file);
+      // A manifest says its kind at the top level: a file that does not (a locale, a schema,
+      // a CI file) is not parsed.
+      const texts =
+        file.text.includes('{{') || !/^kind:/m.test(file.text) ? [] : yamlDocuments(file);
       const kinds = texts
         .filter(isRecord)
         .filter((d) => typeof d.apiVersion === 'string' && typeof d.kind === 'string');
