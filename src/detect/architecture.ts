@@ -28,7 +28,7 @@ const ROLES: readonly [RegExp, Role][] = [
   ],
   [/^(nginx|traefik|caddy|haproxy|envoy|httpd|apache|varnish)/, 'edge'],
   [
-    /prometheus|grafana|alertmanager|exporter|cadvisor|jaeger|otel|opentelemetry|zipkin|loki|promtail|fluentd|fluent-bit|certbot|unsee|watchtower|adminer|pgadmin|phpmyadmin|mailhog|mailpit|tempo/,
+    /prometheus|grafana|alertmanager|exporter|cadvisor|jaeger|otel|opentelemetry|zipkin|loki|promtail|fluentd|fluent-bit|certbot|unsee|watchtower|adminer|pgadmin|phpmyadmin|mailhog|mailpit|tempo|metrics-server/,
     'ops',
   ],
 ];

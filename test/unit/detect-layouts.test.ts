@@ -1605,4 +1605,31 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
       'a documentation site (it copies in only site)',
     );
   });
+
+  it("reads a DaemonSet beside an application's other workloads as the nodes' agent, and metrics-server as monitoring", async () => {
+    // Shaped like zalando-incubator/es-operator's manifests.
+    const workload = (kind: string, name: string, image: string) =>
+      `apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n        - image: ${image}\n`;
+    const detection = await detect(
+      compiled,
+      tree({
+        'manifests/es-operator.yaml': [
+          workload(
+            'Deployment',
+            'es-operator',
+            'registry.opensource.zalan.do/poirot/es-operator:latest',
+          ),
+          workload(
+            'Deployment',
+            'metrics-server',
+            'registry.k8s.io/metrics-server/metrics-server:v0.7.0',
+          ),
+          workload('DaemonSet', 'sysctl', 'busybox:1.36'),
+        ].join('---\n'),
+      }),
+    );
+    expect(detection.answers.architecture?.evidence[0]?.reason).toBe(
+      'one deployable (beside it, monitoring: metrics-server)',
+    );
+  });
 });

@@ -24,6 +24,9 @@ export const kubernetesScanner: Scanner = {
     const workloads = new Map<string, string>(); // name → file
     // Long-running workloads deployed together: one folder of manifests, or one chart.
     const units = new Map<string, { file: string; components: Component[] }>();
+    // DaemonSets, by the components they are: beside an application's other workloads, a pod
+    // on every node is the nodes' agent (es-operator's sysctl tuner), not a part of it.
+    const nodeAgents = new Set<Component>();
     const chartTiers = new Map<string, Component[]>();
     // Each chart's values, by the chart's folder, to name the images its templates use.
     const chartValues = new Map(
@@ -129,7 +132,9 @@ export const kubernetesScanner: Scanner = {
           const entry = units.get(unit) ?? { file: file.path, components: [] };
           const images = valuesImage !== undefined ? [valuesImage] : imagesOf(doc.spec);
           // A workload's containers: the first is the application, the rest its sidecars.
-          entry.components.push(images[0] ? { name, image: images[0] } : { name });
+          const component: Component = images[0] ? { name, image: images[0] } : { name };
+          if (doc.kind === 'DaemonSet') nodeAgents.add(component);
+          entry.components.push(component);
           units.set(unit, entry);
         }
         const folder = chart ?? folderOfFile;
@@ -218,6 +223,9 @@ export const kubernetesScanner: Scanner = {
         units.set(top, whole);
         units.delete(part);
       }
+      for (const unit of units.values())
+        if (unit.components.some((c) => !nodeAgents.has(c)))
+          unit.components = unit.components.filter((c) => !nodeAgents.has(c));
       // A chart's templates are one deployable, however many workloads they template.
       const uniqueOf = (components: readonly Component[]) =>
         components.filter(
