@@ -1632,4 +1632,23 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
       'one deployable (beside it, monitoring: metrics-server)',
     );
   });
+
+  it("reads a Packer image beside an orchestrator's workloads as the machine they run on, and alone as the deployment", async () => {
+    // Shaped like assareh/home-lab and kencx/homelab: ESXi or Proxmox images under Nomad jobs.
+    const packer =
+      'source "vsphere-iso" "castle" {\n  iso_url = "ubuntu-24.04.iso"\n}\nbuild {\n  sources = ["source.vsphere-iso.castle"]\n}\n';
+    const job =
+      'job "web" {\n  group "web" {\n    task "web" {\n      driver = "docker"\n    }\n  }\n}\n';
+    const homelab = await detect(
+      compiled,
+      tree({ 'esxi/packer/castle/castle.pkr.hcl': packer, 'nomad-jobs/jobs/web.nomad': job }),
+    );
+    expect(homelab.answers.kernel).toBeUndefined();
+    expect(homelab.answers.vmLike).toBeUndefined();
+    expect(homelab.tooling.find((t) => t.file === 'esxi/packer/castle/castle.pkr.hcl')?.role).toBe(
+      'the hosts that run its Nomad workloads',
+    );
+    const alone = await detect(compiled, tree({ 'castle.pkr.hcl': packer }));
+    expect(alone.answers.vmLike?.value).toBe('yes');
+  });
 });

@@ -404,13 +404,18 @@ export const vmToolScanner: Scanner = {
       });
     // Whatever a Vagrant file says (its guest system too) is the developers' VM's when the
     // project deploys some other way.
+    // A Packer image beside an orchestrator's workloads is the machine they run on (a
+    // homelab's Proxmox or ESXi nodes under its Nomad jobs), not the workloads.
     return findings.map((f) =>
       /(^|\/)Vagrantfile$|\.rb$/.test(f.file)
         ? { ...f, toolingBesideDeployment: f.toolingBesideDeployment ?? VAGRANT_ROLE }
-        : f,
+        : { ...f, hostOf: ORCHESTRATED },
     );
   },
 };
+
+/** The orchestrators whose nodes a machine image may be. */
+const ORCHESTRATED: readonly string[] = ['nomad', 'kubernetes', 'swarm'];
 
 /** Notes the Vagrant providers in a file that run only on Windows or macOS hosts. */
 function notForeignHosts(file: TextFile, found: Map<string, string>): void {
