@@ -1651,4 +1651,21 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
     const alone = await detect(compiled, tree({ 'castle.pkr.hcl': packer }));
     expect(alone.answers.vmLike?.value).toBe('yes');
   });
+
+  it("expands an install line's brace lists and reads a crontab the script writes", async () => {
+    // Shaped like pterodactyl-installer's panel.sh.
+    const detection = await detect(
+      compiled,
+      tree({
+        'installers/panel.sh':
+          '#!/bin/bash\ninstall_packages() {\n  apt-get install -y $1\n}\ninstall_packages "php8.3 php8.3-{cli,common,fpm,curl} mariadb-server nginx redis-server"\ncrontab -l | { cat; echo "* * * * * php artisan schedule:run"; } | crontab -\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'shell scripts install 4 daemons to run side by side: php-fpm, mysql, nginx, redis',
+    );
+    expect(detection.answers.cron?.evidence[0]?.reason).toBe(
+      'writes a crontab: jobs run on a schedule beside it',
+    );
+  });
 });

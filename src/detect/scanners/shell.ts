@@ -104,6 +104,12 @@ const containerKind = (marker: string): string =>
           ? 'OpenVZ'
           : 'a container';
 
+/** A word with a shell brace list, expanded (`php8.3-{cli,fpm}` is php8.3-cli and php8.3-fpm). */
+function braceExpanded(word: string): string[] {
+  const match = /^([^{}]*)\{([^{}]*,[^{}]*)\}([^{}]*)$/.exec(word);
+  return match ? match[2]!.split(',').map((part) => `${match[1]}${part}${match[3]}`) : [word];
+}
+
 export const shellScanner: Scanner = {
   name: 'shell',
   // Scripts by extension, and installers by name without one (OpenMediaVault's `install`),
@@ -116,6 +122,7 @@ export const shellScanner: Scanner = {
     const engines = new Map<string, string>(); // container engine → the script installing it
     let upgrades: string | undefined;
     let ssh: string | undefined; // the script installing an SSH server
+    let crontab: string | undefined; // the script writing a crontab
     let selfUpdating: string | undefined; // the script installing unattended upgrades
     let enables: { file: string; service: string } | undefined;
     // Installer scripts at the repository's root (bbb-install.sh, virtualmin-install.sh): they
@@ -136,6 +143,13 @@ export const shellScanner: Scanner = {
       for (const code of lines) {
         if (/\b(apt-get|apt|dnf|yum|zypper)\s+(-\S+\s+)*(dist-|full-)?upgrade\b/.test(code))
           upgrades ??= file.path;
+        // A crontab written (`| crontab -`, a file in /etc/cron.d/): jobs on a schedule.
+        if (
+          /\bcrontab\s+(-u\s+\S+\s+)?-\s*$|\bcrontab\s+(-u\s+\S+\s+)?-\s*[;&|)]|>>?\s*["']?\/etc\/cron\.d\//.test(
+            code,
+          )
+        )
+          crontab ??= file.path;
         // Services enabled at boot (`systemctl enable nginx`): the init system runs them.
         const enabled = /\bsystemctl\s+(?:--now\s+)?enable\s+(?:--now\s+)?["']?([\w@.-]+)/.exec(
           code,
@@ -170,7 +184,10 @@ export const shellScanner: Scanner = {
         // installs x, not podman).
         const install = PACKAGE_MANAGER_INSTALL.exec(code);
         const packages = install ? code.slice(install.index + install[0].length) : code;
-        for (const word of [...packages.split(/[\s`;&|()]+/), ...(named ? [named] : [])]) {
+        const words = [...packages.split(/[\s`;&|()]+/), ...(named ? [named] : [])].flatMap(
+          braceExpanded,
+        );
+        for (const word of words) {
           const name = word
             .replace(/["']/g, '')
             .replace(/\$\{?\w+\}?/g, '')
@@ -249,6 +266,14 @@ export const shellScanner: Scanner = {
         strength: 2,
         file: refuses.file,
         reason: `the script refuses to run in a container (it tests for ${listOf(refuses.kinds)} and exits): it needs a kernel of its own`,
+      });
+    if (crontab)
+      findings.push({
+        question: 'cron',
+        value: 'yes',
+        strength: 2,
+        file: crontab,
+        reason: 'writes a crontab: jobs run on a schedule beside it',
       });
     if (selfUpdating)
       findings.push({
