@@ -1503,6 +1503,12 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
     expect(detection.tooling.map((t) => [t.file, t.role])).toEqual([
       ['scripts/test-environments/postgres/compose.yml', 'a test'],
     ]);
+    // diaspora's docker/develop/ is a development set-up.
+    const develop = await detect(
+      compiled,
+      tree({ 'docker/develop/docker-compose.yml': 'services:\n  app:\n    build: .\n' }),
+    );
+    expect(develop.tooling.map((t) => t.role)).toEqual(['a development set-up']);
   });
 
   it("leaves out a chart's database dependency whose condition its values leave off", async () => {
