@@ -1674,4 +1674,31 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
       'writes a crontab: jobs run on a schedule beside it',
     );
   });
+
+  it("reads a playbook's imported task files, the Compose stacks it brings up and their Jinja templates", async () => {
+    // Shaped like geerlingguy/internet-pi: Ansible sets up Docker on the Pi, then templates
+    // Compose files and brings them up.
+    const detection = await detect(
+      compiled,
+      tree({
+        'main.yml':
+          '- hosts: internet_pi\n  tasks:\n    - ansible.builtin.import_tasks: tasks/docker.yml\n    - ansible.builtin.import_tasks: tasks/pi-hole.yml\n',
+        'tasks/docker.yml':
+          '- name: Docker\n  ansible.builtin.service:\n    name: docker\n    state: started\n',
+        'tasks/pi-hole.yml':
+          '- name: Template\n  ansible.builtin.template:\n    src: templates/pi-hole-docker-compose.yml.j2\n    dest: ~/pi-hole/docker-compose.yml\n- name: Up\n  community.docker.docker_compose_v2:\n    project_src: ~/pi-hole/\n',
+        'templates/pi-hole-docker-compose.yml.j2':
+          '# {{ ansible_managed }}\nservices:\n{% if pihole_exporter %}\n  exporter:\n    image: ekofr/pihole-exporter:latest\n{% endif %}\n  pihole:\n    image: pihole/pihole:{{ pihole_version }}\n',
+      }),
+    );
+    expect(detection.answers.orchestrator?.value).toBe('compose');
+    expect(detection.answers.orchestrator?.evidence.map((e) => e.reason)).toEqual([
+      'Compose runs 2 service(s): exporter, pihole',
+      'Ansible brings up Compose projects (community.docker.docker_compose_v2)',
+    ]);
+    expect(detection.answers.updates?.value).toBe('replace');
+    expect(detection.tooling.find((t) => t.file === 'tasks/docker.yml')?.role).toBe(
+      'the hosts that run its Compose workloads',
+    );
+  });
 });

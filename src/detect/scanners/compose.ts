@@ -9,10 +9,26 @@ import { type Finding, listOf, type Scanner, type TextFile } from '../types.js';
 export const COMPOSE = /^(docker-|podman-)?compose([.-][\w-]+)?\.ya?ml$/i;
 const STACK = /(^|[-_.])stack([-_.][\w.-]*)?\.ya?ml$/i;
 
+/** A Compose file templated with Jinja (Ansible's templates/docker-compose.yml.j2). */
+const COMPOSE_TEMPLATE = /(^|[-_.])(docker-|podman-)?compose([.-][\w-]+)?\.ya?ml\.j2$/i;
+
+/**
+ * A Jinja template's text as the YAML it renders to, near enough to read its services: block
+ * tags (`{% if … %}`) dropped, so both branches are read, and each expression a placeholder.
+ */
+function rendered(file: TextFile): TextFile {
+  const text = file.text
+    .replace(/^[ \t]*\{%.*%\}[ \t]*$/gm, '')
+    .replace(/\{\{.*?\}\}/g, 'x')
+    .replace(/\{#.*?#\}/g, '');
+  return { ...file, text };
+}
+
 export const composeScanner: Scanner = {
   name: 'compose',
-  wants: (_path, name) => COMPOSE.test(name) || STACK.test(name),
-  scan(files) {
+  wants: (_path, name) => COMPOSE.test(name) || STACK.test(name) || COMPOSE_TEMPLATE.test(name),
+  scan(read) {
+    const files = read.map((f) => (COMPOSE_TEMPLATE.test(f.name) ? rendered(f) : f));
     const findings: Finding[] = [];
     // The services each file runs, with those of the files it includes (`include:`), each with
     // the folder its build context is relative to.

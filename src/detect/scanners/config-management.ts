@@ -243,6 +243,28 @@ export const ansibleScanner: Scanner = {
         }
       }
     }
+    // Task files a playbook imports or includes (tasks/docker.yml), and what they include, are
+    // its own tasks.
+    const paths = new Set(files.map((f) => f.path));
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const file of files) {
+        if (!isAnsible(file) || roleOf(file.path) !== undefined || !/\.ya?ml$/i.test(file.name))
+          continue;
+        visitTasks(yamlDocuments(file)[0], (module, args) => {
+          if (!INCLUDE_MODULES.has(module)) return;
+          const target = typeof args === 'string' ? args : isRecord(args) ? args.file : undefined;
+          const to =
+            typeof target === 'string'
+              ? includedFile(file.path, target, undefined, paths)
+              : undefined;
+          if (to && !roleFiles.has(to) && roleOf(to) === undefined) {
+            roleFiles.add(to);
+            grew = true;
+          }
+        });
+      }
+    }
     // Role defaults and vars: a templated service name ({{ nomad_service_name }}) by its value.
     // Switches a role leaves off by default (nginx_amplify_enable: false) are noted too.
     const variables = new Map<string, string>();
@@ -263,6 +285,7 @@ export const ansibleScanner: Scanner = {
       roleOf,
     );
     const leftOut = new Set<string>();
+    let deploys: { file: string; module: string; value: 'compose' | 'swarm' } | undefined;
     const setUp = (service: string, path: string) => {
       if (!services.has(service)) services.set(service, path);
       const role = roleOf(path);
@@ -316,13 +339,36 @@ export const ansibleScanner: Scanner = {
           if (shown) setUp(shown, file.path);
         }
         if (CRON_MODULES.has(module)) cronFile ??= file.path;
+        const brings = /(^|\.)(docker_compose(_v2)?|docker_stack)$/.exec(module)?.[2];
+        if (brings && !deploys)
+          deploys = {
+            file: file.path,
+            module,
+            value: brings === 'docker_stack' ? 'swarm' : 'compose',
+          };
       });
     }
     for (const name of services.keys()) leftOut.delete(name);
-    return alongside(
-      findings,
-      managed('Ansible', services, cronFile, sideBySide(services, origins, plays), [...leftOut]),
-    );
+    // Compose projects or Swarm stacks the playbooks bring up: they deploy containers (Internet
+    // Pi's monitoring and Pi-hole stacks), on the host the rest of the playbooks set up.
+    const deployed: Finding[] = deploys
+      ? [
+          {
+            question: 'orchestrator',
+            value: deploys.value,
+            strength: 2,
+            file: deploys.file,
+            reason: `Ansible brings up ${deploys.value === 'swarm' ? 'Swarm stacks' : 'Compose projects'} (${deploys.module})`,
+          },
+        ]
+      : [];
+    return [
+      ...alongside(
+        findings,
+        managed('Ansible', services, cronFile, sideBySide(services, origins, plays), [...leftOut]),
+      ),
+      ...deployed,
+    ];
   },
 };
 
