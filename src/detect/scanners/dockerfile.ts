@@ -297,16 +297,9 @@ export const dockerfileScanner: Scanner = {
           );
       // An image of only the project's documentation or website (blincus's: `COPY site .`,
       // built and served by httpd) is its website, not its deployment.
-      const copied = instructions
-        .filter((i) => (i.op === 'COPY' || i.op === 'ADD') && !/--from=/.test(i.args))
-        .flatMap((i) =>
-          i.args
-            .replace(/(^|\s)--\S+/g, ' ')
-            .trim()
-            .split(/\s+/)
-            .slice(0, -1),
-        )
-        .map((source) => source.replace(/^\.\//, '').split('/')[0]!);
+      const copied = copiesOf(instructions).flatMap(({ sources }) =>
+        sources.map((source) => source.replace(/^\.\//, '').split('/')[0]!),
+      );
       const website =
         copied.length > 0 &&
         copied.every((folder) => /^(docs?|site|website|documentation)$/.test(folder));
@@ -386,20 +379,10 @@ function startScript(
     (w) =>
       /^\/[\w./-]+$/.test(w) && !/^\/(usr\/)?s?bin\/((ba|da)?sh|tini|dumb-init|init|env)$/.test(w),
   );
-  const copies = instructions
-    .filter((i) => (i.op === 'COPY' || i.op === 'ADD') && !/--from=/.test(i.args))
-    .map((i) =>
-      i.args
-        .replace(/(^|\s)--\S+/g, ' ')
-        .trim()
-        .split(/\s+/),
-    )
-    .filter((parts) => parts.length >= 2);
   const contexts = [folderOf(dockerfile), ''];
   for (const script of scripts)
-    for (const parts of copies) {
-      const destination = parts[parts.length - 1]!;
-      for (const source of parts.slice(0, -1)) {
+    for (const { sources, destination } of copiesOf(instructions)) {
+      for (const source of sources) {
         const name = source.split('/').pop()!;
         const lands =
           destination === script ||
@@ -413,6 +396,25 @@ function startScript(
       }
     }
   return undefined;
+}
+
+/**
+ * What each COPY and ADD takes from the build context (not `--from` another stage or image),
+ * and where it puts it; the flags (`--chown=…`) dropped.
+ */
+function copiesOf(
+  instructions: readonly Instruction[],
+): { sources: string[]; destination: string }[] {
+  return instructions
+    .filter((i) => (i.op === 'COPY' || i.op === 'ADD') && !/--from=/.test(i.args))
+    .map((i) =>
+      i.args
+        .replace(/(^|\s)--\S+/g, ' ')
+        .trim()
+        .split(/\s+/),
+    )
+    .filter((parts) => parts.length >= 2)
+    .map((parts) => ({ sources: parts.slice(0, -1), destination: parts[parts.length - 1]! }));
 }
 
 /** The words of an exec-form instruction (`["bash", "/root/init.sh"]`), or undefined. */
