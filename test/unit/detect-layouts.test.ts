@@ -731,6 +731,11 @@ describe('hostile files', () => {
         'f.sh': 'make install '.repeat(size / 13),
         'g.ps1': 'dism '.repeat(size / 5),
         'h.conf': `[program:${'x'.repeat(size)}`,
+        'templates/docker-compose.yml.j2': '{{'.repeat(size / 2),
+        'i.sh': `if ${'= lxc '.repeat(size / 6)}`,
+        'j.sh': `#!/bin/sh\n${'service x $1 '.repeat(size / 13)}`,
+        'k.sh': `#!/bin/sh\n${'qemu-img create '.repeat(size / 16)}`,
+        'lxc-debian.in': `${'crontab - '.repeat(size / 10)}`,
       }),
     );
     expect(detection.answers.imageSource?.value).toBe('dockerfile');

@@ -19,8 +19,9 @@ const COMPOSE_TEMPLATE = /(^|[-_.])(docker-|podman-)?compose([.-][\w-]+)?\.ya?ml
 function rendered(file: TextFile): TextFile {
   const text = file.text
     .replace(/^[ \t]*\{%.*%\}[ \t]*$/gm, '')
-    .replace(/\{\{.*?\}\}/g, 'x')
-    .replace(/\{#.*?#\}/g, '');
+    // Each expression ends before the next brace: one pass, however many `{{` a line holds.
+    .replace(/\{\{[^{}\n]*\}\}/g, 'x')
+    .replace(/\{#[^#\n]*#\}/g, '');
   return { ...file, text };
 }
 
