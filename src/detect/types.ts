@@ -77,6 +77,13 @@ export function platformHostOf(services: readonly string[]): readonly string[] |
     : undefined;
 }
 
+/**
+ * A scheduler's daemon (cron, crond, cronie, s6's svc-cron): the cron question says it runs, so
+ * it is not counted among the services side by side, as host detection leaves it out too.
+ */
+export const isScheduler = (name: string): boolean =>
+  /(^|[-_])(cron|crond|cronie|anacron)$/.test(name);
+
 /** One scanner per ecosystem: it names the files it reads, then turns them into findings. */
 export interface Scanner {
   name: string;

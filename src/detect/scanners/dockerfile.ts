@@ -2,6 +2,7 @@
 import {
   type Finding,
   listOf,
+  isScheduler,
   processesFor,
   type Scanner,
   short,
@@ -156,7 +157,8 @@ export const dockerfileScanner: Scanner = {
       const startsSupervisor = startedAll.some((n) =>
         /^(supervisor|supervisord|s6|runit)$/.test(n),
       );
-      const started = startsSupervisor ? [] : startedAll;
+      // cron started too is the cron question's, not a service counted here.
+      const started = startsSupervisor ? [] : startedAll.filter((n) => !isScheduler(n));
       const supervised =
         SUPERVISOR.test(run) ||
         startsSupervisor ||
@@ -196,7 +198,7 @@ export const dockerfileScanner: Scanner = {
             ? 'runs a process supervisor, so several services share the container'
             : `its start script (${script!.path}) hands over to a process supervisor, so several services share the container`,
         });
-      if (/\bcron(d)?\b/.test(run) || started.includes('cron'))
+      if (/\bcron(d)?\b/.test(run) || startedAll.includes('cron'))
         findings.push({
           question: 'cron',
           value: 'yes',

@@ -5,6 +5,7 @@ import {
   isOneshotTask,
   listOf,
   platformHostOf,
+  isScheduler,
   processesFor,
   type Scanner,
   type TextFile,
@@ -112,17 +113,19 @@ export const supervisorScanner: Scanner = {
       for (const match of file.text.matchAll(/^\[program:([^\]]+)\]/gm)) programs.add(match[1]!);
       if (programs.size > 0) first ||= file.path;
     }
-    if (programs.size >= 2) {
-      const value = processesFor(programs.size);
+    const services = [...programs].filter((p) => !isScheduler(p));
+    const schedulers = [...programs].filter(isScheduler);
+    if (services.length >= 2) {
+      const value = processesFor(services.length);
       findings.push({
         question: 'processes',
         value,
         strength: 3, // the programs inside the image: more specific than a count of containers
         file: first,
-        reason: `a supervisor runs ${programs.size} services: ${[...programs].slice(0, 6).join(', ')}`,
+        reason: `a supervisor runs ${services.length} services: ${services.slice(0, 6).join(', ')}${schedulers.length > 0 ? `, and ${schedulers.join(', ')} for scheduled jobs` : ''}`,
       });
     }
-    if ([...programs].some((p) => /^cron(d|ie)?$/.test(p)))
+    if (schedulers.length > 0)
       findings.push({
         question: 'cron',
         value: 'yes',
