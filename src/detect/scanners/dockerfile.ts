@@ -1,8 +1,8 @@
 // Dockerfile / Containerfile: the image is built layer by layer; FROM chains show shared bases.
 import {
   type Finding,
-  listOf,
   isScheduler,
+  listOf,
   processesFor,
   type Scanner,
   short,

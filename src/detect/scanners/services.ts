@@ -3,9 +3,9 @@
 import {
   type Finding,
   isOneshotTask,
+  isScheduler,
   listOf,
   platformHostOf,
-  isScheduler,
   processesFor,
   type Scanner,
   type TextFile,
