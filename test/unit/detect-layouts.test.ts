@@ -924,7 +924,8 @@ describe('layouts found on a seventh and an eighth held-out set', () => {
         'util/docker/web/service.full/php-fpm.conf': '[program:php-fpm]\ncommand=php-fpm\n',
         'util/docker/web/service.full/cron.conf': '[program:cron]\ncommand=supercronic\n',
         'util/docker/mariadb/service.full/mariadb.conf': '[program:mariadb]\ncommand=mariadbd\n',
-        'util/docker/web/service.full/centrifugo.conf': '[program:centrifugo]\ncommand=centrifugo\n',
+        'util/docker/web/service.full/centrifugo.conf':
+          '[program:centrifugo]\ncommand=centrifugo\n',
         'util/docker/dev/service.full/vite.conf': '[program:vite]\ncommand=vite\n',
         'util/docker/web/nginx/site.conf': 'server {\n  listen 80;\n}\n',
         'docker-compose.yml': 'services:\n  web:\n    build: .\n',
