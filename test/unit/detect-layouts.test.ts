@@ -1709,4 +1709,20 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
       'the hosts that run its Compose workloads',
     );
   });
+
+  it('reads the programs a start script leaves in the background, and the one it ends in', async () => {
+    // Shaped like tubearchivist's run.sh, copied into the working directory and started there.
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM python:3.11\nWORKDIR /app\nCOPY ./docker_assets/run.sh /app\nCMD ["/bin/tini", "--", "./run.sh"]\n',
+        'docker_assets/run.sh':
+          '#!/bin/bash\nstop() {\n  timeout 60 service web stop &\n}\npython manage.py migrate\nnginx &\ncelery -A task worker \\\n    --loglevel=info &\ntail -f /var/log/app.log &\npython backend_start.py\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'its start script (docker_assets/run.sh) starts 3 services in the container: nginx, celery, backend_start',
+    );
+  });
 });

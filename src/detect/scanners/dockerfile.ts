@@ -377,18 +377,30 @@ function startScript(
     const exec = /^\s*\[/.test(start) ? jsonWords(start) : undefined;
     return exec ?? start.split(/\s+/);
   });
-  const scripts = words.filter(
-    (w) =>
-      /^\/[\w./-]+$/.test(w) && !/^\/(usr\/)?s?bin\/((ba|da)?sh|tini|dumb-init|init|env)$/.test(w),
-  );
+  // A relative script (`./run.sh`) is in the working directory the image last set.
+  const workdir =
+    instructions
+      .filter((i) => i.op === 'WORKDIR')
+      .pop()
+      ?.args.replace(/\/+$/, '') ?? '';
+  const scripts = words
+    .map((w) =>
+      /^(\.\/)?[\w.-]+\.(sh|bash)$/.test(w) ? `${workdir}/${w.replace(/^\.\//, '')}` : w,
+    )
+    .filter(
+      (w) =>
+        /^\/[\w./-]+$/.test(w) &&
+        !/^\/(usr\/)?s?bin\/((ba|da)?sh|tini|dumb-init|init|env)$/.test(w),
+    );
   const contexts = [folderOf(dockerfile), ''];
   for (const script of scripts)
     for (const { sources, destination } of copiesOf(instructions)) {
       for (const source of sources) {
         const name = source.split('/').pop()!;
+        // Copied to the script's own path, or into its folder (`COPY run.sh /app/`, or
+        // `/app` when that is a folder).
         const lands =
-          destination === script ||
-          (destination.endsWith('/') && `${destination}${name}` === script);
+          destination === script || `${destination.replace(/\/+$/, '')}/${name}` === script;
         if (!lands) continue;
         for (const context of contexts) {
           const path = [context, source.replace(/^\.\//, '')].filter(Boolean).join('/');
@@ -438,8 +450,28 @@ function jsonWords(args: string): string[] | undefined {
  */
 function servicesStarted(text: string): string[] {
   const names = new Set<string>();
-  for (const line of text.split('\n')) {
-    if (/^\s*#/.test(line)) continue;
+  const lines = text
+    .replace(/\\\r?\n/g, ' ')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !/^\s*#/.test(line));
+  // Programs left running in the background (`nginx &`, `celery … worker &`), and with them the
+  // one the script ends in, in the foreground (tubearchivist's run.sh).
+  let background = 0;
+  for (const line of lines) {
+    const program = /^\s*(?:exec\s+|nohup\s+)?(\S+)(?:\s[^&]*)?[^&]&\s*$/.exec(line)?.[1];
+    const name = program && programName(line, program);
+    if (name && !/^(sleep|tail|wait|echo|cat|true|timeout|kill|service|systemctl)$/.test(name)) {
+      names.add(name);
+      background += 1;
+    }
+  }
+  if (background > 0) {
+    const last = lines[lines.length - 1]!;
+    const program = /^\s*(?:exec\s+)?(\S+)/.exec(last)?.[1];
+    const name = program && !/&\s*$/.test(last) ? programName(last, program) : undefined;
+    if (name && !/^(wait|sleep|tail|fi|done|esac|\}|exit)$/.test(name)) names.add(name);
+  }
+  for (const line of lines) {
     const started =
       /\bservice\s+([a-z][\w@.-]*)\s+(?:start|restart|"?\$1"?)\b/.exec(line)?.[1] ??
       /\/etc\/init\.d\/([a-z][\w@.-]*)\s+(?:start|restart)\b/.exec(line)?.[1] ??
@@ -448,6 +480,20 @@ function servicesStarted(text: string): string[] {
     if (/^\s*(exec\s+)?(\S*\/)?(cron|crond)\s+-f\b/.test(line)) names.add('cron');
   }
   return [...names];
+}
+
+/** A command's program by name: an interpreter's script by its own (`python backend_start.py`). */
+function programName(line: string, program: string): string {
+  const base = program.split('/').pop()!;
+  if (/^(python3?|node|bash|sh|ruby|php|perl)$/.test(base)) {
+    const script = line.trim().split(/\s+/)[/^\s*(exec|nohup)\s/.test(line) ? 2 : 1];
+    if (script && !script.startsWith('-'))
+      return script
+        .split('/')
+        .pop()!
+        .replace(/\.\w+$/, '');
+  }
+  return base.replace(/\.(sh|bash)$/, '');
 }
 
 function folderOf(path: string): string {
