@@ -1725,4 +1725,19 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
       'its start script (docker_assets/run.sh) starts 3 services in the container: nginx, celery, backend_start',
     );
   });
+
+  it("reads uWSGI's attached daemons as programs beside the application, not those behind an if-env", async () => {
+    // Shaped like healthchecks' docker/uwsgi.ini.
+    const detection = await detect(
+      compiled,
+      tree({
+        'docker/uwsgi.ini':
+          '[uwsgi]\nmodule = hc.wsgi:application\nattach-daemon = ./manage.py sendalerts --skip-checks\nattach-daemon = ./manage.py sendreports --loop\n\nif-env = SMTPD_PORT\nattach-daemon = ./manage.py smtpd --port %(_)\nendif =\n',
+        'setup.ini': '[metadata]\nname = other\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'uWSGI runs 3 services: uwsgi, sendalerts, sendreports',
+    );
+  });
 });

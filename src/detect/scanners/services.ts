@@ -82,6 +82,33 @@ export const procfileScanner: Scanner = {
   },
 };
 
+/**
+ * The programs a uWSGI configuration runs side by side: the application, and each
+ * `attach-daemon` outside an `if-env`/`if-exists` block (healthchecks' sendalerts and
+ * sendreports; its smtpd only when a port is set). None without a daemon attached.
+ */
+function uwsgiDaemons(text: string): string[] {
+  if (!/^\[uwsgi\]/m.test(text)) return [];
+  const daemons: string[] = [];
+  let conditional = false;
+  for (const line of text.split('\n')) {
+    if (/^\s*if-[\w-]+\s*=/.test(line)) conditional = true;
+    else if (/^\s*endif\s*=?/.test(line)) conditional = false;
+    const command = /^\s*(?:smart-)?attach-(?:daemon2?|control-daemon)\s*=\s*(\S.*)$/.exec(
+      line,
+    )?.[1];
+    if (command && !conditional) {
+      // Named by the command's own words (`./manage.py sendalerts` is sendalerts).
+      const words = command.split(/\s+/).filter((w) => !w.startsWith('-'));
+      const named = /manage\.py$|^(python3?|node|php)$/.test(words[0]!.split('/').pop()!)
+        ? words[1]
+        : words[0];
+      if (named) daemons.push(named.split('/').pop()!);
+    }
+  }
+  return daemons.length > 0 ? ['uwsgi', ...daemons] : [];
+}
+
 export const supervisorScanner: Scanner = {
   name: 'supervisors',
   wants: (path, name) =>
@@ -89,6 +116,8 @@ export const supervisorScanner: Scanner = {
     // AzuraCast's util/docker/web/service.full/); told by their [program:…] sections.
     /\.conf$/i.test(name) ||
     /(^|\/)(s6-overlay\/s6-rc\.d|services\.d|etc\/service|etc\/sv)\/[^/]+\/run$/.test(path) ||
+    // uWSGI's configuration: its attach-daemon lines run programs beside the application.
+    /\.ini$/i.test(name) ||
     // s6-rc's type files: only a longrun's run script is a service (a oneshot's runs once).
     /(^|\/)s6-rc\.d\/[^/]+\/type$/.test(path) ||
     // Build scripts that write supervisor programs with heredocs (docker-gitlab's install.sh).
@@ -97,6 +126,7 @@ export const supervisorScanner: Scanner = {
     const findings: Finding[] = [];
     const programs = new Set<string>();
     let first = '';
+    let runner = 'a supervisor'; // uWSGI, when its attached daemons are all there is
     const runOnce = new Set(
       files
         .filter((f) => f.name === 'type' && /^\s*(oneshot|bundle)\s*$/.test(f.text))
@@ -111,6 +141,9 @@ export const supervisorScanner: Scanner = {
         continue;
       }
       for (const match of file.text.matchAll(/^\[program:([^\]]+)\]/gm)) programs.add(match[1]!);
+      const attached = uwsgiDaemons(file.text);
+      if (attached.length > 0 && programs.size === 0) runner = 'uWSGI';
+      for (const daemon of attached) programs.add(daemon);
       if (programs.size > 0) first ||= file.path;
     }
     const services = [...programs].filter((p) => !isScheduler(p));
@@ -122,7 +155,7 @@ export const supervisorScanner: Scanner = {
         value,
         strength: 3, // the programs inside the image: more specific than a count of containers
         file: first,
-        reason: `a supervisor runs ${services.length} services: ${services.slice(0, 6).join(', ')}${schedulers.length > 0 ? `, and ${schedulers.join(', ')} for scheduled jobs` : ''}`,
+        reason: `${runner} runs ${services.length} services: ${services.slice(0, 6).join(', ')}${schedulers.length > 0 ? `, and ${schedulers.join(', ')} for scheduled jobs` : ''}`,
       });
     }
     if (schedulers.length > 0)
