@@ -27,6 +27,8 @@ const TOOLING_FOLDERS: ReadonlyMap<string, string> = new Map([
   ['sample', 'an example'],
   ['.devcontainer', 'a development container'],
   ['dev', 'a development set-up'],
+  // Kubernetes projects' scripts for developers and CI (kubernetes/hack, amazon-eks-ami/hack).
+  ['hack', 'a development script'],
   ['devel', 'a development set-up'],
   ['develop', 'a development set-up'],
   ['development', 'a development set-up'],
@@ -62,6 +64,7 @@ const PURPOSE_WORDS: readonly [RegExp, string, string][] = [
   [/^(test|tests|testing|e2e|ci|integration)$/, 'a test', 'CI configuration'],
   [/^(load|loadtest|perf|performance|bench|benchmark)$/, 'a load test', 'a load test'],
   [/^(dev|devel|development|local|debug)$/, 'a development set-up', 'a development container'],
+  [/^(docs?|mkdocs|documentation|sphinx)$/, 'documentation', 'documentation'],
 ];
 
 function containerFileRole(name: string): string | undefined {

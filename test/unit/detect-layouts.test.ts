@@ -1516,6 +1516,18 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
       tree({ 'docker/develop/docker-compose.yml': 'services:\n  app:\n    build: .\n' }),
     );
     expect(develop.tooling.map((t) => t.role)).toEqual(['a development set-up']);
+    // amazon-eks-ami's hack/ scripts, and an image named for building the docs.
+    const hack = await detect(
+      compiled,
+      tree({
+        'hack/lint.sh': '#!/bin/bash\napt-get install -y nginx postgresql\n',
+        'mkdocs.Dockerfile': 'FROM python:3.9\nRUN pip install mkdocs\n',
+      }),
+    );
+    expect(hack.tooling.map((t) => [t.file, t.role])).toEqual([
+      ['hack/lint.sh', 'a development script'],
+      ['mkdocs.Dockerfile', 'documentation'],
+    ]);
   });
 
   it("leaves out a chart's database dependency whose condition its values leave off", async () => {
