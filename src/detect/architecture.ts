@@ -28,7 +28,7 @@ const ROLES: readonly [RegExp, Role][] = [
   ],
   [/^(nginx|traefik|caddy|haproxy|envoy|httpd|apache|varnish)/, 'edge'],
   [
-    /prometheus|grafana|alertmanager|exporter|cadvisor|jaeger|otel|opentelemetry|zipkin|loki|promtail|fluentd|fluent-bit|certbot|unsee|watchtower|adminer|pgadmin|phpmyadmin|mailhog|mailpit|tempo|metrics-server/,
+    /prometheus|grafana|alertmanager|exporter|cadvisor|jaeger|otel|opentelemetry|zipkin|loki|promtail|fluentd|fluent-bit|certbot|unsee|watchtower|adminer|pgadmin|phpmyadmin|mailhog|mailpit|tempo|metrics-server|visualizer/,
     'ops',
   ],
 ];
@@ -36,7 +36,7 @@ const ROLES: readonly [RegExp, Role][] = [
 // Service names that say the tier whatever the image (a `db` built from a Dockerfile over
 // postgres is still the database).
 const TIER_NAMES =
-  /^(db|database|postgres(ql)?|mysql|mariadb|mongo(db)?|redis|cache|memcached|proxy|nginx|lb|load-?balancer)$/;
+  /^(db|database|postgres(ql)?|mysql|mariadb|mongo(db)?|redis|cache|memcached|(reverse[-_]?)?proxy|nginx|lb|load-?balancer)$/;
 
 /**
  * Whether a component is a service another publisher makes, which one of the application's own

@@ -1752,4 +1752,16 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
       'uWSGI runs 3 services: uwsgi, sendalerts, sendreports',
     );
   });
+
+  it('reads a service named reverse_proxy as the edge tier, and the Swarm visualizer as monitoring', async () => {
+    // Shaped like dockersamples/atsea-sample-shop-app.
+    const detection = await detect(
+      compiled,
+      tree({
+        'docker-compose.yml':
+          'services:\n  reverse_proxy:\n    build: ./reverse_proxy\n  database:\n    build: ./database\n  appserver:\n    build: ./app\n  visualizer:\n    image: dockersamples/visualizer:stable\n  payment_gateway:\n    build: ./payment_gateway\n',
+      }),
+    );
+    expect(detection.answers.architecture?.value).toBe('multi-tier');
+  });
 });
