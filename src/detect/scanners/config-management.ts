@@ -184,14 +184,15 @@ export const ansibleScanner: Scanner = {
       if (/(^|\/)roles\/[^/]+\/$/.test(root) || roleRoots.has(root)) return root;
       return undefined;
     };
-    const roleFiles = new Set<string>();
+    // Task and handler files: every one of a role's, and those a playbook imports.
+    const taskFiles = new Set<string>();
     const rolesSeen = new Set<string>();
     // What sets each service up (a role's folder, or a playbook's own tasks), and what each
     // play applies to its hosts: the services that run side by side are one play's.
     const origins = new Map<string, Set<string>>();
     const plays: { where: string; parts: string[] }[] = [];
     const isAnsible = (file: TextFile) =>
-      roleFiles.has(file.path) || findings.some((f) => f.file === file.path);
+      taskFiles.has(file.path) || findings.some((f) => f.file === file.path);
     for (const file of files) {
       if (file.name === 'ansible.cfg') {
         findings.push(...provisioned('ansible', file, 'an Ansible configuration'));
@@ -200,7 +201,7 @@ export const ansibleScanner: Scanner = {
       const role = roleOf(file.path);
       if (role !== undefined) {
         // Every task and handler file of a role: main.yml, and the files it includes.
-        roleFiles.add(file.path);
+        taskFiles.add(file.path);
         if (!rolesSeen.has(role)) {
           rolesSeen.add(role);
           const name =
@@ -253,13 +254,10 @@ export const ansibleScanner: Scanner = {
           continue;
         visitTasks(yamlDocuments(file)[0], (module, args) => {
           if (!INCLUDE_MODULES.has(module)) return;
-          const target = typeof args === 'string' ? args : isRecord(args) ? args.file : undefined;
-          const to =
-            typeof target === 'string'
-              ? includedFile(file.path, target, undefined, paths)
-              : undefined;
-          if (to && !roleFiles.has(to) && roleOf(to) === undefined) {
-            roleFiles.add(to);
+          const target = includeTarget(args);
+          const to = target && includedFile(file.path, target, undefined, paths);
+          if (to && !taskFiles.has(to) && roleOf(to) === undefined) {
+            taskFiles.add(to);
             grew = true;
           }
         });
@@ -279,7 +277,7 @@ export const ansibleScanner: Scanner = {
           if (value === false) off.add(key);
         }
     }
-    const optional = switchedOn(
+    const optional = optionsOffByDefault(
       files.filter((f) => isAnsible(f) && /\.ya?ml$/i.test(f.name)),
       off,
       roleOf,
@@ -435,7 +433,7 @@ const INCLUDE_MODULES = new Set([
  * false): the task files included only that way (and what they include), the tasks under such
  * a `when:`, and the handlers that only those notify.
  */
-function switchedOn(
+function optionsOffByDefault(
   files: readonly TextFile[],
   off: ReadonlySet<string>,
   roleOf: (path: string) => string | undefined,
@@ -469,14 +467,8 @@ function switchedOn(
           notified.push({ file: file.path, names, off: isOff(task, enclosing) });
         }
         if (!INCLUDE_MODULES.has(module)) return;
-        const target =
-          typeof args === 'string'
-            ? args
-            : isRecord(args) && typeof args.file === 'string'
-              ? args.file
-              : undefined;
-        const role = roleOf(file.path);
-        const to = target === undefined ? undefined : includedFile(file.path, target, role, paths);
+        const target = includeTarget(args);
+        const to = target && includedFile(file.path, target, roleOf(file.path), paths);
         if (to) edges.push({ from: file.path, to, off: isOff(task, enclosing) });
       });
   // Files nothing includes run; so does what they include unless under a switch that is off.
@@ -503,6 +495,12 @@ function switchedOn(
     return names.some((n) => notifiedAtAll.has(n)) && !names.some((n) => notifiedWhenOn.has(n));
   };
   return { offFiles, isOff, onlyNotifiedWhenOff };
+}
+
+/** The file an include_tasks or import_tasks names (`file: x.yml`, or the value itself). */
+function includeTarget(args: unknown): string | undefined {
+  const target = isRecord(args) ? args.file : args;
+  return typeof target === 'string' ? target : undefined;
 }
 
 /** The file an include names: from the role's path, the including file's folder or tasks/. */
