@@ -65,6 +65,7 @@ const PURPOSE_WORDS: readonly [RegExp, string, string][] = [
   [/^(load|loadtest|perf|performance|bench|benchmark)$/, 'a load test', 'a load test'],
   [/^(dev|devel|development|local|debug)$/, 'a development set-up', 'a development container'],
   [/^(docs?|mkdocs|documentation|sphinx)$/, 'documentation', 'documentation'],
+  [/^(build|builder)$/, 'a build set-up', 'a build environment'],
 ];
 
 function containerFileRole(name: string): string | undefined {

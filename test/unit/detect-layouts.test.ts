@@ -483,7 +483,7 @@ describe('layouts found on a second held-out set', () => {
     );
   });
 
-  it("reads a build's install of a unit as installed on a host, and ci/ images as CI", async () => {
+  it("reads a build's install of a unit as installed on a host, and ci/ images named for building as build environments", async () => {
     // Shaped like earlyoom and ZeroTierOne: make install puts the unit on the host; the images
     // under ci/ only build packages.
     const detection = await detect(
@@ -510,7 +510,11 @@ describe('layouts found on a second held-out set', () => {
     });
     expect(detection.answers.imageSource?.value).toBe('distro-image');
     expect(detection.answers.layers).toBeUndefined();
-    expect(detection.tooling.map((t) => t.role)).toEqual(['CI configuration', 'CI configuration']);
+    // Their names say what they are for: building the packages.
+    expect(detection.tooling.map((t) => t.role)).toEqual([
+      'a build environment',
+      'a build environment',
+    ]);
   });
 
   it('takes a kustomization and the workloads it puts together for one way of deploying', async () => {
@@ -1763,5 +1767,28 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
       }),
     );
     expect(detection.answers.architecture?.value).toBe('multi-tier');
+  });
+
+  it('reads images built on an image built here as layers, and a builder Dockerfile as a build environment', async () => {
+    // Shaped like nestybox/dockerfiles and atsea's windows/docker/*/Dockerfile.builder.
+    const detection = await detect(
+      compiled,
+      tree({
+        'almalinux-8-systemd/Dockerfile': 'FROM almalinux:8\nRUN dnf install -y systemd\n',
+        'almalinux-8-systemd-docker/Dockerfile':
+          'FROM nestybox/almalinux-8-systemd:latest\nRUN dnf install -y docker-ce\n',
+        'ubuntu-jammy-systemd/Dockerfile': 'FROM ubuntu:jammy\nRUN apt-get install -y systemd\n',
+        'alpine/Dockerfile': 'FROM alpine:3.20\n',
+        // The official alpine image, not the one alpine/ builds.
+        'alpine-tools/Dockerfile': 'FROM alpine:3.20\nRUN apk add curl\n',
+        'windows/docker/api/Dockerfile.builder': 'FROM mcr.microsoft.com/windows/servercore\n',
+      }),
+    );
+    expect(detection.answers.layers?.evidence[0]?.reason).toBe(
+      '1 Dockerfile(s) build on images built here: almalinux-8-systemd-docker/Dockerfile',
+    );
+    expect(detection.tooling.find((t) => t.file.endsWith('Dockerfile.builder'))?.role).toBe(
+      'a build environment',
+    );
   });
 });

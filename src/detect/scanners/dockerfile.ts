@@ -329,7 +329,31 @@ export const dockerfileScanner: Scanner = {
       const shared = [...users]
         .sort(([, a], [, b]) => b.length - a.length)
         .find(([, paths]) => paths.length >= 2 && sharing.size * 2 >= images.length);
-      if (shared)
+      // Images built on an image built here, named for its folder (nestybox's
+      // almalinux-8-systemd-docker on nestybox/almalinux-8-systemd): layers by design.
+      const folders = new Map(images.map((i) => [folderOf(i.path).split('/').pop() ?? '', i.path]));
+      const onOwn = images.filter((image) =>
+        image.bases.some((base) => {
+          // Pushed under an owner (nestybox/…): an official image (alpine) is not one of ours.
+          if (!base.includes('/')) return false;
+          const name =
+            base
+              .replace(/[:@].*$/, '')
+              .split('/')
+              .pop() ?? '';
+          const built = folders.get(name);
+          return built !== undefined && built !== image.path;
+        }),
+      );
+      if (onOwn.length > 0 && !shared)
+        findings.push({
+          question: 'layers',
+          value: 'yes',
+          strength: 2,
+          file: onOwn[0]!.path,
+          reason: `${onOwn.length} Dockerfile(s) build on images built here: ${listOf(onOwn.map((i) => i.path))}`,
+        });
+      else if (shared)
         findings.push({
           question: 'layers',
           value: 'yes',
