@@ -124,3 +124,14 @@ export function listOf(names: Iterable<string>, most = 6): string {
 export function processesFor(count: number): 'single' | 'few' | 'many' {
   return count >= 4 ? 'many' : count >= 2 ? 'few' : 'single';
 }
+
+/**
+ * The last of a chain of parents (a Compose file included by one included by another, a chart
+ * put together by an umbrella chart of an umbrella chart): the key itself when it has none.
+ * Ten hops at most, so that a cycle ends.
+ */
+export function topmost(parentOf: ReadonlyMap<string, string>, key: string): string {
+  let top = key;
+  for (let hops = 0; parentOf.has(top) && hops < 10; hops++) top = parentOf.get(top)!;
+  return top;
+}

@@ -7,6 +7,7 @@ import {
   type Scanner,
   short,
   type TextFile,
+  topmost,
 } from '../types.js';
 import { COMPOSE, composeIncludes } from './compose.js';
 
@@ -68,12 +69,9 @@ export const dockerfileScanner: Scanner = {
         targets.map((to) => [to, from] as const),
       ),
     );
-    const topOf = (path: string): string => {
-      let top = path;
-      for (let hops = 0; includedBy.has(top) && hops < 10; hops++) top = includedBy.get(top)!;
-      return top;
-    };
-    const appRoots = new Map(composeFiles.map((f) => [folderOf(f.path), folderOf(topOf(f.path))]));
+    const appRoots = new Map(
+      composeFiles.map((f) => [folderOf(f.path), folderOf(topmost(includedBy, f.path))]),
+    );
     // The Procfile with the most process types, for a Procfile runner started in an image.
     const procfile = all
       .filter((f) => f.name === 'Procfile')

@@ -3,7 +3,7 @@
 import { posix } from 'node:path';
 import { architectureOf, type Component } from '../architecture.js';
 import { isRecord, yamlDocuments } from '../read-yaml.js';
-import { type Finding, listOf, type Scanner } from '../types.js';
+import { type Finding, listOf, type Scanner, topmost } from '../types.js';
 
 const WORKLOADS = new Set([
   'Deployment',
@@ -49,33 +49,32 @@ export const kubernetesScanner: Scanner = {
         if (isRecord(chart) && typeof chart.name === 'string')
           assemblies.set(folderOfFile, { file: file.path, what: `a Helm chart (${chart.name})` });
         chartFiles.set(folderOfFile, file.path);
-        if (isRecord(chart) && Array.isArray(chart.dependencies))
-          for (const dependency of chart.dependencies)
-            if (
-              isRecord(dependency) &&
-              typeof dependency.repository === 'string' &&
-              dependency.repository.startsWith('file://')
-            )
-              umbrellaOf.set(
-                `${posix.join(folderOfFile, dependency.repository.slice('file://'.length))}/`,
-                folderOfFile,
-              );
-        // A database chart it depends on (zitadel's postgresql) is a tier of its application,
-        // which keeps its data there; a cache it may use (oauth2-proxy's redis-ha, for sessions)
-        // is often left off.
-        // A dependency whose condition the chart's values leave off (opengist's
-        // `condition: postgresql.enabled` with `enabled: false`) is an option, not a tier.
-        if (isRecord(chart) && Array.isArray(chart.dependencies))
-          for (const dependency of chart.dependencies)
-            if (
-              isRecord(dependency) &&
-              typeof dependency.name === 'string' &&
-              !switchedOff(dependency.condition, chartValues.get(folderOfFile))
-            )
-              chartTiers.set(folderOfFile, [
-                ...(chartTiers.get(folderOfFile) ?? []),
-                { name: dependency.name, image: dependency.name },
-              ]);
+        const dependencies =
+          isRecord(chart) && Array.isArray(chart.dependencies) ? chart.dependencies : [];
+        for (const dependency of dependencies) {
+          if (!isRecord(dependency)) continue;
+          // A chart of this repository (`repository: file://../../cart/chart`) is a part.
+          if (
+            typeof dependency.repository === 'string' &&
+            dependency.repository.startsWith('file://')
+          )
+            umbrellaOf.set(
+              `${posix.join(folderOfFile, dependency.repository.slice('file://'.length))}/`,
+              folderOfFile,
+            );
+          // A database chart it depends on (zitadel's postgresql) is a tier of its application,
+          // which keeps its data there; a cache it may use (oauth2-proxy's redis-ha, for
+          // sessions) is often left off. A dependency whose condition the chart's values leave
+          // off (opengist's `condition: postgresql.enabled` with `enabled: false`) is an option.
+          if (
+            typeof dependency.name === 'string' &&
+            !switchedOff(dependency.condition, chartValues.get(folderOfFile))
+          )
+            chartTiers.set(folderOfFile, [
+              ...(chartTiers.get(folderOfFile) ?? []),
+              { name: dependency.name, image: dependency.name },
+            ]);
+        }
         continue;
       }
       if (/^kustomization\.ya?ml$/i.test(file.name)) {
@@ -209,14 +208,9 @@ export const kubernetesScanner: Scanner = {
       }
       // A chart that puts this repository's charts together (retail-store's src/app/chart of
       // its services' charts) is one application: its parts' workloads are its own.
-      const topOf = (folder: string) => {
-        let top = folder;
-        for (let hops = 0; umbrellaOf.has(top) && hops < 10; hops++) top = umbrellaOf.get(top)!;
-        return top;
-      };
       for (const part of umbrellaOf.keys()) {
         const unit = units.get(part);
-        const top = topOf(part);
+        const top = topmost(umbrellaOf, part);
         if (!unit || top === part) continue;
         const whole = units.get(top) ?? { file: chartFiles.get(top) ?? unit.file, components: [] };
         whole.components.push(...unit.components);
@@ -288,11 +282,17 @@ function imagesOf(spec: unknown): string[] {
 function switchedOff(condition: unknown, values: unknown): boolean {
   if (typeof condition !== 'string') return false;
   for (const path of condition.split(',')) {
-    let node: unknown = values;
-    for (const key of path.trim().split('.')) node = isRecord(node) ? node[key] : undefined;
+    const node = valueAt(values, path.trim());
     if (typeof node === 'boolean') return !node;
   }
   return false;
+}
+
+/** The value at a dotted path of a chart's values (`postgresql.enabled`), if it is set. */
+function valueAt(values: unknown, path: string): unknown {
+  let node = values;
+  for (const key of path.split('.')) node = isRecord(node) ? node[key] : undefined;
+  return node;
 }
 
 /** A database chart's name (postgresql, mariadb-galera, mongodb-sharded, cockroachdb). */
@@ -313,8 +313,7 @@ function templatedImage(text: string, values: unknown): string | undefined {
   // The first of its values that the chart sets: `coalesce .Values.web.image.repository
   // .Values.image.repository` falls back to the second when the first is left empty.
   for (const [, path] of line.matchAll(/\.Values\.([\w.]+)/g)) {
-    let node: unknown = values;
-    for (const key of path!.split('.')) node = isRecord(node) ? node[key] : undefined;
+    const node = valueAt(values, path!);
     if (typeof node === 'string' && node !== '') return node;
     if (!isRecord(node)) continue;
     const repository = node.repository ?? node.name;
