@@ -125,14 +125,9 @@ function choose(question: string, candidates: Scored[]): { chosen: Scored; why: 
       c.strongest === first.strongest &&
       c.evidence.some((e) => !e.file.includes('/')),
   );
-  if (rooted.length === 1 && rooted[0] !== first)
-    return {
-      chosen: rooted[0]!,
-      why: `a tie (${round(first.strength)} each, signs as strong), broken by the file at the repository's root`,
-    };
   if (rooted.length === 1)
     return {
-      chosen: first,
+      chosen: rooted[0]!,
       why: `a tie (${round(first.strength)} each, signs as strong), broken by the file at the repository's root`,
     };
   return {
