@@ -69,7 +69,8 @@ export function processIo(): CliIo {
     now: () => new Date(),
     isTerminal: (name) => terminal(FD[name]),
     // Only a terminal has a width; asking a pipe would make a stream for nothing.
-    columns: (name) => (terminal(FD[name]) ? process[name].columns : undefined),
+    columns: (name) =>
+      terminal(FD[name]) ? terminalWidth(process[name].columns, process.env) : undefined,
     streams: () => {
       for (const [stream, fd] of [
         [process.stdout, 1],
@@ -156,6 +157,16 @@ function writeAll(fd: number, bytes: Uint8Array): void {
       Atomics.wait(pause, 0, 0, 1);
     }
   }
+}
+
+/**
+ * A terminal's width: what it reports, or, when it reports none (a pseudo-terminal opened
+ * without a size, as `script` and some CI runners do, says 0), $COLUMNS, else 80.
+ */
+export function terminalWidth(reported: number | undefined, env: NodeJS.ProcessEnv): number {
+  if (reported !== undefined && reported > 0) return reported;
+  const fromEnv = Number(env.COLUMNS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
 }
 
 /** On a terminal, prose wraps to its width at word boundaries (wrap-ansi, loaded only then). */

@@ -3,6 +3,7 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import wrapAnsi from 'wrap-ansi';
+import { terminalWidth } from '../../src/cli/io.js';
 import { detectHost } from '../../src/detect/host/detect-host.js';
 import { compileRuleSet } from '../../src/engine/compile.js';
 import { builtinRuleSet } from '../../src/engine/rule-set.js';
@@ -47,5 +48,14 @@ describe('paragraphs', () => {
     });
     for (const line of text.split('\n')) expect(columns(line)).toBeLessThanOrEqual(80);
     expect(text).toContain('runs containers     this host already runs application containers:');
+  });
+});
+
+describe("a terminal's width", () => {
+  it('is what the terminal reports, else $COLUMNS, else 80 (a pseudo-terminal without a size says 0)', () => {
+    expect(terminalWidth(120, { COLUMNS: '60' })).toBe(120);
+    expect(terminalWidth(0, { COLUMNS: '100' })).toBe(100);
+    expect(terminalWidth(0, {})).toBe(80);
+    expect(terminalWidth(undefined, { COLUMNS: 'wide' })).toBe(80);
   });
 });
