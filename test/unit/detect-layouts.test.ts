@@ -460,7 +460,7 @@ describe('layouts found on a second held-out set', () => {
     );
     expect(detection.answers.processes?.value).toBe('many');
     expect(detection.answers.processes?.evidence[0]?.reason).toBe(
-      'shell scripts install 5 daemons to run side by side: postfix, mail milter, dovecot, nginx, php-fpm (in 2 scripts)',
+      'shell scripts install or enable 5 daemons to run side by side: postfix, mail milter, dovecot, nginx, php-fpm (in 2 scripts)',
     );
   });
 
@@ -740,6 +740,8 @@ describe('hostile files', () => {
         'j.sh': `#!/bin/sh\n${'service x $1 '.repeat(size / 13)}`,
         'k.sh': `#!/bin/sh\n${'qemu-img create '.repeat(size / 16)}`,
         'lxc-debian.in': `${'crontab - '.repeat(size / 10)}`,
+        'l.sh': `#!/bin/sh\n${'a.service <<X\n'.repeat(size / 13)}`,
+        'm.sh': `#!/bin/sh\nsystemctl enable ${'-q '.repeat(size / 3)}`,
       }),
     );
     expect(detection.answers.imageSource?.value).toBe('dockerfile');
@@ -1062,7 +1064,7 @@ describe('layouts found on a ninth and a tenth held-out set', () => {
       processes: { value: 'few' },
     });
     expect(detection.answers.processes?.evidence[0]?.reason).toBe(
-      'shell scripts install 3 daemons to run side by side: proxy, nginx, redis',
+      'shell scripts install or enable 3 daemons to run side by side: proxy, nginx, redis',
     );
     // A script that sets up Docker to run the project's containers installs no host service.
     const compose = await detect(
@@ -1692,7 +1694,7 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
       }),
     );
     expect(detection.answers.processes?.evidence[0]?.reason).toBe(
-      'shell scripts install 4 daemons to run side by side: php-fpm, mysql, nginx, redis',
+      'shell scripts install or enable 4 daemons to run side by side: php-fpm, mysql, nginx, redis',
     );
     expect(detection.answers.cron?.evidence[0]?.reason).toBe(
       'writes a crontab: jobs run on a schedule beside it',
@@ -1789,6 +1791,53 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
     );
     expect(detection.tooling.find((t) => t.file.endsWith('Dockerfile.builder'))?.role).toBe(
       'a build environment',
+    );
+  });
+});
+
+describe('layouts found on the thirty-third set', () => {
+  it('counts the services install scripts enable with systemctl, without options, timers or one-shot units', async () => {
+    // Shaped like swizzin: one script an application, each enabling its service.
+    const detection = await detect(
+      compiled,
+      tree({
+        'setup.sh': '#!/bin/bash\napt-get install -y nginx\n',
+        'scripts/install/sonarr.sh':
+          '#!/bin/bash\nsystemctl enable -q --now sonarr 2>&1 | tee -a $log\n',
+        'scripts/install/rtorrent.sh':
+          '#!/bin/bash\nsystemctl enable -q --now rtorrent@${user} 2>> $log\n',
+        'scripts/install/prowlarr.sh':
+          '#!/bin/bash\napp_servicefile="$app_name.service"\nsystemctl enable --now -q "$app_servicefile"\n',
+        'scripts/install/backup.sh': '#!/bin/bash\nsystemctl enable --now backup.timer\n',
+        'scripts/install/nic.sh':
+          '#!/bin/bash\ncat > /lib/systemd/system/dummy-nic.service << HERE\n[Service]\nExecStart=/sbin/ip addr add 10.7.7.1 dev lo\nHERE\nsystemctl enable dummy-nic\n',
+        'scripts/install/db.sh':
+          '#!/bin/bash\napt-get install -y mariadb-server\nsystemctl enable mariadb\n',
+      }),
+    );
+    expect(detection.answers.processes?.value).toBe('many');
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'shell scripts install or enable 4 daemons to run side by side: nginx, mysql, rtorrent, sonarr (in 4 scripts)',
+    );
+    expect(detection.answers.init?.evidence.map((e) => e.reason)).toContain(
+      'enables services at boot with systemctl (mariadb)',
+    );
+  });
+
+  it('sets aside scripts that provision the hosts of Nomad jobs', async () => {
+    // Shaped like a homelab's Packer provisioners beside its Nomad jobs.
+    const detection = await detect(
+      compiled,
+      tree({
+        'packer/node/scripts/provision.sh':
+          '#!/bin/bash\napt-get install -y unbound\nsystemctl enable consul nomad node_exporter\n',
+        'jobs/web.nomad':
+          'job "web" {\n  group "web" {\n    task "web" {\n      driver = "docker"\n      config {\n        image = "nginx:1"\n      }\n    }\n  }\n}\n',
+      }),
+    );
+    expect(detection.answers.processes?.value).toBe('single');
+    expect(detection.tooling.find((t) => t.file === 'packer/node/scripts/provision.sh')?.role).toBe(
+      'the hosts that run its Nomad workloads',
     );
   });
 });

@@ -2,7 +2,7 @@
 // (Mail-in-a-Box's setup/*.sh, Homestead's features, a Dockerfile's install.sh). What they
 // install runs side by side on the one system the scripts set up.
 import { hostBase, matchesAny } from '../host/base.js';
-import { type Finding, listOf, processesFor, type Scanner } from '../types.js';
+import { type Finding, listOf, platformHostOf, processesFor, type Scanner } from '../types.js';
 
 /**
  * Packages that run a long-lived daemon, by the service each runs (a package manager's name,
@@ -14,7 +14,10 @@ const DAEMONS: readonly [RegExp, string][] = [
   [/^dovecot(-(core|imapd|pop3d|lmtpd))?$/, 'dovecot'],
   [/^(nginx|nginx-(full|light|extras|core))$/, 'nginx'],
   [/^(apache2|httpd)$/, 'apache'],
-  [/^(mariadb-server|mysql-server|mysql-community-server|percona-server-server)$/, 'mysql'],
+  [
+    /^(mariadb(-server)?|mysqld?|mysql-server|mysql-community-server|percona-server-server)$/,
+    'mysql',
+  ],
   [/^postgresql(-\d+)?$|^postgresql\d*-server$/, 'postgresql'],
   [/^(redis-server|redis|valkey-server)$/, 'redis'],
   [/^memcached$/, 'memcached'],
@@ -31,6 +34,22 @@ const DAEMONS: readonly [RegExp, string][] = [
   [/^(supervisor)$/, 'supervisor'],
   [/^(beanstalkd|gearman-job-server)$/, 'queue'],
   [/^(slapd|openldap-servers)$/, 'ldap'],
+  [/^fail2ban$/, 'fail2ban'],
+  [/^(tomcat\d*)$/, 'tomcat'],
+  [/^(guacd|guacamole-server)$/, 'guacd'],
+  [/^xrdp$/, 'xrdp'],
+  [/^(samba|smbd)$/, 'samba'],
+  [/^(nfs-kernel-server|nfs-server)$/, 'nfs server'],
+  [/^(vsftpd|proftpd(-basic)?|pure-ftpd)$/, 'ftp'],
+  [/^mosquitto$/, 'mosquitto'],
+  [/^(openvpn|strongswan|strongswan-starter|ipsec)$/, 'vpn'],
+  [/^(coturn|turnserver)$/, 'turn'],
+  [/^(prosody|ejabberd)$/, 'xmpp'],
+  [/^(asterisk|freeswitch)$/, 'telephony'],
+  [/^(grafana|grafana-server)$/, 'grafana'],
+  [/^(prometheus|influxdb)$/, 'metrics store'],
+  [/^(jenkins)$/, 'jenkins'],
+  [/^(cups|cups-daemon)$/, 'cups'],
 ];
 
 /** The daemon a package runs, by its service's name, or undefined for any other package. */
@@ -104,6 +123,50 @@ const containerKind = (marker: string): string =>
           ? 'OpenVZ'
           : 'a container';
 
+/**
+ * The services a `systemctl enable` line names (`systemctl enable -q --now sonarr`,
+ * `systemctl enable rtorrent@${user}`): its words up to the first redirection or operator,
+ * options left out, an instance's template by the name before its `@`. Timers, sockets and
+ * other units are no services; a name that is only a variable says nothing.
+ */
+function enabledServices(code: string): string[] {
+  const command = /\bsystemctl\s+(?:-\S+\s+)*enable\s+(.*)$/.exec(code);
+  if (!command) return [];
+  const names: string[] = [];
+  for (const word of command[1]!.split(/\s+/)) {
+    if (/^(\d?[<>&|;]|&&|\|\|)/.test(word)) break;
+    if (word.startsWith('-')) continue;
+    const name = word
+      .replace(/["']/g, '')
+      .replace(/\$\{?\w+\}?/g, '')
+      .replace(/@.*$/, '')
+      .replace(/\.service$/, '');
+    if (/^[\w][\w.-]*$/.test(name) && !/\.(timer|socket|mount|target|path|slice)$/.test(name))
+      names.push(name);
+  }
+  return names;
+}
+
+/**
+ * The units a script writes with a here-document (`cat > /lib/systemd/system/dummy-nic.service
+ * << HERE`) that run once and exit (`Type=oneshot`, or a command that configures and returns:
+ * `ExecStart=/sbin/ip addr add …`): enabled, they are no long-running service.
+ */
+function oneshotUnits(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const unit of text.matchAll(
+    /([\w@.-]+)\.service["']?\s*<<-?\s*["']?(\w+)["']?[^\n]*\n([\s\S]{0,4000}?)^\s*\2\s*$/gm,
+  ))
+    if (
+      /^\s*Type\s*=\s*oneshot\b/m.test(unit[3]!) ||
+      /^\s*ExecStart\s*=\s*-?(\/\S*\/)?(ip|sysctl|modprobe|echo|true|mount|iptables|ethtool)\s/m.test(
+        unit[3]!,
+      )
+    )
+      names.add(unit[1]!.replace(/@.*$/, ''));
+  return names;
+}
+
 /** A word with a shell brace list, expanded (`php8.3-{cli,fpm}` is php8.3-cli and php8.3-fpm). */
 function braceExpanded(word: string): string[] {
   const match = /^([^{}]*)\{([^{}]*,[^{}]*)\}([^{}]*)$/.exec(word);
@@ -136,6 +199,7 @@ export const shellScanner: Scanner = {
         .split(/\r?\n/)
         .map((line) => line.replace(/(^|\s)#.*$/, ''));
       const wrappers = installWrappers(lines);
+      const oneshots = oneshotUnits(file.text);
       const kinds = refuses ? [] : refusesContainers(lines);
       if (kinds.length > 0) refuses = { file: file.path, kinds };
       let installs = false;
@@ -150,18 +214,18 @@ export const shellScanner: Scanner = {
           )
         )
           crontab ??= file.path;
-        // Services enabled at boot (`systemctl enable nginx`): the init system runs them.
-        const enabled = /\bsystemctl\s+(?:--now\s+)?enable\s+(?:--now\s+)?["']?([\w@.-]+)/.exec(
-          code,
-        );
-        if (
-          enabled &&
-          !matchesAny(enabled[1]!.replace(/\.service$/, ''), [
-            ...hostBase.baseServices,
-            ...ENGINE_SERVICES,
-          ])
-        )
-          enables ??= { file: file.path, service: enabled[1]! };
+        // Services enabled at boot (`systemctl enable nginx`): the init system runs them, side
+        // by side with the daemons installed (the same service once: mariadb is mysql).
+        for (const name of enabledServices(code)) {
+          if (
+            oneshots.has(name) ||
+            matchesAny(name, [...hostBase.baseServices, ...ENGINE_SERVICES])
+          )
+            continue;
+          enables ??= { file: file.path, service: name };
+          const service = daemonOf(name) ?? name;
+          if (!daemons.has(service)) daemons.set(service, file.path);
+        }
         // Containers run, or a container engine set up (Docker's convenience script, its
         // service started): the script makes a container host, not the project's system.
         if (
@@ -219,7 +283,7 @@ export const shellScanner: Scanner = {
         value: processesFor(daemons.size),
         strength: 2,
         file: first,
-        reason: `shell scripts install ${daemons.size} daemons to run side by side: ${listOf(daemons.keys())}${scripts > 1 ? ` (in ${scripts} scripts)` : ''}`,
+        reason: `shell scripts install or enable ${daemons.size} daemons to run side by side: ${listOf(daemons.keys())}${scripts > 1 ? ` (in ${scripts} scripts)` : ''}`,
       });
     }
     if (engines.size > 0)
@@ -307,6 +371,9 @@ export const shellScanner: Scanner = {
         file: upgrades,
         reason: 'upgrades the installed packages in place',
       });
-    return findings;
+    // Scripts that set up an orchestrator's agent (Nomad, kubelet) provision the hosts under
+    // its workloads (a homelab's Packer provisioners), not the workloads.
+    const hostOf = platformHostOf([...daemons.keys(), ...engines.keys()]);
+    return hostOf ? findings.map((f) => ({ ...f, hostOf })) : findings;
   },
 };
