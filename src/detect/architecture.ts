@@ -46,10 +46,12 @@ const TIER_NAMES =
 function isSuppliedService(component: Component, all: readonly Component[]): boolean {
   if (component.image === undefined || component.build !== undefined) return false;
   const publisher = publisherOf(component.image);
+  // Only the application's own services count: a proxy in front depends on the application.
   return all.some(
     (other) =>
       other !== component &&
       other.dependsOn?.includes(component.name) === true &&
+      roleOf(other) === undefined &&
       (other.build !== undefined ||
         (other.image !== undefined && publisherOf(other.image) !== publisher)),
   );
@@ -64,6 +66,14 @@ function publisherOf(reference: string): string {
     : name.slice(0, slash).replace(/^(docker\.io|index\.docker\.io)\//, '');
 }
 
+/** Whether an image is monitoring or other operations beside an application (grafana/grafana, prom/prometheus). */
+export function isOperationsImage(reference: string): boolean {
+  return ROLES.some(
+    ([pattern, role]) =>
+      role === 'ops' && pattern.test(opsPart(imageName(reference).toLowerCase())),
+  );
+}
+
 function roleOf(component: Component): Role | undefined {
   if (TIER_NAMES.test(component.name.toLowerCase()))
     return /^(proxy|nginx|lb|load-?balancer)$/.test(component.name.toLowerCase())
@@ -74,8 +84,19 @@ function roleOf(component: Component): Role | undefined {
   const last = name.slice(name.lastIndexOf('/') + 1);
   // An operator or a controller of a database is an application of its own.
   if (/operator|controller/.test(last)) return undefined;
-  for (const [pattern, role] of ROLES) if (pattern.test(role === 'ops' ? name : last)) return role;
+  for (const [pattern, role] of ROLES)
+    if (pattern.test(role === 'ops' ? opsPart(name) : last)) return role;
   return undefined;
+}
+
+/**
+ * The part of an image's name that says it is monitoring: its name, and a Docker Hub owner's
+ * name with it (`jaegertracing/all-in-one`), not a path a registry keeps it under
+ * (`ghcr.io/acme/spring-microservices-otel-k8s/cart-service` is a cart service).
+ */
+function opsPart(name: string): string {
+  const parts = name.split('/');
+  return parts.length === 2 && !/[.:]/.test(parts[0]!) ? name : parts[parts.length - 1]!;
 }
 
 /** An architecture finding for one unit of containers deployed together, or none. */

@@ -742,6 +742,7 @@ describe('hostile files', () => {
         'lxc-debian.in': `${'crontab - '.repeat(size / 10)}`,
         'l.sh': `#!/bin/sh\n${'a.service <<X\n'.repeat(size / 13)}`,
         'm.sh': `#!/bin/sh\nsystemctl enable ${'-q '.repeat(size / 3)}`,
+        'n.sh': `#!/bin/sh\n${'then/bin;/usr/sbin '.repeat(size / 19)}`,
       }),
     );
     expect(detection.answers.imageSource?.value).toBe('dockerfile');
@@ -1839,5 +1840,73 @@ describe('layouts found on the thirty-third set', () => {
     expect(detection.tooling.find((t) => t.file === 'packer/node/scripts/provision.sh')?.role).toBe(
       'the hosts that run its Nomad workloads',
     );
+  });
+
+  it('counts services started by path, by service(8) and OpenRC, not those a message names', async () => {
+    // Shaped like DetectionLab's logger_bootstrap.sh and fhs-install-v2ray.
+    const detection = await detect(
+      compiled,
+      tree({
+        'Vagrant/logger_bootstrap.sh':
+          '#!/bin/bash\napt-fast install -y mysql-server redis-server\n/bin/systemctl enable fleet.service\nservice suricata start\nrc-update add zeek default\n',
+        'install-release.sh':
+          "#!/bin/bash\necho 'Please execute the command: systemctl enable v2ray; systemctl start v2ray'\n",
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'shell scripts install or enable 5 daemons to run side by side: mysql, redis, fleet, suricata, zeek',
+    );
+  });
+
+  it('reads Flux HelmReleases as workloads Kubernetes runs', async () => {
+    // Shaped like a GitOps homelab (billimek/k8s-gitops): only releases of charts kept elsewhere.
+    const release = (name: string) =>
+      `---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: ${name}\nspec:\n  chartRef:\n    kind: OCIRepository\n    name: ${name}\n`;
+    const detection = await detect(
+      compiled,
+      tree({
+        'kubernetes/default/forgejo/forgejo.yaml': release('forgejo'),
+        'kubernetes/default/plex/plex.yaml': release('plex'),
+      }),
+    );
+    expect(detection.answers.orchestrator?.value).toBe('kubernetes');
+    expect(detection.answers.orchestrator?.evidence.map((e) => e.reason)).toContain(
+      '1 Kubernetes workload(s) in kubernetes/default/forgejo/: forgejo (a Flux HelmRelease)',
+    );
+    expect(detection.answers.updates?.value).toBe('replace');
+  });
+
+  it('reads services side by side in folders of their own under one folder as one application', async () => {
+    // Shaped like pi-cluster's kubernetes/apps/e-commerce/*-service/base/, its images kept under
+    // a registry path with otel in its name (no monitoring for that).
+    const service = (name: string) => ({
+      [`kubernetes/apps/shop/${name}-service/base/deployment.yaml`]: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}-service\nspec:\n  template:\n    spec:\n      containers:\n        - image: ghcr.io/acme/spring-otel-k8s/${name}-service:1\n`,
+      [`kubernetes/apps/shop/${name}-service/base/kustomization.yaml`]:
+        'resources:\n  - deployment.yaml\n',
+    });
+    const detection = await detect(
+      compiled,
+      tree({ ...service('cart'), ...service('order'), ...service('user') }),
+    );
+    expect(detection.answers.architecture?.value).toBe('microservices');
+    expect(detection.answers.architecture?.evidence[0]?.reason).toMatch(
+      /^3 services of its own \(cart-service, order-service, user-service\) talking to each other, each with manifests of its own/,
+    );
+  });
+
+  it("leaves monitoring's images out of the application's bases", async () => {
+    // Shaped like spring-petclinic-microservices' docker/: one template Dockerfile beside
+    // Grafana's and Prometheus' with their configuration copied in.
+    const detection = await detect(
+      compiled,
+      tree({
+        'docker/Dockerfile':
+          'FROM eclipse-temurin:17\nARG ARTIFACT_NAME\nCOPY ${ARTIFACT_NAME}.jar app.jar\nENTRYPOINT ["java", "-jar", "app.jar"]\n',
+        'docker/grafana/Dockerfile': 'FROM grafana/grafana:5.2.4\nCOPY dashboards /dashboards\n',
+        'docker/prometheus/Dockerfile':
+          'FROM prom/prometheus:v2.4.2\nCOPY prometheus.yml /etc/prometheus/\n',
+      }),
+    );
+    expect(detection.answers.layers).toBeUndefined();
   });
 });

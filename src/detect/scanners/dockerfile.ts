@@ -1,4 +1,5 @@
 // Dockerfile / Containerfile: the image is built layer by layer; FROM chains show shared bases.
+import { isOperationsImage } from '../architecture.js';
 import {
   type Finding,
   isScheduler,
@@ -125,7 +126,9 @@ export const dockerfileScanner: Scanner = {
         .reduce((a, b) => (b.length > a.length ? b : a), '');
       const app = appRoots.get(root) ?? root;
       const external = froms.filter((base) => !stages.has(base) && !base.includes('$'));
-      if (external.length > 0)
+      // Monitoring's images beside the application (its Grafana and Prometheus with their
+      // dashboards copied in) are not the application's layers.
+      if (external.length > 0 && !external.every(isOperationsImage))
         apps.set(app, [
           ...(apps.get(app) ?? []),
           { path: file.path, bases: [...new Set(external)] },

@@ -98,9 +98,22 @@ export const kubernetesScanner: Scanner = {
         : [];
       for (const doc of [...kinds, ...templated] as {
         kind: string;
+        apiVersion?: unknown;
         metadata?: unknown;
         spec?: unknown;
       }[]) {
+        // A GitOps release (Flux's HelmRelease, Argo CD's Application) deploys a chart or
+        // manifests kept elsewhere into the cluster: a workload, its parts out of sight.
+        const release = releaseOf(doc);
+        if (release) {
+          const name = `${isRecord(doc.metadata) && typeof doc.metadata.name === 'string' ? doc.metadata.name : file.path} (${release})`;
+          workloads.set(name, file.path);
+          const place = folders.get(folderOfFile) ?? { files: new Set<string>(), names: [] };
+          place.files.add(file.path);
+          place.names.push(name);
+          folders.set(folderOfFile, place);
+          continue;
+        }
         if (!WORKLOADS.has(doc.kind)) continue;
         // A templated workload has no name until rendered; a chart's templates are one
         // application (a Deployment and a DaemonSet are often alternatives): one per chart.
@@ -225,45 +238,70 @@ export const kubernetesScanner: Scanner = {
         components.filter(
           (c, i) => c.image !== undefined || components.findIndex((d) => d.name === c.name) === i,
         );
-      // Services that each keep their own manifests (admin-service/k8s/, department-service/k8s/):
-      // three or more folders of one workload each are one application's services, read as one.
+      // Services that each keep their own manifests (admin-service/k8s/, or
+      // kubernetes/apps/e-commerce/cart-service/base/): three or more folders of one workload
+      // each, side by side under one folder, are one application's services, read as one.
       // Told apart from alternatives of one another (a chart, plain manifests and a kustomize
-      // base of the same workload): no chart among them, each with a name and an image of its
-      // own, and in three or more top folders (the services' own).
-      const alone = [...units.values()].filter(
-        (u) => uniqueOf(u.components).length === 1 && !/(^|\/)templates\//.test(u.file),
+      // base of the same workload): no chart or unit of several workloads under that folder,
+      // each with a name and an image of its own. The deepest such folder is the application.
+      const alone = new Set(
+        [...units]
+          .filter(
+            ([, u]) => uniqueOf(u.components).length === 1 && !/(^|\/)templates\//.test(u.file),
+          )
+          .map(([key]) => key),
       );
-      const names = new Set(alone.map((u) => u.components[0]!.name));
-      const images = new Set(alone.map((u) => u.components[0]!.image ?? u.components[0]!.name));
-      const tops = new Set(alone.map((u) => u.file.split('/')[0]));
-      const together =
-        alone.length >= 3 &&
-        alone.length === units.size &&
-        names.size === alone.length &&
-        images.size === alone.length &&
-        tops.size >= 3
-          ? architectureOf(
-              alone.map((u) => uniqueOf(u.components)[0]!),
-              alone[0]!.file,
-            )
-          : undefined;
-      if (together)
+      const grouped = new Set<string>();
+      const parents = [...new Set([...alone].flatMap(ancestorsOf))].sort(
+        (a, b) => b.length - a.length,
+      );
+      for (const parent of parents) {
+        const under = [...units].filter(([key]) => key.startsWith(parent) && !grouped.has(key));
+        if (under.length < 3 || under.some(([key]) => !alone.has(key))) continue;
+        const parts = under.map(([, u]) => uniqueOf(u.components)[0]!);
+        const children = new Set(under.map(([key]) => key.slice(parent.length).split('/')[0]));
+        if (
+          children.size < 3 ||
+          new Set(parts.map((c) => c.name)).size !== parts.length ||
+          new Set(parts.map((c) => c.image ?? c.name)).size !== parts.length
+        )
+          continue;
+        const together = architectureOf(parts, under[0]![1].file);
+        if (!together) continue;
+        for (const [key] of under) grouped.add(key);
         findings.push({
           ...together,
           reason: `${together.reason}, each with manifests of its own (${listOf(
-            alone.map((u) => u.file.slice(0, u.file.lastIndexOf('/') + 1) || '.'),
+            under.map(([key]) => key || '.'),
             3,
           )})`,
         });
-      else
-        for (const { file, components } of units.values()) {
-          const architecture = architectureOf(uniqueOf(components), file);
-          if (architecture) findings.push(architecture);
-        }
+      }
+      for (const [key, { file, components }] of units) {
+        if (grouped.has(key)) continue;
+        const architecture = architectureOf(uniqueOf(components), file);
+        if (architecture) findings.push(architecture);
+      }
     }
     return findings;
   },
 };
+
+/** The folders above a folder (`a/b/` → `a/`, ''), deepest first. */
+function ancestorsOf(folder: string): string[] {
+  const parts = folder.split('/').filter(Boolean);
+  return parts.map((_, i) => (i === 0 ? '' : `${parts.slice(0, i).join('/')}/`)).reverse();
+}
+
+/** The GitOps release a document is (a Flux HelmRelease, an Argo CD Application), if one. */
+function releaseOf(doc: { kind: string; apiVersion?: unknown }): string | undefined {
+  const api = typeof doc.apiVersion === 'string' ? doc.apiVersion : '';
+  if (doc.kind === 'HelmRelease' && (api === '' || api.startsWith('helm.toolkit.fluxcd.io/')))
+    return 'a Flux HelmRelease';
+  if (/^Application(Set)?$/.test(doc.kind) && api.startsWith('argoproj.io/'))
+    return `an Argo CD ${doc.kind}`;
+  return undefined;
+}
 
 /** The container images of a workload's pod template (Deployment, StatefulSet, Pod, …). */
 function imagesOf(spec: unknown): string[] {

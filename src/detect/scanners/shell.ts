@@ -66,7 +66,7 @@ const ENGINE_SERVICES = hostBase.containerEngines.flatMap((e) => e.services);
 
 /** A package manager's install: apt-get install, dnf install, apk add. */
 const PACKAGE_MANAGER_INSTALL =
-  /\b(apt-get|apt|dnf|yum|zypper|snap|pacman)\s+(-\S+\s+)*install\b|\bapk\s+(-\S+\s+)*add\b/;
+  /\b(apt-get|apt|apt-fast|dnf|yum|zypper|snap|pacman)\s+(-\S+\s+)*install\b|\bapk\s+(-\S+\s+)*add\b/;
 
 /**
  * The functions of a script that run a package manager's install (bbb-install.sh's need_pkg):
@@ -123,26 +123,52 @@ const containerKind = (marker: string): string =>
           ? 'OpenVZ'
           : 'a container';
 
+// A command run (at the start, after an operator, `then`, `sudo`, by its path or not), not
+// named in a message (`echo 'Please execute: systemctl enable v2ray'`).
+const AS_A_COMMAND = String.raw`(?:^|[;&|(]|\b(?:then|do|else|sudo))\s*(?:\/[\w.-]+){0,4}\/?`;
+const SYSTEMCTL = new RegExp(
+  String.raw`${AS_A_COMMAND}systemctl\s+(?:-\S+\s+)*(enable|start|restart)\s+(.*)$`,
+);
+const SERVICE_START = new RegExp(String.raw`${AS_A_COMMAND}service\s+([\w@.-]+)\s+(?:re)?start\b`);
+const RC_UPDATE = new RegExp(String.raw`${AS_A_COMMAND}rc-update\s+add\s+(.*)$`);
+
 /**
- * The services a `systemctl enable` line names (`systemctl enable -q --now sonarr`,
- * `systemctl enable rtorrent@${user}`): its words up to the first redirection or operator,
- * options left out, an instance's template by the name before its `@`. Timers, sockets and
- * other units are no services; a name that is only a variable says nothing.
+ * The services a line enables or starts (`systemctl enable -q --now sonarr`,
+ * `/bin/systemctl start fleet.service`, `service suricata start`, OpenRC's `rc-update add`):
+ * its words up to the first redirection or operator, options left out, an instance's template
+ * by the name before its `@`. Timers, sockets and other units are no services; a name that is
+ * only a variable says nothing. `enabled` when it is enabled at boot.
  */
-function enabledServices(code: string): string[] {
-  const command = /\bsystemctl\s+(?:-\S+\s+)*enable\s+(.*)$/.exec(code);
-  if (!command) return [];
-  const names: string[] = [];
-  for (const word of command[1]!.split(/\s+/)) {
-    if (/^(\d?[<>&|;]|&&|\|\|)/.test(word)) break;
+function startedServices(code: string): { name: string; enabled: boolean }[] {
+  // A message that tells the user what to run (`echo '… systemctl enable v2ray; …'`).
+  if (/^\s*(echo|printf|print|log\w*|info|warn\w*|msg\w*|say)\b/.test(code)) return [];
+  const systemctl = SYSTEMCTL.exec(code);
+  const service = SERVICE_START.exec(code);
+  const openrc = RC_UPDATE.exec(code);
+  const [words, enabled] = systemctl
+    ? [systemctl[2]!, systemctl[1] === 'enable']
+    : service
+      ? [service[1]!, false]
+      : openrc
+        ? [openrc[1]!, true]
+        : ['', false];
+  const names: { name: string; enabled: boolean }[] = [];
+  for (const whole of words.split(/\s+/)) {
+    if (/^\d?[<>&|;]/.test(whole)) break;
+    // A word up to an operator (`v2ray;`) ends the command.
+    const word = /^[^;&|)<>]*/.exec(whole)![0];
     if (word.startsWith('-')) continue;
     const name = word
       .replace(/["']/g, '')
       .replace(/\$\{?\w+\}?/g, '')
       .replace(/@.*$/, '')
-      .replace(/\.service$/, '');
+      .replace(/\.service$/, '')
+      // What a variable left (`postgresql-${VERSION}`, OpenRC's `wg-quick.${NIC}`).
+      .replace(/[-.]+$/, '');
     if (/^[\w][\w.-]*$/.test(name) && !/\.(timer|socket|mount|target|path|slice)$/.test(name))
-      names.push(name);
+      names.push({ name, enabled });
+    // OpenRC's runlevel follows the name.
+    if (word !== whole || openrc) break;
   }
   return names;
 }
@@ -216,13 +242,13 @@ export const shellScanner: Scanner = {
           crontab ??= file.path;
         // Services enabled at boot (`systemctl enable nginx`): the init system runs them, side
         // by side with the daemons installed (the same service once: mariadb is mysql).
-        for (const name of enabledServices(code)) {
+        for (const { name, enabled } of startedServices(code)) {
           if (
             oneshots.has(name) ||
             matchesAny(name, [...hostBase.baseServices, ...ENGINE_SERVICES])
           )
             continue;
-          enables ??= { file: file.path, service: name };
+          if (enabled) enables ??= { file: file.path, service: name };
           const service = daemonOf(name) ?? name;
           if (!daemons.has(service)) daemons.set(service, file.path);
         }
