@@ -6,11 +6,12 @@ import type { TextFile } from './types.js';
 export { isRecord } from '../is-record.js';
 
 /**
- * Aliases a repository's YAML may expand: a Compose file that reuses its anchors for 57
- * services (Sentry's) needs hundreds; an alias bomb needs far more, and each file is bounded.
+ * Aliases a repository's YAML may expand (as the yaml library counts them: the uses of an anchor
+ * times the aliases inside it): a Compose file that reuses its anchors, nested, for 57 services
+ * (Sentry's) needs about 2,000; an alias bomb needs millions, and each file is bounded.
  * (Answers and rules files, which a person writes, allow 100.)
  */
-const MAX_ALIASES = 1000;
+const MAX_ALIASES = 10_000;
 
 // One parse per file, shared by every scanner that reads it.
 const parsed = new WeakMap<TextFile, unknown[]>();

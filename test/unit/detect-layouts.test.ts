@@ -1396,6 +1396,16 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
     expect(detection.answers.kernel?.evidence[0]?.reason).toBe(
       'the script refuses to run in a container (it tests for Docker, LXC and exits): it needs a kernel of its own',
     );
+    const wireguard = await detect(
+      compiled,
+      tree({
+        'wireguard-install.sh':
+          '#!/bin/bash\nVIRT=$(systemd-detect-virt)\nif [[ ${VIRT} == "openvz" ]]; then\n  echo "OpenVZ is not supported"\n  exit 1\nfi\n',
+      }),
+    );
+    expect(wireguard.answers.kernel?.evidence[0]?.reason).toBe(
+      'the script refuses to run in a container (it tests for OpenVZ and exits): it needs a kernel of its own',
+    );
     expect(detection.answers.updates?.value).toBe('in-place');
   });
 
@@ -1408,6 +1418,9 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
         'check.sh':
           '#!/bin/bash\nif [[ $(systemd-detect-virt) == "lxc" ]]; then\n  echo "in LXC: skipping the kernel tuning"\nfi\n',
         setup: '#!/usr/bin/env python3\nimport os\nos.system("apt-get install -y nginx")\n',
+        // Shaped like getsentry/self-hosted: a choice of engine, not a test of where it runs.
+        'install/check-minimum-requirements.sh':
+          '#!/bin/bash\nif [[ "$CONTAINER_ENGINE" == "podman" ]]; then\n  echo "FAIL: podman too old"\n  exit 1\nfi\n',
       }),
     );
     expect(detection.answers.kernel).toBeUndefined();
@@ -1909,4 +1922,33 @@ describe('layouts found on the thirty-third set', () => {
     );
     expect(detection.answers.layers).toBeUndefined();
   });
+
+  it('reads a Compose file that reuses nested anchors for many services, and no alias bomb', async () => {
+    // Shaped like getsentry/self-hosted: defaults merged into defaults, for 150 services.
+    const services = Array.from(
+      { length: 150 },
+      (_, i) => `  worker-${i}:\n    <<: *sentry_defaults\n    command: run consumer-${i}\n`,
+    ).join('');
+    const dependencies = ['redis', 'postgres', 'kafka', 'clickhouse', 'memcached', 'smtp']
+      .map((name) => `    ${name}:\n      <<: *depends_on_healthy\n`)
+      .join('');
+    const detection = await detect(
+      compiled,
+      tree({
+        'docker-compose.yml': `x-depends: &depends_on_healthy\n  condition: service_healthy\nx-restart: &restart_policy\n  restart: unless-stopped\nx-healthcheck: &healthcheck_defaults\n  interval: 30s\n  timeout: 60s\nx-sentry-defaults: &sentry_defaults\n  <<: *restart_policy\n  image: sentry-self-hosted-local\n  healthcheck:\n    <<: *healthcheck_defaults\n  depends_on:\n${dependencies}  environment:\n    A: a\n    B: b\n    C: c\n    D: d\n    E: e\n    F: f\nservices:\n${services}  redis:\n    <<: *restart_policy\n    image: valkey/valkey:8\n`,
+      }),
+    );
+    expect(detection.answers.orchestrator?.evidence[0]?.reason).toMatch(
+      /^Compose runs 151 service\(s\)/,
+    );
+    const laughs = [
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      ...'bcdefghi'
+        .split('')
+        .map((x, i) => `${x}: &${x} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+      'services:\n  web:\n    image: nginx\n    labels: *i',
+    ].join('\n');
+    const bomb = await detect(compiled, tree({ 'docker-compose.yml': `${laughs}\n` }));
+    expect(bomb.answers.orchestrator).toBeUndefined();
+  }, 60_000);
 });

@@ -92,6 +92,13 @@ const IN_A_CONTAINER =
   /^\s*(el)?if\b(?!.*(!\s*-[ef]|!=|!\s*grep)).*(\/\.dockerenv|\/run\/\.containerenv|machine-lxc|==?\s*["']?(lxc|openvz|docker|podman)["']?\s*\]|systemd-detect-virt\s+(-c|--container))/;
 
 /**
+ * What a comparison with "docker" or "lxc" must test to be about where the script runs: what
+ * systemd-detect-virt or virt-what said (`$VIRT`), `$container`, the cgroups of PID 1. A choice
+ * of engine (`$CONTAINER_ENGINE == "podman"`) is none.
+ */
+const VIRTUALIZATION_PROBE = /virt|\$\{?container\}?(?!\w)|\/proc\/(1\/|vz)|cgroup/i;
+
+/**
  * Where a script refuses to run in a container: an `if` that tests for one and, before its
  * `fi`, exits with an error (OpenMediaVault's "OMV does not work in LXC!", wireguard-install's
  * "OpenVZ is not supported"). The project says a container cannot serve it.
@@ -100,7 +107,7 @@ function refusesContainers(lines: readonly string[]): string[] {
   const kinds = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     const test = IN_A_CONTAINER.exec(lines[i]!);
-    if (!test) continue;
+    if (!test || (test[4] !== undefined && !VIRTUALIZATION_PROBE.test(lines[i]!))) continue;
     for (let j = i + 1; j < Math.min(lines.length, i + 10); j++) {
       if (/^\s*(fi|else|elif)\b/.test(lines[j]!)) break;
       if (/^\s*exit\s+[1-9]/.test(lines[j]!)) {
