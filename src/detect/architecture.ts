@@ -18,12 +18,13 @@ export interface Component {
 type Role = 'backing' | 'edge' | 'ops';
 
 // Off-the-shelf images by what they are to an application. Databases and proxies by the start
-// of the image's last path segment (`postgres:16`, `bitnami/redis`, `azure-sql-edge`), so that
+// of the image's last path segment (`postgres:16`, `bitnami/redis`, `azure-sql-edge`), and the
+// document converters applications call (Gotenberg, Tika, repackaged: `lago-gotenberg`), so that
 // `acme/nginx-app` or `spotahome/redis-operator` stay the application's own; monitoring by any
 // part of the name (`jaegertracing/all-in-one`, `swarmprom-grafana`).
 const ROLES: readonly [RegExp, Role][] = [
   [
-    /^(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|elasticsearch|opensearch|rabbitmq|kafka|zookeeper|nats|minio|mssql|azure-sql|sqlserver|cassandra|couchdb|influxdb|etcd|clickhouse|neo4j|keydb|dynamodb)/,
+    /^(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|elasticsearch|opensearch|rabbitmq|kafka|zookeeper|nats|minio|mssql|azure-sql|sqlserver|cassandra|couchdb|influxdb|etcd|clickhouse|neo4j|keydb|dynamodb)|(^|-)(gotenberg|tika)(-|$)/,
     'backing',
   ],
   [/^(nginx|traefik|caddy|haproxy|envoy|httpd|apache|varnish)/, 'edge'],

@@ -1951,4 +1951,18 @@ describe('layouts found on the thirty-third set', () => {
     const bomb = await detect(compiled, tree({ 'docker-compose.yml': `${laughs}\n` }));
     expect(bomb.answers.orchestrator).toBeUndefined();
   }, 60_000);
+
+  it('reads a repackaged document converter as a tier, not a service of the application', async () => {
+    // Shaped like getlago/lago: its API and front with PostgreSQL, Redis and lago-gotenberg.
+    const detection = await detect(
+      compiled,
+      tree({
+        'docker-compose.yml':
+          'services:\n  db:\n    image: postgres:15-alpine\n  redis:\n    image: redis:7-alpine\n  api:\n    image: getlago/api:v1\n  worker:\n    image: getlago/api:v1\n  front:\n    image: getlago/front:v1\n  pdf:\n    image: getlago/lago-gotenberg:7\n',
+      }),
+    );
+    expect(detection.answers.architecture?.evidence[0]?.reason).toBe(
+      'api, front with db, redis, pdf, one container per tier',
+    );
+  });
 });
