@@ -1965,4 +1965,26 @@ describe('layouts found on the thirty-third set', () => {
       'api, front with db, redis, pdf, one container per tier',
     );
   });
+
+  it("reads runit's service folders of a runlevel as the programs the image runs", async () => {
+    // Shaped like docker-librenms: post_install/etc/runit/runsvdir/default/*/run.
+    const run = (name: string) => ({
+      [`post_install/etc/runit/runsvdir/default/${name}/run`]: `#!/bin/sh\nexec ${name}\n`,
+    });
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile: 'FROM phusion/baseimage:jammy\nADD post_install /\nCMD ["/sbin/my_init"]\n',
+        'docker-compose.yml':
+          'services:\n  librenms:\n    build: .\n  db:\n    image: mariadb:11\n',
+        ...run('nginx'),
+        ...run('php-fpm'),
+        ...run('rrdcached'),
+        ...run('snmptrapd'),
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'a supervisor runs 4 services: nginx, php-fpm, rrdcached, snmptrapd',
+    );
+  });
 });

@@ -115,7 +115,10 @@ export const supervisorScanner: Scanner = {
     // Program files wherever they are (conf.d/, ONLYOFFICE's config/supervisor/ds/,
     // AzuraCast's util/docker/web/service.full/); told by their [program:…] sections.
     /\.conf$/i.test(name) ||
-    /(^|\/)(s6-overlay\/s6-rc\.d|services\.d|etc\/service|etc\/sv)\/[^/]+\/run$/.test(path) ||
+    // Run scripts: s6's, runit's (/etc/service, /etc/sv, a runlevel's /etc/runit/runsvdir/*).
+    /(^|\/)(s6-overlay\/s6-rc\.d|services\.d|etc\/service|etc\/sv|etc\/runit\/(runsvdir\/[^/]+|sv))\/[^/]+\/run$/.test(
+      path,
+    ) ||
     // uWSGI's configuration: its attach-daemon lines run programs beside the application.
     /\.ini$/i.test(name) ||
     // s6-rc's type files: only a longrun's run script is a service (a oneshot's runs once).
