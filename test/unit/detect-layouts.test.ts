@@ -1987,4 +1987,50 @@ describe('layouts found on the thirty-third set', () => {
       'a supervisor runs 4 services: nginx, php-fpm, rrdcached, snmptrapd',
     );
   });
+
+  it('reads a start script the whole context brings in (COPY . . into the working directory)', async () => {
+    // Shaped like ellite/Wallos: startup.sh backgrounds php-fpm, crond and nginx, then waits.
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM php:8-fpm-alpine\nWORKDIR /var/www/html\nCOPY . .\nCMD ["/var/www/html/startup.sh"]\n',
+        'startup.sh':
+          "#!/bin/sh\nphp-fpm -F &\nPHP_FPM_PID=$!\ncrond -f &\nnginx -g 'daemon off;' &\nwait\n",
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'its start script (startup.sh) starts 2 services in the container: php-fpm, nginx',
+    );
+  });
+
+  it("reads systemd-sysupdate's transfers as an image replaced, over a package built into it", async () => {
+    // Shaped like lxc/incus-os: an mkosi image updated A/B, with a Debian package of its own.
+    const detection = await detect(
+      compiled,
+      tree({
+        'mkosi.conf': '[Distribution]\nDistribution=debian\n[Output]\nFormat=disk\n',
+        'mkosi.extra/usr/lib/sysupdate.d/12-usr.transfer':
+          '[Source]\nType=url-file\n[Target]\nType=partition\nPath=auto\n',
+        'mkosi.packages/utils/debian/control':
+          'Source: utils\n\nPackage: utils\nArchitecture: all\nDepends: systemd\n',
+      }),
+    );
+    expect(detection.answers.updates?.value).toBe('replace');
+  });
+
+  it('reads a Compose file with a browser for the tests as a development set-up', async () => {
+    // Shaped like rubyforgood/casa: web, its database and selenium, beside a Procfile.
+    const detection = await detect(
+      compiled,
+      tree({
+        'docker-compose.yml':
+          'services:\n  web:\n    build: .\n    command: bin/dev\n  database:\n    image: postgres:12.5\n  selenium_chrome:\n    image: selenium/standalone-chromium:latest\n',
+      }),
+    );
+    expect(detection.answers.architecture).toBeUndefined();
+    expect(detection.tooling.find((t) => t.file === 'docker-compose.yml')?.role).toBe(
+      'a development set-up (it runs a browser for the tests: selenium/standalone-chromium:latest)',
+    );
+  });
 });

@@ -80,7 +80,8 @@ export const composeScanner: Scanner = {
       const services = servicesByFile[index]!;
       const count = services.length;
       if (count === 0) continue;
-      const matrix = databaseMatrix(services.map((s) => s.service.image));
+      const images = services.map((s) => s.service.image);
+      const matrix = databaseMatrix(images) ?? testBrowser(images);
       const tooling = matrix ? { tooling: `a development set-up (${matrix})` } : {};
       const start = findings.length;
       // A stack file with deploy settings, or deploy settings only Swarm reads (placement, a
@@ -201,6 +202,19 @@ const DATABASE_ENGINES: readonly [RegExp, string][] = [
   [/(^|\/)oracle[\w-]*$|gvenzl\/oracle/, 'oracle'],
   [/(^|\/)(cockroach|cockroachdb)[\w-]*$/, 'cockroachdb'],
 ];
+
+/**
+ * A browser for end-to-end tests among a Compose file's services (casa's selenium_chrome):
+ * where developers run the test suite, not how the application is deployed.
+ */
+function testBrowser(images: readonly unknown[]): string | undefined {
+  const browser = images.find(
+    (image): image is string =>
+      typeof image === 'string' &&
+      /^(selenium|seleniarm|browserless|cypress)\/|(^|\/)playwright(:|$)/.test(image.toLowerCase()),
+  );
+  return browser ? `it runs a browser for the tests: ${browser}` : undefined;
+}
 
 /**
  * Why a Compose file is where developers test against databases, if it is: no deployment runs

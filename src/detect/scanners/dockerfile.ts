@@ -419,16 +419,27 @@ function startScript(
     );
   const contexts = [folderOf(dockerfile), ''];
   for (const script of scripts)
-    for (const { sources, destination } of copiesOf(instructions)) {
-      for (const source of sources) {
+    for (const copy of copiesOf(instructions)) {
+      // A relative destination is in the working directory (`COPY . .`).
+      const destination = copy.destination.startsWith('/')
+        ? copy.destination
+        : `${workdir}/${copy.destination}`.replace(/\/\.?\/?$/, '');
+      for (const source of copy.sources) {
         const name = source.split('/').pop()!;
         // Copied to the script's own path, or into its folder (`COPY run.sh /app/`, or
-        // `/app` when that is a folder).
-        const lands =
-          destination === script || `${destination.replace(/\/+$/, '')}/${name}` === script;
-        if (!lands) continue;
+        // `/app` when that is a folder), or with the whole context (`COPY . .`).
+        const whole = /^\.\/?$/.test(source);
+        const within = `${destination.replace(/\/+$/, '')}/`;
+        const from = whole
+          ? script.startsWith(within)
+            ? script.slice(within.length)
+            : undefined
+          : destination === script || `${within}${name}` === script
+            ? source.replace(/^\.\//, '')
+            : undefined;
+        if (from === undefined) continue;
         for (const context of contexts) {
-          const path = [context, source.replace(/^\.\//, '')].filter(Boolean).join('/');
+          const path = [context, from].filter(Boolean).join('/');
           const found = all.find((f) => f.path === path);
           if (found) return found;
         }

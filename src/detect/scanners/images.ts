@@ -16,6 +16,7 @@ export const systemImageScanner: Scanner = {
     /\.ya?ml$/i.test(name) ||
     /^mkosi\.(conf|default)$/.test(name) ||
     /(^|\/)mkosi\.conf\.d\/[^/]+\.conf$/.test(path) ||
+    /(^|\/)sysupdate\.d\/[^/]+\.transfer$/.test(path) ||
     /\.(sh|bash)$/.test(name) ||
     name === 'Makefile' ||
     name === 'lxc.conf' ||
@@ -114,6 +115,20 @@ export const systemImageScanner: Scanner = {
           } else if (/^#cloud-config\b/.test(file.text))
             findings.push(...cloudConfig(doc, file.path));
         }
+        continue;
+      }
+      // systemd-sysupdate's transfers: a new version of the image's partitions (or its
+      // unified kernel image) is downloaded and booted into, the old one kept (A/B).
+      if (file.name.endsWith('.transfer')) {
+        if (/^\s*\[Target\]/m.test(file.text))
+          findings.push({
+            question: 'updates',
+            value: 'replace',
+            strength: 3,
+            file: file.path,
+            reason:
+              'systemd-sysupdate transfers: each update writes a new version of the image beside the running one, which is replaced, not patched',
+          });
         continue;
       }
       if (file.name.startsWith('mkosi')) {
