@@ -2004,6 +2004,22 @@ describe('layouts found on the thirty-third set', () => {
     );
   });
 
+  it('reads a program backgrounded with its output sent away (> /dev/null 2>&1 &)', async () => {
+    // Shaped like zmdockerfiles' entrypoint.sh, which starts MySQL through mysqld_safe.
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM debian:12\nCOPY entrypoint.sh /usr/local/bin/\nENTRYPOINT ["/usr/local/bin/entrypoint.sh"]\n',
+        'entrypoint.sh':
+          '#!/bin/bash\nmysqld_safe --user=mysql > /dev/null 2>&1 &\nphp-fpm &> /var/log/fpm.log &\ntail -F /var/log/zm.log\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'its start script (entrypoint.sh) starts 2 services in the container: mysql, php-fpm',
+    );
+  });
+
   it("reads systemd-sysupdate's transfers as an image replaced, over a package built into it", async () => {
     // Shaped like lxc/incus-os: an mkosi image updated A/B, with a Debian package of its own.
     const detection = await detect(

@@ -493,7 +493,9 @@ function servicesStarted(text: string): string[] {
   // Programs left running in the background (`nginx &`, `celery … worker &`), and with them the
   // one the script ends in, in the foreground (tubearchivist's run.sh).
   let background = 0;
-  for (const line of lines) {
+  for (const whole of lines) {
+    // Redirections that hold an & (`> /dev/null 2>&1 &`) are not the one that backgrounds.
+    const line = whole.replace(/\d*>&\d+|&>>?/g, ' ');
     const program = /^\s*(?:exec\s+|nohup\s+)?(\S+)(?:\s[^&]*)?[^&]&\s*$/.exec(line)?.[1];
     const name = program && programName(line, program);
     if (name && !/^(sleep|tail|wait|echo|cat|true|timeout|kill|service|systemctl)$/.test(name)) {
@@ -529,7 +531,10 @@ function programName(line: string, program: string): string {
         .pop()!
         .replace(/\.\w+$/, '');
   }
-  return base.replace(/\.(sh|bash)$/, '');
+  // MySQL's wrapper (mysqld_safe) and MariaDB's server are MySQL's service.
+  return /^(mysqld?(_safe)?|mariadbd?(-safe)?)$/.test(base)
+    ? 'mysql'
+    : base.replace(/\.(sh|bash)$/, '');
 }
 
 function folderOf(path: string): string {
