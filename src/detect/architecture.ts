@@ -110,6 +110,15 @@ export function architectureOf(
   const own = new Map<string, string>();
   const tiers = new Map<string, string>();
   const ops: string[] = [];
+  // An image built here under a name another service runs (cal.com's studio runs the image
+  // its calcom service builds) is that build.
+  const builtAs = new Map(
+    components.flatMap((c) =>
+      c.build !== undefined && c.image !== undefined
+        ? [[imageName(c.image), `build ${c.build}`] as const]
+        : [],
+    ),
+  );
   for (const component of components) {
     const role =
       roleOf(component) ?? (isSuppliedService(component, components) ? 'backing' : undefined);
@@ -118,7 +127,7 @@ export function architectureOf(
       component.build !== undefined
         ? `build ${component.build}`
         : component.image !== undefined
-          ? imageName(component.image)
+          ? (builtAs.get(imageName(component.image)) ?? imageName(component.image))
           : component.name;
     if (role === undefined) own.set(key, own.get(key) ?? component.name);
     else if (role === 'ops') ops.push(component.name);

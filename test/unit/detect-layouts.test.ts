@@ -141,7 +141,13 @@ describe('more layouts', () => {
       'packs/redis/templates/redis.nomad.tpl':
         'job [[ .my.job_name ]] {\n  group "cache" {\n    task "redis" {\n      driver = "docker"\n    }\n  }\n}\n',
     });
-    expect(await answersOf(dir)).toMatchObject({ orchestrator: 'nomad' });
+    expect(await answersOf(dir)).toMatchObject({ orchestrator: 'nomad', updates: 'replace' });
+    // The job's name a quoted template (brent-holden/nomad-mediaserver-packs).
+    const quoted = tree({
+      'packs/seerr/templates/seerr.nomad.tpl':
+        'job "[[ var "job_name" . ]]" {\n  group "seerr" {\n    task "seerr" {\n      driver = "podman"\n    }\n  }\n}\n',
+    });
+    expect(await answersOf(quoted)).toMatchObject({ orchestrator: 'nomad', processes: 'single' });
   });
 
   it('reads the guest systems of Packer templates: several are a mixed fleet, a non-Linux one needs its own kernel', async () => {
@@ -1378,7 +1384,10 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
     );
     expect(detection.answers.orchestrator?.value).toBe('nomad');
     expect(detection.answers.configManagement).toBeUndefined();
-    expect(detection.answers.updates).toBeUndefined();
+    // Not the hosts' in-place upgrades: the jobs' images are replaced.
+    expect(detection.answers.updates?.evidence.map((e) => e.reason)).toEqual([
+      'Nomad replaces docker tasks from images to update them',
+    ]);
     expect(detection.tooling.find((t) => t.file === 'ansible/playbook.yml')?.role).toBe(
       'the hosts that run its Nomad workloads',
     );
@@ -2048,5 +2057,73 @@ describe('layouts found on the thirty-third set', () => {
     expect(detection.tooling.find((t) => t.file === 'docker-compose.yml')?.role).toBe(
       'a development set-up (it runs a browser for the tests: selenium/standalone-chromium:latest)',
     );
+  });
+
+  it('leaves out what a role sets up only when a setting it leaves empty is given', async () => {
+    // Shaped like UnderGreen/ansible-role-mongodb: the MMS agent only with an API key.
+    const detection = await detect(
+      compiled,
+      tree({
+        'meta/main.yml': 'galaxy_info:\n  role_name: mongodb\n',
+        'defaults/main.yml': 'mongodb_mms_api_key: ""\n',
+        'tasks/main.yml':
+          '- name: Install the MMS agent\n  include_tasks: mms-agent.yml\n  when: mongodb_mms_api_key | length > 0\n- name: Start mongod\n  service:\n    name: mongod\n    state: started\n- name: Start the exporter\n  service:\n    name: mongodb_exporter\n    state: started\n',
+        'tasks/mms-agent.yml':
+          '- name: Start the agent\n  service:\n    name: mongodb-mms-monitoring-agent\n    state: started\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'Ansible runs 2 services on the host: mongod, mongodb_exporter; not counted, off unless switched on: mongodb-mms-monitoring-agent',
+    );
+  });
+
+  it("reads an image built on one a Dockerfile beside it builds, named for that Dockerfile's suffix", async () => {
+    // Shaped like BuoyantIO/emojivoto: Dockerfile-base makes buoyantio/emojivoto-svc-base.
+    const detection = await detect(
+      compiled,
+      tree({
+        'Dockerfile-base': 'FROM debian:bullseye\nRUN apt-get update\n',
+        Dockerfile:
+          'FROM buoyantio/emojivoto-svc-base:v12\nARG svc_name\nCOPY $svc_name/target/ /usr/local/bin/\n',
+      }),
+    );
+    expect(detection.answers.layers?.evidence[0]?.reason).toBe(
+      '1 Dockerfile(s) build on images built here: Dockerfile',
+    );
+  });
+
+  it('reads a service that runs the image another builds as the same deployable', async () => {
+    // Shaped like calcom/docker: studio runs the image the calcom service builds.
+    const detection = await detect(
+      compiled,
+      tree({
+        'docker-compose.yaml':
+          'services:\n  database:\n    image: postgres\n  calcom:\n    image: calcom/cal.com\n    build:\n      context: .\n  calcom-api:\n    build:\n      context: ./calcom\n      dockerfile: apps/api/v2/Dockerfile\n  studio:\n    image: calcom/cal.com\n    command: [npx, prisma, studio]\n',
+      }),
+    );
+    expect(detection.answers.architecture?.evidence[0]?.reason).toBe(
+      'calcom, calcom-api with database, one container per tier',
+    );
+  });
+
+  it("reads the image a chart's workloads take from a named template they include", async () => {
+    // Shaped like airflow-helm/charts: every component's template includes "airflow.image".
+    const component = (name: string) => ({
+      [`charts/airflow/templates/${name}/${name}-deployment.yaml`]: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "airflow.fullname" . }}-${name}\nspec:\n  template:\n    spec:\n      initContainers:\n        {{- include "airflow.container.git_sync" . | indent 8 }}\n      containers:\n        - name: ${name}\n          {{- include "airflow.image" . | indent 10 }}\n`,
+    });
+    const detection = await detect(
+      compiled,
+      tree({
+        'charts/airflow/Chart.yaml': 'apiVersion: v2\nname: airflow\nversion: 8.0.0\n',
+        'charts/airflow/values.yaml':
+          'airflow:\n  image:\n    repository: apache/airflow\n    tag: 2.8.4\ndags:\n  gitSync:\n    image:\n      repository: registry.k8s.io/git-sync/git-sync\n',
+        'charts/airflow/templates/_helpers/pods.tpl':
+          '{{- define "airflow.image" }}\nimage: {{ .Values.airflow.image.repository }}:{{ .Values.airflow.image.tag }}\n{{- end }}\n{{- define "airflow.container.git_sync" }}\n- name: dags-git-sync\n  image: {{ .Values.dags.gitSync.image.repository }}\n{{- end }}\n',
+        ...component('scheduler'),
+        ...component('webserver'),
+        ...component('worker'),
+      }),
+    );
+    expect(detection.answers.architecture?.value).toBe('monolith');
   });
 });

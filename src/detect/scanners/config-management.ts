@@ -274,7 +274,8 @@ export const ansibleScanner: Scanner = {
         for (const [key, value] of Object.entries(values)) {
           if (typeof value === 'string' && !value.includes('{{') && !variables.has(key))
             variables.set(key, value);
-          if (value === false) off.add(key);
+          // Off by default: false, or an empty string or nothing (an API key left unset).
+          if (value === false || value === '' || value === null) off.add(key);
         }
     }
     const optional = optionsOffByDefault(
@@ -442,13 +443,17 @@ function optionsOffByDefault(
   isOff: (task: Record<string, unknown>, enclosing: readonly Record<string, unknown>[]) => boolean;
   onlyNotifiedWhenOff: (handler: Record<string, unknown>) => boolean;
 } {
-  // A condition needs the switch on: one of its `and`ed parts is the switch (`x`, `x | bool`).
+  // A condition needs the switch on: one of its `and`ed parts is the switch (`x`, `x | bool`),
+  // or that it is set (`x | length > 0`, `x != ''`).
   const needsOff = (when: unknown): boolean =>
     (Array.isArray(when) ? when : [when]).some(
       (condition) =>
         typeof condition === 'string' &&
         condition.split(/\s+and\s+/).some((part) => {
-          const name = /^\(?\s*([A-Za-z_]\w*)\s*(?:\|\s*bool\s*)?\)?$/.exec(part.trim())?.[1];
+          const name =
+            /^\(?\s*([A-Za-z_]\w*)\s*(?:\|\s*(?:bool|length)\s*)?(?:(?:>\s*0|!=\s*(?:''|""))\s*)?\)?$/.exec(
+              part.trim(),
+            )?.[1];
           return name !== undefined && off.has(name);
         }),
     );

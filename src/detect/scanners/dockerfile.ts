@@ -332,7 +332,15 @@ export const dockerfileScanner: Scanner = {
         .find(([, paths]) => paths.length >= 2 && sharing.size * 2 >= images.length);
       // Images built on an image built here, named for its folder (nestybox's
       // almalinux-8-systemd-docker on nestybox/almalinux-8-systemd): layers by design.
+      // Or named for its Dockerfile's own name (emojivoto's buoyantio/emojivoto-svc-base, built
+      // from Dockerfile-base beside the Dockerfile that builds on it).
       const folders = new Map(images.map((i) => [folderOf(i.path).split('/').pop() ?? '', i.path]));
+      const variants = images.flatMap((i) => {
+        const variant = /^(?:Dockerfile[.-]([\w-]+)|([\w-]+)\.Dockerfile)$/i.exec(
+          i.path.split('/').pop()!,
+        );
+        return variant ? [[(variant[1] ?? variant[2])!.toLowerCase(), i.path] as const] : [];
+      });
       const onOwn = images.filter((image) =>
         image.bases.some((base) => {
           // Pushed under an owner (nestybox/…): an official image (alpine) is not one of ours.
@@ -342,7 +350,9 @@ export const dockerfileScanner: Scanner = {
               .replace(/[:@].*$/, '')
               .split('/')
               .pop() ?? '';
-          const built = folders.get(name);
+          const built =
+            folders.get(name) ??
+            variants.find(([variant]) => name === variant || name.endsWith(`-${variant}`))?.[1];
           return built !== undefined && built !== image.path;
         }),
       );

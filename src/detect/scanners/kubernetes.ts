@@ -18,7 +18,9 @@ const WORKLOADS = new Set([
 
 export const kubernetesScanner: Scanner = {
   name: 'kubernetes',
-  wants: (_path, name) => /\.ya?ml$/i.test(name),
+  // Manifests and charts, and a chart's helper templates (`_helpers.tpl`), which may say the
+  // image its workloads run (airflow's `include "airflow.image"`).
+  wants: (path, name) => /\.ya?ml$/i.test(name) || /(^|\/)templates\/.*\.tpl$/.test(path),
   scan(files) {
     const findings: Finding[] = [];
     const workloads = new Map<string, string>(); // name → file
@@ -42,7 +44,21 @@ export const kubernetesScanner: Scanner = {
     // each chart's folder → the folder of the chart that puts it together with others.
     const umbrellaOf = new Map<string, string>();
     const chartFiles = new Map<string, string>(); // a chart's folder → its Chart.yaml
+    // Each chart's named templates (`{{- define "airflow.image" }}`), by the chart's folder.
+    const chartHelpers = new Map<string, Map<string, string>>();
     for (const file of files) {
+      const chart = /^(.*?)templates\//.exec(file.path)?.[1];
+      if (chart === undefined || !file.name.endsWith('.tpl')) continue;
+      const helpers = chartHelpers.get(chart) ?? new Map<string, string>();
+      const parts = file.text.split(/\{\{-?\s*define\s+"/);
+      for (const part of parts.slice(1)) {
+        const name = /^([^"]+)"/.exec(part)?.[1];
+        if (name) helpers.set(name, part);
+      }
+      chartHelpers.set(chart, helpers);
+    }
+    for (const file of files) {
+      if (file.name.endsWith('.tpl')) continue;
       const folderOfFile = file.path.slice(0, file.path.lastIndexOf('/') + 1);
       if (/^Chart\.ya?ml$/i.test(file.name)) {
         const chart = yamlDocuments(file)[0];
@@ -128,7 +144,7 @@ export const kubernetesScanner: Scanner = {
         // webhook and certificate controller are one image; jupyterhub's hub and proxy are not).
         const valuesImage =
           chart !== undefined && doc.spec === undefined
-            ? templatedImage(file.text, chartValues.get(chart))
+            ? templatedImage(file.text, chartValues.get(chart), chartHelpers.get(chart))
             : undefined;
         const shownPart = valuesImage?.split('/').pop() ?? part;
         const name =
@@ -345,8 +361,22 @@ function isDatabase(name: string): boolean {
  * The image a template's first `image:` names, looked up in its chart's values: a string, or a
  * map of registry, repository (or name). Undefined when the values do not say.
  */
-function templatedImage(text: string, values: unknown): string | undefined {
-  const line = /^[ \t]*-?[ \t]*image:[ \t]*(\S.*)$/m.exec(text)?.[1];
+function templatedImage(
+  text: string,
+  values: unknown,
+  helpers?: ReadonlyMap<string, string>,
+): string | undefined {
+  const imageLine = (template: string) => /^[ \t]*-?[ \t]*image:[ \t]*(\S.*)$/m.exec(template)?.[1];
+  // The image line, in the template or in a named template it includes: one named for the
+  // image first (`airflow.image`), before a sidecar's (`airflow.container.git_sync`).
+  const line =
+    imageLine(text) ??
+    [...text.matchAll(/\b(?:include|template)\s+"([^"]+)"/g)]
+      .map((m) => m[1]!)
+      .sort((a, b) => Number(/\.image$/.test(b)) - Number(/\.image$/.test(a)))
+      .map((name) => helpers?.get(name))
+      .map((helper) => (helper ? imageLine(helper) : undefined))
+      .find((found) => found !== undefined);
   if (!line) return undefined;
   // The first of its values that the chart sets: `coalesce .Values.web.image.repository
   // .Values.image.repository` falls back to the second when the first is left empty.

@@ -18,8 +18,9 @@ export const nomadScanner: Scanner = {
   scan(files) {
     const findings: Finding[] = [];
     for (const file of files) {
-      // job "name" { … }, or a Nomad Pack template's job [[ template ]] { … }.
-      if (!/^[ \t]*job\s+("[^"]+"|\[\[.*?\]\])\s*\{/m.test(file.text)) continue;
+      // job "name" { … }, or a Nomad Pack template's job [[ template ]] { … }, quoted or not
+      // (`job "[[ var "job_name" . ]]" {`).
+      if (!/^[ \t]*job\s+("\[\[.*?\]\]"|"[^"]+"|\[\[.*?\]\])\s*\{/m.test(file.text)) continue;
       const driver = /driver\s*=\s*"(\w+)"/.exec(file.text)?.[1];
       findings.push({
         question: 'orchestrator',
@@ -28,6 +29,15 @@ export const nomadScanner: Scanner = {
         file: file.path,
         reason: `a Nomad job${driver ? ` (driver ${driver})` : ''}`,
       });
+      // Tasks of a container driver run images: Nomad replaces them to update them.
+      if (driver === 'docker' || driver === 'podman')
+        findings.push({
+          question: 'updates',
+          value: 'replace',
+          strength: 1,
+          file: file.path,
+          reason: `Nomad replaces ${driver} tasks from images to update them`,
+        });
       const tasks = [...file.text.matchAll(/^[ \t]*task\s+"[^"]+"/gm)].length;
       if (tasks > 0)
         findings.push({
