@@ -2013,7 +2013,7 @@ describe('layouts found on the thirty-third set', () => {
     );
   });
 
-  it('reads a program backgrounded with its output sent away (> /dev/null 2>&1 &)', async () => {
+  it('reads a program backgrounded with its output sent away, or as another user, not a shell kept waiting', async () => {
     // Shaped like zmdockerfiles' entrypoint.sh, which starts MySQL through mysqld_safe.
     const detection = await detect(
       compiled,
@@ -2021,11 +2021,11 @@ describe('layouts found on the thirty-third set', () => {
         Dockerfile:
           'FROM debian:12\nCOPY entrypoint.sh /usr/local/bin/\nENTRYPOINT ["/usr/local/bin/entrypoint.sh"]\n',
         'entrypoint.sh':
-          '#!/bin/bash\nmysqld_safe --user=mysql > /dev/null 2>&1 &\nphp-fpm &> /var/log/fpm.log &\ntail -F /var/log/zm.log\n',
+          '#!/bin/bash\nmysqld_safe --user=mysql > /dev/null 2>&1 &\nphp-fpm &> /var/log/fpm.log &\nsu - zm -c "/usr/bin/zmdc.pl startup" &\n/bin/bash -c "trap : TERM INT; sleep infinity & wait"\n',
       }),
     );
     expect(detection.answers.processes?.evidence[0]?.reason).toBe(
-      'its start script (entrypoint.sh) starts 2 services in the container: mysql, php-fpm',
+      'its start script (entrypoint.sh) starts 3 services in the container: mysql, php-fpm, zmdc.pl',
     );
   });
 

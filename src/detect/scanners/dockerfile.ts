@@ -508,7 +508,10 @@ function servicesStarted(text: string): string[] {
     const line = whole.replace(/\d*>&\d+|&>>?/g, ' ');
     const program = /^\s*(?:exec\s+|nohup\s+)?(\S+)(?:\s[^&]*)?[^&]&\s*$/.exec(line)?.[1];
     const name = program && programName(line, program);
-    if (name && !/^(sleep|tail|wait|echo|cat|true|timeout|kill|service|systemctl)$/.test(name)) {
+    if (
+      name &&
+      !/^(sleep|tail|wait|echo|cat|true|timeout|kill|trap|service|systemctl)$/.test(name)
+    ) {
       names.add(name);
       background += 1;
     }
@@ -517,7 +520,7 @@ function servicesStarted(text: string): string[] {
     const last = lines[lines.length - 1]!;
     const program = /^\s*(?:exec\s+)?(\S+)/.exec(last)?.[1];
     const name = program && !/&\s*$/.test(last) ? programName(last, program) : undefined;
-    if (name && !/^(wait|sleep|tail|fi|done|esac|\}|exit)$/.test(name)) names.add(name);
+    if (name && !/^(wait|sleep|tail|trap|fi|done|esac|\}|exit)$/.test(name)) names.add(name);
   }
   for (const line of lines) {
     const started =
@@ -533,6 +536,12 @@ function servicesStarted(text: string): string[] {
 /** A command's program by name: an interpreter's script by its own (`python backend_start.py`). */
 function programName(line: string, program: string): string {
   const base = program.split('/').pop()!;
+  // A command run as another user or by a shell (`su - postgres -c "…/bin/postgres -D …"`,
+  // `bash -c "trap : TERM; sleep infinity & wait"`): the command's own program.
+  const inner = /^(su|runuser|sudo|bash|sh|dash)$/.test(base)
+    ? /\s-c\s+["']?([^\s"';]+)/.exec(line)?.[1]
+    : undefined;
+  if (inner) return programName(inner, inner);
   if (/^(python3?|node|bash|sh|ruby|php|perl)$/.test(base)) {
     const script = line.trim().split(/\s+/)[/^\s*(exec|nohup)\s/.test(line) ? 2 : 1];
     if (script && !script.startsWith('-'))
