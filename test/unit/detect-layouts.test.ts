@@ -2126,4 +2126,24 @@ describe('layouts found on the thirty-third set', () => {
     );
     expect(detection.answers.architecture?.value).toBe('monolith');
   });
+
+  it("reads the workloads of an install bundle, not its CRDs' schemas", async () => {
+    // Shaped like clickhouse-operator's install bundle: CRDs (with `hosts:` among their
+    // properties, which is no playbook's) beside the operator's Deployment.
+    const crd =
+      'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: clickhouseinstallations.clickhouse.altinity.com\nspec:\n  versions:\n    - schema:\n        openAPIV3Schema:\n          properties:\n            hosts:\n              type: array\n';
+    const deployment =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: clickhouse-operator\nspec:\n  template:\n    spec:\n      containers:\n        - image: altinity/clickhouse-operator:0.25\n';
+    const detection = await detect(
+      compiled,
+      tree({
+        'deploy/operator/clickhouse-operator-install-bundle.yaml': `---\n${crd}---\n${deployment}`,
+        'deploy/operator/parts/crd.yaml': `---\n${crd}---\n${crd}`,
+      }),
+    );
+    expect(detection.answers.orchestrator?.evidence.map((e) => e.reason)).toEqual([
+      '1 Kubernetes workload(s) in deploy/operator/: clickhouse-operator',
+    ]);
+    expect(detection.answers.configManagement).toBeUndefined();
+  });
 });

@@ -210,8 +210,9 @@ export const ansibleScanner: Scanner = {
         }
         continue;
       }
-      // A playbook names its hosts: a file that does not (a locale, a schema) is not parsed.
-      if (!/\.ya?ml$/i.test(file.name) || !/^[ \t-]*hosts:/m.test(file.text)) continue;
+      // A playbook names its hosts in each play, at the top of a list item: a file that does
+      // not (a locale, a schema, a CRD whose properties include `hosts:`) is not parsed.
+      if (!/\.ya?ml$/i.test(file.name) || !/^(-[ \t]+|[ \t]{2,4})hosts:/m.test(file.text)) continue;
       const doc = yamlDocuments(file)[0];
       // A playbook: a list of plays, each with hosts and tasks or roles.
       if (

@@ -2,8 +2,8 @@
 
 import { posix } from 'node:path';
 import { architectureOf, type Component } from '../architecture.js';
-import { isRecord, yamlDocuments } from '../read-yaml.js';
-import { type Finding, listOf, type Scanner, topmost } from '../types.js';
+import { embeddedYaml, isRecord, yamlDocuments } from '../read-yaml.js';
+import { type Finding, listOf, type Scanner, type TextFile, topmost } from '../types.js';
 
 const WORKLOADS = new Set([
   'Deployment',
@@ -100,9 +100,9 @@ export const kubernetesScanner: Scanner = {
       // Helm templates hold Go template directives: read them for their kinds only.
       // A Helm template is read as text: rendered, its values would change what it holds.
       // A manifest says its kind at the top level: a file that does not (a locale, a schema,
-      // a CI file) is not parsed.
-      const texts =
-        file.text.includes('{{') || !/^kind:/m.test(file.text) ? [] : yamlDocuments(file);
+      // a CI file) is not parsed, nor are the documents of other kinds (an install bundle's
+      // CustomResourceDefinitions, hundreds of kilobytes of schema beside one Deployment).
+      const texts = file.text.includes('{{') ? [] : workloadDocuments(file);
       const kinds = texts
         .filter(isRecord)
         .filter((d) => typeof d.apiVersion === 'string' && typeof d.kind === 'string');
@@ -307,6 +307,23 @@ export const kubernetesScanner: Scanner = {
 function ancestorsOf(folder: string): string[] {
   const parts = folder.split('/').filter(Boolean);
   return parts.map((_, i) => (i === 0 ? '' : `${parts.slice(0, i).join('/')}/`)).reverse();
+}
+
+/** A top-level `kind:` line naming a workload or a GitOps release: what this scanner reads. */
+const WORKLOAD_KIND = new RegExp(
+  `^kind:\\s*(${[...WORKLOADS, 'HelmRelease', 'Application', 'ApplicationSet'].join('|')})\\s*$`,
+  'm',
+);
+
+/**
+ * The documents of a manifest file that are workloads or releases, parsed: a file of one
+ * document is parsed once for every scanner; of several, only the documents of those kinds.
+ */
+function workloadDocuments(file: TextFile): unknown[] {
+  if (!WORKLOAD_KIND.test(file.text)) return [];
+  const documents = file.text.split(/^---[^\S\n]*(?:#.*)?$/m);
+  if (documents.length <= 2) return yamlDocuments(file);
+  return documents.filter((d) => WORKLOAD_KIND.test(d)).flatMap(embeddedYaml);
 }
 
 /** The GitOps release a document is (a Flux HelmRelease, an Argo CD Application), if one. */
