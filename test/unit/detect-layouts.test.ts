@@ -2146,4 +2146,41 @@ describe('layouts found on the thirty-third set', () => {
     ]);
     expect(detection.answers.configManagement).toBeUndefined();
   });
+
+  it('reads a Compose file that mounts the source over the images it builds as a development set-up', async () => {
+    // Shaped like wild-workouts-go-ddd-example: each Go service works in the mounted source.
+    const service = (name: string) =>
+      `  ${name}:\n    build:\n      context: docker/app\n    volumes:\n      - ./internal:/internal\n    working_dir: /internal/${name}\n`;
+    const detection = await detect(
+      compiled,
+      tree({
+        'docker-compose.yml': `services:\n${service('trainer')}${service('users')}  firestore:\n    build:\n      context: docker/firestore-emulator\n  mysql:\n    image: mysql:8\n`,
+        // A deployment's configuration mounted beside the code it runs from its image is no such set-up.
+        'deploy/docker-compose.yml':
+          'services:\n  app:\n    build: .\n    working_dir: /app\n    volumes:\n      - ./config.yml:/etc/app/config.yml\n',
+      }),
+    );
+    expect(detection.tooling.find((t) => t.file === 'docker-compose.yml')?.role).toBe(
+      'a development set-up (it mounts the source over the images it builds: trainer, users)',
+    );
+    expect(detection.answers.orchestrator?.evidence.map((e) => e.file)).toEqual([
+      'deploy/docker-compose.yml',
+    ]);
+  });
+
+  it("reads an image of Packer's as a build environment", async () => {
+    // Shaped like goffinet/packer-kvm: hashicorp/packer with QEMU, to build the images in.
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile: 'FROM hashicorp/packer:light\nRUN apk add --update qemu qemu-img\n',
+        'almalinux.pkr.hcl':
+          'source "qemu" "alma" {\n  iso_url = "x.iso"\n}\nbuild {\n  sources = ["source.qemu.alma"]\n}\n',
+      }),
+    );
+    expect(detection.answers.imageSource?.value).not.toBe('dockerfile');
+    expect(detection.tooling.find((t) => t.file === 'Dockerfile')?.role).toBe(
+      'a build environment (it installs Packer)',
+    );
+  });
 });

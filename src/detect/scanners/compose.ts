@@ -81,7 +81,7 @@ export const composeScanner: Scanner = {
       const count = services.length;
       if (count === 0) continue;
       const images = services.map((s) => s.service.image);
-      const matrix = databaseMatrix(images) ?? testBrowser(images);
+      const matrix = databaseMatrix(images) ?? testBrowser(images) ?? sourceMounted(services);
       const tooling = matrix ? { tooling: `a development set-up (${matrix})` } : {};
       const start = findings.length;
       // A stack file with deploy settings, or deploy settings only Swarm reads (placement, a
@@ -202,6 +202,33 @@ const DATABASE_ENGINES: readonly [RegExp, string][] = [
   [/(^|\/)oracle[\w-]*$|gvenzl\/oracle/, 'oracle'],
   [/(^|\/)(cockroach|cockroachdb)[\w-]*$/, 'cockroachdb'],
 ];
+
+/**
+ * Images built here that run the repository's own source, mounted over the folder they
+ * work in (wild-workouts' `./internal:/internal` with `working_dir: /internal/trainer`): the
+ * developers' set-up, where code changes take effect without a rebuild.
+ */
+function sourceMounted(services: readonly Service[]): string | undefined {
+  const built = services.filter((s) => s.service.build !== undefined);
+  const mounted = built.filter(({ service }) => {
+    const workdir = typeof service.working_dir === 'string' ? service.working_dir : undefined;
+    if (!workdir || !Array.isArray(service.volumes)) return false;
+    return service.volumes.some((volume) => {
+      if (typeof volume !== 'string') return false;
+      const [source, target] = volume.split(':');
+      return (
+        source !== undefined &&
+        target !== undefined &&
+        /^\.(\/|$)/.test(source) &&
+        `${workdir.replace(/\/+$/, '')}/`.startsWith(`${target.replace(/\/+$/, '')}/`)
+      );
+    });
+  });
+  // Most of them: an emulator of a cloud service built beside them mounts nothing.
+  return mounted.length > 0 && mounted.length * 2 > built.length
+    ? `it mounts the source over the images it builds: ${listOf(mounted.map((s) => s.name))}`
+    : undefined;
+}
 
 /**
  * A browser for end-to-end tests among a Compose file's services (casa's selenium_chrome):

@@ -293,11 +293,16 @@ export const dockerfileScanner: Scanner = {
       // Or an image of compilers whose process is a shell: a place to build kernel modules
       // (rtl8821ce's image of kernel headers and DKMS, started with /bin/bash).
       const shell = /^\W*(\/bin\/)?(ba)?sh\W*$/.test(run);
+      // Or an image of Packer itself (goffinet/packer-kvm's hashicorp/packer with QEMU added),
+      // to build the project's machine images in.
       const buildTools = instructions.some((i) => i.op === 'EXPOSE')
         ? []
-        : [...(froms.length === 1 ? BUILD_TOOLS : []), ...(shell ? COMPILERS : [])].filter((tool) =>
-            installsPackage(commands, new RegExp(`^${tool}$`)),
-          );
+        : [
+            ...(froms.length === 1 && /^hashicorp\/packer(:|$)/.test(froms[0]!) ? ['Packer'] : []),
+            ...[...(froms.length === 1 ? BUILD_TOOLS : []), ...(shell ? COMPILERS : [])].filter(
+              (tool) => installsPackage(commands, new RegExp(`^${tool}$`)),
+            ),
+          ];
       // An image of only the project's documentation or website (blincus's: `COPY site .`,
       // built and served by httpd) is its website, not its deployment.
       const copied = copiesOf(instructions).flatMap(({ sources }) =>
