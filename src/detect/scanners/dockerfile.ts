@@ -11,6 +11,7 @@ import {
   topmost,
 } from '../types.js';
 import { COMPOSE, composeIncludes } from './compose.js';
+import { startedServices } from './shell.js';
 
 /**
  * Process supervisors started as the container's process: supervisord, s6 (`/init`), runit,
@@ -528,11 +529,8 @@ function servicesStarted(text: string): string[] {
     if (name && !/^(wait|sleep|tail|trap|fi|done|esac|\}|exit)$/.test(name)) names.add(name);
   }
   for (const line of lines) {
-    const started =
-      /\bservice\s+([a-z][\w@.-]*)\s+(?:start|restart|"?\$1"?)\b/.exec(line)?.[1] ??
-      /\/etc\/init\.d\/([a-z][\w@.-]*)\s+(?:start|restart)\b/.exec(line)?.[1] ??
-      /\bsystemctl\s+(?:start|restart)\s+([a-z][\w@.-]*)/.exec(line)?.[1];
-    if (started) names.add(/^(mysqld?|mariadb)$/.test(started) ? 'mysql' : started);
+    for (const { name } of startedServices(line))
+      names.add(/^(mysqld?|mariadb)$/.test(name) ? 'mysql' : name);
     if (/^\s*(exec\s+)?(\S*\/)?(cron|crond)\s+-f\b/.test(line)) names.add('cron');
   }
   return [...names];

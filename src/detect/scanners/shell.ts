@@ -130,23 +130,28 @@ const containerKind = (marker: string): string =>
           ? 'OpenVZ'
           : 'a container';
 
-// A command run (at the start, after an operator, `then`, `sudo`, by its path or not), not
-// named in a message (`echo 'Please execute: systemctl enable v2ray'`).
-const AS_A_COMMAND = String.raw`(?:^|[;&|(]|\b(?:then|do|else|sudo))\s*(?:\/[\w.-]+){0,4}\/?`;
+// A command run (at the start, after an operator, `then`, `sudo`, `exec`), not named in a
+// message (`echo 'Please execute: systemctl enable v2ray'`); by its path or not.
+const AS_A_COMMAND = String.raw`(?:^|[;&|(]|\b(?:then|do|else|sudo|exec))\s*`;
+const BY_PATH = String.raw`(?:\/[\w.-]+){0,4}\/?`;
 const SYSTEMCTL = new RegExp(
-  String.raw`${AS_A_COMMAND}systemctl\s+(?:-\S+\s+)*(enable|start|restart)\s+(.*)$`,
+  String.raw`${AS_A_COMMAND}${BY_PATH}systemctl\s+(?:-\S+\s+)*(enable|start|restart)\s+(.*)$`,
 );
-const SERVICE_START = new RegExp(String.raw`${AS_A_COMMAND}service\s+([\w@.-]+)\s+(?:re)?start\b`);
-const RC_UPDATE = new RegExp(String.raw`${AS_A_COMMAND}rc-update\s+add\s+(.*)$`);
+// `service apache2 start`, or a wrapper's `service apache2 "$1"`, and SysV's own script.
+const SERVICE_START = new RegExp(
+  String.raw`${AS_A_COMMAND}(?:${BY_PATH}service\s+|\/etc\/init\.d\/)([\w@.-]+)\s+(?:(?:re)?start|"?\$1"?)(?![\w-])`,
+);
+const RC_UPDATE = new RegExp(String.raw`${AS_A_COMMAND}${BY_PATH}rc-update\s+add\s+(.*)$`);
 
 /**
  * The services a line enables or starts (`systemctl enable -q --now sonarr`,
- * `/bin/systemctl start fleet.service`, `service suricata start`, OpenRC's `rc-update add`):
+ * `/bin/systemctl start fleet.service`, `service suricata start`, `/etc/init.d/apache2 start`,
+ * OpenRC's `rc-update add`), in an installer or in a container's start script:
  * its words up to the first redirection or operator, options left out, an instance's template
  * by the name before its `@`. Timers, sockets and other units are no services; a name that is
  * only a variable says nothing. `enabled` when it is enabled at boot.
  */
-function startedServices(code: string): { name: string; enabled: boolean }[] {
+export function startedServices(code: string): { name: string; enabled: boolean }[] {
   // A message that tells the user what to run (`echo '… systemctl enable v2ray; …'`).
   if (/^\s*(echo|printf|print|log\w*|info|warn\w*|msg\w*|say)\b/.test(code)) return [];
   const systemctl = SYSTEMCTL.exec(code);
