@@ -2183,4 +2183,40 @@ describe('layouts found on the thirty-third set', () => {
       'a build environment (it installs Packer)',
     );
   });
+
+  it('reads a Compose file with Jinja block tags as a template, whatever its name', async () => {
+    // Shaped like Mailu's setup/flavors/compose/docker-compose.yml, rendered by its wizard.
+    const service = (name: string) =>
+      `  ${name}:\n    image: \${DOCKER_ORG:-ghcr.io/mailu}/${name}:\${MAILU_VERSION:-{{ version }}}\n    env_file: {{ env }}\n`;
+    const detection = await detect(
+      compiled,
+      tree({
+        'setup/flavors/compose/docker-compose.yml': `{% set env='mailu.env' %}\nservices:\n  redis:\n    image: redis:alpine\n    {% if resolver_enabled %}\n    depends_on:\n      - resolver\n    {% endif %}\n${service('admin')}${service('dovecot')}${service('postfix')}${service('rspamd')}`,
+      }),
+    );
+    expect(detection.answers.architecture?.evidence[0]?.reason).toBe(
+      '4 services of its own (admin, dovecot, postfix, rspamd) talking to each other',
+    );
+  });
+
+  it('reads a Debian package of kernel modules as needing a kernel of its own', async () => {
+    // Shaped like ethercat_igh_dkms: modules built for the running kernel, signed for Secure Boot.
+    const detection = await detect(
+      compiled,
+      tree({
+        'debian/control':
+          'Source: ethercat-igh\n\nPackage: ethercat-igh-install\nArchitecture: all\nPre-Depends: mokutil, build-essential\nDepends: ${misc:Depends}\nDescription: EtherCAT IgH Master kernel modules and tools for Linux\n',
+      }),
+    );
+    expect(detection.answers.kernel?.value).toBe('own');
+    // A package that only names the kernel in passing is no such package.
+    const tool = await detect(
+      compiled,
+      tree({
+        'debian/control':
+          'Source: earlyoom\n\nPackage: earlyoom\nArchitecture: any\nDepends: ${misc:Depends}\nDescription: kills processes before the kernel OOM killer does\n',
+      }),
+    );
+    expect(tool.answers.kernel).toBeUndefined();
+  });
 });

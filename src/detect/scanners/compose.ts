@@ -29,7 +29,11 @@ export const composeScanner: Scanner = {
   name: 'compose',
   wants: (_path, name) => COMPOSE.test(name) || STACK.test(name) || COMPOSE_TEMPLATE.test(name),
   scan(read) {
-    const files = read.map((f) => (COMPOSE_TEMPLATE.test(f.name) ? rendered(f) : f));
+    // Jinja templates, by name or by their block tags (Mailu's setup/flavors/compose/
+    // docker-compose.yml, which its configuration wizard renders).
+    const files = read.map((f) =>
+      COMPOSE_TEMPLATE.test(f.name) || /^[ \t]*\{%.*%\}[ \t]*$/m.test(f.text) ? rendered(f) : f,
+    );
     const findings: Finding[] = [];
     // The services each file runs, with those of the files it includes (`include:`), each with
     // the folder its build context is relative to.

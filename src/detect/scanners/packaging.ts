@@ -64,6 +64,21 @@ export const packagingScanner: Scanner = {
         file: file.path,
         reason: `${what}, onto a distribution's filesystem`,
       });
+      // A package of kernel modules: it depends on DKMS, the kernel's headers or the tool that
+      // enrolls a module signing key (ethercat_igh_dkms's mokutil), beside its description.
+      const modules =
+        debian &&
+        /^Description:.*\bkernel\s+(modules?|drivers?)\b/im.test(file.text) &&
+        /^(Pre-)?Depends:.*\b(dkms|linux-headers[\w.-]*|mokutil)\b/im.test(file.text);
+      if (modules)
+        findings.push({
+          question: 'kernel',
+          value: 'own',
+          strength: 2,
+          file: file.path,
+          reason:
+            "a package of kernel modules (built with DKMS or the kernel's headers): loaded into the kernel it runs on, which a container shares",
+        });
     }
     return findings;
   },
