@@ -2090,6 +2090,17 @@ describe('layouts found on the thirty-third set', () => {
     expect(detection.answers.layers?.evidence[0]?.reason).toBe(
       '1 Dockerfile(s) build on images built here: Dockerfile',
     );
+    // Or tagged for it: louislam/dockge's :base from Base.Dockerfile (found trying dockge).
+    const tagged = await detect(
+      compiled,
+      tree({
+        'docker/Base.Dockerfile': 'FROM node:22-bookworm-slim\nRUN apt-get update\n',
+        'docker/BuildHealthCheck.Dockerfile': 'FROM golang:1.21.4-bookworm\nRUN go build\n',
+        'docker/Dockerfile':
+          'FROM louislam/dockge:build-healthcheck AS build_healthcheck\nFROM louislam/dockge:base AS release\nCOPY --from=build_healthcheck /app/healthcheck /app/healthcheck\n',
+      }),
+    );
+    expect(tagged.answers.layers?.value).toBe('yes');
   });
 
   it('reads a service that runs the image another builds as the same deployable', async () => {

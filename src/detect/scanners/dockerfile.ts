@@ -338,9 +338,11 @@ export const dockerfileScanner: Scanner = {
         .find(([, paths]) => paths.length >= 2 && sharing.size * 2 >= images.length);
       // Images built on an image built here, named for its folder (nestybox's
       // almalinux-8-systemd-docker on nestybox/almalinux-8-systemd): layers by design.
-      // Or named for its Dockerfile's own name (emojivoto's buoyantio/emojivoto-svc-base, built
-      // from Dockerfile-base beside the Dockerfile that builds on it).
+      // Or named, or tagged, for its Dockerfile's own name (emojivoto's
+      // buoyantio/emojivoto-svc-base from Dockerfile-base; dockge's louislam/dockge:base from
+      // Base.Dockerfile and :build-healthcheck from BuildHealthCheck.Dockerfile).
       const folders = new Map(images.map((i) => [folderOf(i.path).split('/').pop() ?? '', i.path]));
+      const bare = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
       const variants = images.flatMap((i) => {
         const variant = /^(?:Dockerfile[.-]([\w-]+)|([\w-]+)\.Dockerfile)$/i.exec(
           i.path.split('/').pop()!,
@@ -356,9 +358,15 @@ export const dockerfileScanner: Scanner = {
               .replace(/[:@].*$/, '')
               .split('/')
               .pop() ?? '';
+          const tag = /:([\w.-]+)$/.exec(base)?.[1] ?? '';
           const built =
             folders.get(name) ??
-            variants.find(([variant]) => name === variant || name.endsWith(`-${variant}`))?.[1];
+            variants.find(
+              ([variant]) =>
+                name === variant ||
+                name.endsWith(`-${variant}`) ||
+                (tag !== '' && bare(tag) === bare(variant)),
+            )?.[1];
           return built !== undefined && built !== image.path;
         }),
       );
