@@ -2230,4 +2230,24 @@ describe('layouts found on the thirty-third set', () => {
     );
     expect(tool.answers.kernel).toBeUndefined();
   });
+
+  it("reads a Compose file whose images are all built from the tests as the tests' set-up", async () => {
+    // Shaped like angristan/openvpn-install: the installer tested in a server and a client.
+    const detection = await detect(
+      compiled,
+      tree({
+        'openvpn-install.sh':
+          '#!/bin/bash\napt-get install -y openvpn iptables\nsystemctl enable openvpn-server@server\n',
+        'docker-compose.yml':
+          'services:\n  openvpn-server:\n    build:\n      context: .\n      dockerfile: test/Dockerfile.server\n  openvpn-client:\n    build:\n      context: .\n      dockerfile: test/Dockerfile.client\n',
+      }),
+    );
+    expect(detection.answers.orchestrator).toBeUndefined();
+    expect(detection.tooling.find((t) => t.file === 'docker-compose.yml')?.role).toBe(
+      'a development set-up (its images are built from the tests: test/Dockerfile.server, test/Dockerfile.client)',
+    );
+    // The server's package and the service it enables are one daemon.
+    expect(detection.answers.updates?.value).toBe('in-place');
+    expect(detection.answers.processes).toBeUndefined();
+  });
 });

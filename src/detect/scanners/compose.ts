@@ -85,7 +85,11 @@ export const composeScanner: Scanner = {
       const count = services.length;
       if (count === 0) continue;
       const images = services.map((s) => s.service.image);
-      const matrix = databaseMatrix(images) ?? testBrowser(images) ?? sourceMounted(services);
+      const matrix =
+        databaseMatrix(images) ??
+        testBrowser(images) ??
+        sourceMounted(services) ??
+        testBuilds(services);
       const tooling = matrix ? { tooling: `a development set-up (${matrix})` } : {};
       const start = findings.length;
       // A stack file with deploy settings, or deploy settings only Swarm reads (placement, a
@@ -231,6 +235,23 @@ function sourceMounted(services: readonly Service[]): string | undefined {
   // Most of them: an emulator of a cloud service built beside them mounts nothing.
   return mounted.length > 0 && mounted.length * 2 > built.length
     ? `it mounts the source over the images it builds: ${listOf(mounted.map((s) => s.name))}`
+    : undefined;
+}
+
+/**
+ * Images all built from the project's tests (openvpn-install's `dockerfile:
+ * test/Dockerfile.server`): where the installer is tested, not how anything is deployed.
+ */
+function testBuilds(services: readonly Service[]): string | undefined {
+  const dockerfiles = services.flatMap(({ service }) =>
+    isRecord(service.build)
+      ? [`${String(service.build.context ?? '.')}/${String(service.build.dockerfile ?? '')}`]
+      : typeof service.build === 'string'
+        ? [service.build]
+        : [],
+  );
+  return dockerfiles.length > 0 && dockerfiles.every((d) => /(^|\/)(tests?|e2e)\//.test(d))
+    ? `its images are built from the tests: ${listOf(dockerfiles.map((d) => d.replace(/^\.\//, '')))}`
     : undefined;
 }
 

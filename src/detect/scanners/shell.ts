@@ -42,7 +42,7 @@ const DAEMONS: readonly [RegExp, string][] = [
   [/^(nfs-kernel-server|nfs-server)$/, 'nfs server'],
   [/^(vsftpd|proftpd(-basic)?|pure-ftpd)$/, 'ftp'],
   [/^mosquitto$/, 'mosquitto'],
-  [/^(openvpn|strongswan|strongswan-starter|ipsec)$/, 'vpn'],
+  [/^(openvpn(-server)?|strongswan|strongswan-starter|ipsec)$/, 'vpn'],
   [/^(coturn|turnserver)$/, 'turn'],
   [/^(prosody|ejabberd)$/, 'xmpp'],
   [/^(asterisk|freeswitch)$/, 'telephony'],
