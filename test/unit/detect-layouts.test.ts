@@ -2250,4 +2250,31 @@ describe('layouts found on the thirty-third set', () => {
     expect(detection.answers.updates?.value).toBe('in-place');
     expect(detection.answers.processes).toBeUndefined();
   });
+
+  it('compares the bases of the images built (their last stage), not a builder stage they share', async () => {
+    // Shaped like presslabs/mysql-operator: one Go builder stage, three unrelated final images.
+    const image = (final: string) =>
+      `FROM golang:1.16.0 AS builder\nRUN go build ./...\n\nFROM ${final}\nCOPY --from=builder /app /app\n`;
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile: image('scratch'),
+        'Dockerfile.orchestrator': image('alpine:3.12'),
+        'Dockerfile.sidecar': image('debian:buster-slim'),
+      }),
+    );
+    expect(detection.answers.layers?.value).toBe('no');
+    // Through the stages a final stage builds on, to the base it shares with others.
+    const shared = await detect(
+      compiled,
+      tree({
+        'api/Dockerfile': 'FROM python:3.12-slim AS base\nRUN pip install x\nFROM base\nCOPY . .\n',
+        'worker/Dockerfile':
+          'FROM node:22 AS assets\nRUN npm ci\nFROM python:3.12-slim\nCOPY --from=assets /a /a\n',
+      }),
+    );
+    expect(shared.answers.layers?.evidence[0]?.reason).toBe(
+      '2 Dockerfiles build on the same base (python:3.12-slim): api/Dockerfile, worker/Dockerfile',
+    );
+  });
 });

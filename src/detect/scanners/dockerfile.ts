@@ -126,7 +126,24 @@ export const dockerfileScanner: Scanner = {
         .filter((folder) => folder === '' || file.path.startsWith(`${folder}/`))
         .reduce((a, b) => (b.length > a.length ? b : a), '');
       const app = appRoots.get(root) ?? root;
-      const external = froms.filter((base) => !stages.has(base) && !base.includes('$'));
+      // The image built is the last stage: its base, through the stages it builds on, is what
+      // it shares with others (mysql-operator's three images share a Go builder stage, and no
+      // base: scratch, alpine, debian).
+      const stageBases = new Map(
+        instructions
+          .filter((i) => i.op === 'FROM')
+          .map((i, index) => [
+            /\sas\s+(\S+)\s*$/i.exec(i.args)?.[1]?.toLowerCase() ?? `#${index}`,
+            froms[index]!,
+          ]),
+      );
+      let last = froms[froms.length - 1];
+      for (let hops = 0; last !== undefined && stages.has(last) && hops < 10; hops++)
+        last = stageBases.get(last);
+      const external =
+        last !== undefined && !stages.has(last) && !last.includes('$') && last !== 'scratch'
+          ? [last]
+          : [];
       // Monitoring's images beside the application (its Grafana and Prometheus with their
       // dashboards copied in) are not the application's layers.
       if (external.length > 0 && !external.every(isOperationsImage))
