@@ -2277,4 +2277,18 @@ describe('layouts found on the thirty-third set', () => {
       '2 Dockerfiles build on the same base (python:3.12-slim): api/Dockerfile, worker/Dockerfile',
     );
   });
+
+  it('reads what the last stage starts, not an earlier stage of another image', async () => {
+    // Shaped like mvdan/sh: an alpine stage with its own /init wrapper, then a scratch image.
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM golang:1.27-alpine AS build\nRUN go build ./cmd/shfmt\nFROM alpine:3.24 AS alpine\nCOPY ./docker-entrypoint.sh /init\nENTRYPOINT ["/init"]\nFROM scratch\nCOPY --from=build /src/shfmt /bin/shfmt\nENTRYPOINT ["/bin/shfmt"]\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'starts one command as the container process',
+    );
+  });
 });

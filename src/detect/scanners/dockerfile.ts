@@ -152,9 +152,13 @@ export const dockerfileScanner: Scanner = {
           { path: file.path, bases: [...new Set(external)] },
         ]);
       // What the container starts: its CMD and ENTRYPOINT, each, and together.
-      const starts = instructions
-        .filter((i) => i.op === 'CMD' || i.op === 'ENTRYPOINT')
-        .map((i) => i.args);
+      // The image built is the last stage's: what it starts, or what the stages before it
+      // start when it says nothing (mvdan/sh's scratch image runs shfmt, not an earlier
+      // stage's `/init`).
+      const lastStage = instructions.slice(instructions.findLastIndex((i) => i.op === 'FROM'));
+      const startsOf = (from: readonly Instruction[]) =>
+        from.filter((i) => i.op === 'CMD' || i.op === 'ENTRYPOINT').map((i) => i.args);
+      const starts = startsOf(lastStage).length > 0 ? startsOf(lastStage) : startsOf(instructions);
       const run = starts.join(' ');
       if (/\/sbin\/init\b|\bsystemd\b/.test(run))
         findings.push({
