@@ -85,12 +85,14 @@ export const composeScanner: Scanner = {
       const count = services.length;
       if (count === 0) continue;
       const images = services.map((s) => s.service.image);
-      const matrix =
+      // A development or test set-up, by what it runs (its databases, a browser, the mounted
+      // source, images built from the tests).
+      const development =
         databaseMatrix(images) ??
         testBrowser(images) ??
         sourceMounted(services) ??
         testBuilds(services);
-      const tooling = matrix ? { tooling: `a development set-up (${matrix})` } : {};
+      const tooling = development ? { tooling: `a development set-up (${development})` } : {};
       const start = findings.length;
       // A stack file with deploy settings, or deploy settings only Swarm reads (placement, a
       // global mode), whatever the file's name.

@@ -38,6 +38,12 @@ export const kubernetesScanner: Scanner = {
     );
     // The workloads of each folder of manifests (or chart), and the files they are in.
     const folders = new Map<string, { files: Set<string>; names: string[]; assembly?: string }>();
+    const placeIn = (folder: string, file: string, name: string) => {
+      const place = folders.get(folder) ?? { files: new Set<string>(), names: [] };
+      place.files.add(file);
+      place.names.push(name);
+      folders.set(folder, place);
+    };
     // Charts and kustomize configurations, by folder: what puts a folder's workloads together.
     const assemblies = new Map<string, { file: string; what: string }>();
     // Charts of this repository that another depends on (`repository: file://../../cart/chart`):
@@ -124,10 +130,7 @@ export const kubernetesScanner: Scanner = {
         if (release) {
           const name = `${isRecord(doc.metadata) && typeof doc.metadata.name === 'string' ? doc.metadata.name : file.path} (${release})`;
           workloads.set(name, file.path);
-          const place = folders.get(folderOfFile) ?? { files: new Set<string>(), names: [] };
-          place.files.add(file.path);
-          place.names.push(name);
-          folders.set(folderOfFile, place);
+          placeIn(folderOfFile, file.path, name);
           continue;
         }
         if (!WORKLOADS.has(doc.kind)) continue;
@@ -165,11 +168,7 @@ export const kubernetesScanner: Scanner = {
           entry.components.push(component);
           units.set(unit, entry);
         }
-        const folder = chart ?? folderOfFile;
-        const place = folders.get(folder) ?? { files: new Set<string>(), names: [] };
-        place.files.add(file.path);
-        place.names.push(name);
-        folders.set(folder, place);
+        placeIn(chart ?? folderOfFile, file.path, name);
         if (
           doc.kind === 'Rollout' &&
           isRecord(doc.spec) &&
