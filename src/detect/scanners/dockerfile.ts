@@ -11,7 +11,7 @@ import {
   topmost,
 } from '../types.js';
 import { COMPOSE, composeIncludes } from './compose.js';
-import { startedServices } from './shell.js';
+import { daemonOf, startedServices } from './shell.js';
 
 /**
  * Process supervisors started as the container's process: supervisord, s6 (`/init`), runit,
@@ -158,7 +158,8 @@ export const dockerfileScanner: Scanner = {
       const lastStage = instructions.slice(instructions.findLastIndex((i) => i.op === 'FROM'));
       const startsOf = (from: readonly Instruction[]) =>
         from.filter((i) => i.op === 'CMD' || i.op === 'ENTRYPOINT').map((i) => i.args);
-      const starts = startsOf(lastStage).length > 0 ? startsOf(lastStage) : startsOf(instructions);
+      const lastStarts = startsOf(lastStage);
+      const starts = lastStarts.length > 0 ? lastStarts : startsOf(instructions);
       const run = starts.join(' ');
       if (/\/sbin\/init\b|\bsystemd\b/.test(run))
         findings.push({
@@ -558,11 +559,15 @@ function servicesStarted(text: string): string[] {
     if (name && !/^(wait|sleep|tail|trap|fi|done|esac|\}|exit)$/.test(name)) names.add(name);
   }
   for (const line of lines) {
-    for (const { name } of startedServices(line))
-      names.add(/^(mysqld?|mariadb)$/.test(name) ? 'mysql' : name);
+    for (const { name } of startedServices(line)) names.add(asMysql(name));
     if (/^\s*(exec\s+)?(\S*\/)?(cron|crond)\s+-f\b/.test(line)) names.add('cron');
   }
   return [...names];
+}
+
+/** MySQL's service by any of its names (mysqld, mysqld_safe, MariaDB's), as installers name it. */
+function asMysql(name: string): string {
+  return daemonOf(name) === 'mysql' ? 'mysql' : name;
 }
 
 /** A command's program by name: an interpreter's script by its own (`python backend_start.py`). */
@@ -582,10 +587,7 @@ function programName(line: string, program: string): string {
         .pop()!
         .replace(/\.\w+$/, '');
   }
-  // MySQL's wrapper (mysqld_safe) and MariaDB's server are MySQL's service.
-  return /^(mysqld?(_safe)?|mariadbd?(-safe)?)$/.test(base)
-    ? 'mysql'
-    : base.replace(/\.(sh|bash)$/, '');
+  return asMysql(base.replace(/\.(sh|bash)$/, ''));
 }
 
 function folderOf(path: string): string {

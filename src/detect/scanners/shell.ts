@@ -15,7 +15,7 @@ const DAEMONS: readonly [RegExp, string][] = [
   [/^(nginx|nginx-(full|light|extras|core))$/, 'nginx'],
   [/^(apache2|httpd)$/, 'apache'],
   [
-    /^(mariadb(-server)?|mysqld?|mysql-server|mysql-community-server|percona-server-server)$/,
+    /^(mariadb(-server)?|mariadbd?(-safe)?|mysqld?(_safe)?|mysql-server|mysql-community-server|percona-server-server)$/,
     'mysql',
   ],
   [/^postgresql(-\d+)?$|^postgresql\d*-server$/, 'postgresql'],
