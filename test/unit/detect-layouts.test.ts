@@ -2292,3 +2292,54 @@ describe('layouts found on the thirty-third set', () => {
     );
   });
 });
+
+describe('layouts found on sets forty-nine to fifty-two', () => {
+  it("reads an ENTRYPOINT's script and the CMD's, brought in with their folder, to the command before a wait", async () => {
+    // Shaped like pingvin-share: create-user.sh hands over to entrypoint.sh, which starts Caddy
+    // and the frontend in the background, then the backend, then waits.
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM node:22-alpine\nWORKDIR /opt/app\nCOPY ./scripts/docker ./scripts/docker\nENTRYPOINT ["sh", "./scripts/docker/create-user.sh"]\nCMD ["sh", "./scripts/docker/entrypoint.sh"]\n',
+        'scripts/docker/create-user.sh':
+          '#!/bin/sh\nload_defaults() {\n  cp -n /tmp/a /opt/a\n}\nload_defaults &\nexec su-exec app "$@"\n',
+        'scripts/docker/entrypoint.sh':
+          '#!/bin/sh\nif [ "$CADDY_DISABLED" != "true" ]; then\n  caddy start --config /opt/app/Caddyfile &\nfi\nPORT=3333 HOSTNAME=0.0.0.0 node frontend/server.js &\ncd backend && npm run prod\nwait -n\n',
+      }),
+    );
+    expect(detection.answers.processes?.value).toBe('few');
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'its start scripts (scripts/docker/create-user.sh, scripts/docker/entrypoint.sh) start 3 services in the container: caddy, frontend/server, npm',
+    );
+  });
+
+  it('counts daemons a start script runs by name, not a check of their configuration, nor a loop', async () => {
+    // Shaped like docker-remote-desktop: xrdp-sesman forks, xrdp keeps the foreground.
+    const desktop = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM ubuntu:24.04\nCOPY entrypoint.sh /usr/bin/entrypoint\nENTRYPOINT ["/usr/bin/entrypoint"]\n',
+        'entrypoint.sh':
+          '#!/usr/bin/env bash\nnginx -t\nmysql -u root -e "select 1"\n/usr/sbin/xrdp-sesman\nif [ -z "$1" ]; then\n  /usr/sbin/xrdp --nodaemon\nelse\n  /usr/sbin/xrdp\n  exec "$@"\nfi\n',
+      }),
+    );
+    expect(desktop.answers.processes?.evidence[0]?.reason).toBe(
+      'its start script (entrypoint.sh) starts 2 services in the container: xrdp-sesman, xrdp',
+    );
+    // Shaped like opentelemetry-demo's load generator: one program restarted in a loop.
+    const loop = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM grafana/k6\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+        'entrypoint.sh':
+          '#!/bin/sh\nwhile true; do\n  k6 run script.js &\n  child=$!\n  if [ "$new" != "$old" ]; then\n    kill "$child"\n    break\n  fi\n  wait "$child"\ndone\n',
+      }),
+    );
+    expect(loop.answers.processes?.evidence[0]?.reason).toBe(
+      'starts one command as the container process',
+    );
+  });
+});

@@ -174,10 +174,15 @@ export const dockerfileScanner: Scanner = {
       // The script the container starts, copied in from the repository, read for what it starts:
       // services (jeedom's init.sh: atd, MariaDB and Apache, then cron in the foreground), or a
       // supervisor it hands over to (Zulip's entrypoint.sh: exec supervisord).
-      const script = startScript(starts, instructions, file.path, all);
+      // An ENTRYPOINT's script and the CMD's it hands over to (`exec "$@"`) are read together.
+      const scripts = startScripts(starts, instructions, file.path, all);
+      const script = scripts[0] && {
+        path: scripts.map((s) => s.path).join(', '),
+        text: scripts.map((s) => s.text).join('\n'),
+      };
       // A script that starts a supervisor (`service supervisor start`) hands its services
       // over to it: the supervisor's programs are the count, not the script's few lines.
-      const startedAll = script ? servicesStarted(script.text) : [];
+      const startedAll = [...new Set(scripts.flatMap((s) => servicesStarted(s.text)))];
       const startsSupervisor = startedAll.some((n) =>
         /^(supervisor|supervisord|s6|runit)$/.test(n),
       );
@@ -210,7 +215,7 @@ export const dockerfileScanner: Scanner = {
           value: processesFor(started.length),
           strength: 3, // the processes inside the image, named: more specific than any count
           file: file.path,
-          reason: `its start script (${script!.path}) starts ${started.length} services in the container: ${listOf(started)}`,
+          reason: `its start ${scripts.length > 1 ? 'scripts' : 'script'} (${script!.path}) start${scripts.length > 1 ? '' : 's'} ${started.length} services in the container: ${listOf(started)}`,
         });
       else if (supervised)
         findings.push({
@@ -220,7 +225,7 @@ export const dockerfileScanner: Scanner = {
           file: file.path,
           reason: SUPERVISOR.test(run)
             ? 'runs a process supervisor, so several services share the container'
-            : `its start script (${script!.path}) hands over to a process supervisor, so several services share the container`,
+            : `its start ${scripts.length > 1 ? 'scripts' : 'script'} (${script!.path}) hand${scripts.length > 1 ? '' : 's'} over to a process supervisor, so several services share the container`,
         });
       if (/\bcron(d)?\b/.test(run) || startedAll.includes('cron'))
         findings.push({
@@ -434,21 +439,23 @@ function installsPackage(commands: readonly string[], packages: RegExp): boolean
 }
 
 /**
- * The repository's file that a container starts: a script the ENTRYPOINT or CMD names, which a
- * COPY or ADD puts there (`COPY entrypoint.sh /sbin/entrypoint.sh`, or into a folder), looked
- * up beside the Dockerfile and from the repository's root (the usual build contexts).
+ * The repository's files that a container starts: the scripts the ENTRYPOINT and CMD name, which
+ * a COPY or ADD puts there (`COPY entrypoint.sh /sbin/entrypoint.sh`, into a folder, or with a
+ * folder: `COPY ./scripts/docker ./scripts/docker`), looked up beside the Dockerfile and from the
+ * repository's root (the usual build contexts).
  */
-function startScript(
+function startScripts(
   starts: readonly string[],
   instructions: readonly Instruction[],
   dockerfile: string,
   all: readonly TextFile[],
-): TextFile | undefined {
+): TextFile[] {
   const words = starts.flatMap((start) => {
     const exec = /^\s*\[/.test(start) ? jsonWords(start) : undefined;
     return exec ?? start.split(/\s+/);
   });
-  // A relative script (`./run.sh`) is in the working directory the image last set.
+  // A relative script (`./run.sh`, `scripts/docker/entrypoint.sh`) is in the working directory
+  // the image last set.
   const workdir =
     instructions
       .filter((i) => i.op === 'WORKDIR')
@@ -456,7 +463,9 @@ function startScript(
       ?.args.replace(/\/+$/, '') ?? '';
   const scripts = words
     .map((w) =>
-      /^(\.\/)?[\w.-]+\.(sh|bash)$/.test(w) ? `${workdir}/${w.replace(/^\.\//, '')}` : w,
+      /^(\.\/)?[\w.-]+(\/[\w.-]+)*\.(sh|bash)$/.test(w)
+        ? `${workdir}/${w.replace(/^\.\//, '')}`
+        : w,
     )
     .filter(
       (w) =>
@@ -464,34 +473,43 @@ function startScript(
         !/^\/(usr\/)?s?bin\/((ba|da)?sh|tini|dumb-init|init|env)$/.test(w),
     );
   const contexts = [folderOf(dockerfile), ''];
+  const inRepository = (from: string) => {
+    for (const context of contexts) {
+      const path = [context, from].filter(Boolean).join('/');
+      const found = all.find((f) => f.path === path);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const found = new Set<TextFile>();
   for (const script of scripts)
     for (const copy of copiesOf(instructions)) {
       // A relative destination is in the working directory (`COPY . .`).
-      const destination = copy.destination.startsWith('/')
-        ? copy.destination
-        : `${workdir}/${copy.destination}`.replace(/\/\.?\/?$/, '');
+      const destination = (
+        copy.destination.startsWith('/') ? copy.destination : `${workdir}/${copy.destination}`
+      )
+        .replace(/\/\.(?=\/|$)/g, '')
+        .replace(/\/+$/, '');
+      const within = `${destination}/`;
       for (const source of copy.sources) {
-        const name = source.split('/').pop()!;
-        // Copied to the script's own path, or into its folder (`COPY run.sh /app/`, or
-        // `/app` when that is a folder), or with the whole context (`COPY . .`).
-        const whole = /^\.\/?$/.test(source);
-        const within = `${destination.replace(/\/+$/, '')}/`;
-        const from = whole
-          ? script.startsWith(within)
-            ? script.slice(within.length)
-            : undefined
-          : destination === script || `${within}${name}` === script
-            ? source.replace(/^\.\//, '')
+        const plain = source.replace(/^\.\//, '').replace(/\/+$/, '');
+        const name = plain.split('/').pop()!;
+        // Copied to the script's own path, or into its folder (`COPY run.sh /app/`, or `/app`
+        // when that is a folder); or a folder copied, its files into the destination (`COPY . .`,
+        // `COPY ./scripts/docker ./scripts/docker`).
+        const file =
+          destination === script || `${within}${name}` === script ? inRepository(plain) : undefined;
+        const inFolder =
+          file === undefined && script.startsWith(within)
+            ? inRepository(
+                [plain === '.' ? '' : plain, script.slice(within.length)].filter(Boolean).join('/'),
+              )
             : undefined;
-        if (from === undefined) continue;
-        for (const context of contexts) {
-          const path = [context, from].filter(Boolean).join('/');
-          const found = all.find((f) => f.path === path);
-          if (found) return found;
-        }
+        const hit = file ?? inFolder;
+        if (hit) found.add(hit);
       }
     }
-  return undefined;
+  return [...found];
 }
 
 /**
@@ -537,15 +555,20 @@ function servicesStarted(text: string): string[] {
     .split('\n')
     .filter((line) => line.trim() !== '' && !/^\s*#/.test(line));
   // Programs left running in the background (`nginx &`, `celery … worker &`), and with them the
-  // one the script ends in, in the foreground (tubearchivist's run.sh).
+  // one the script ends in, in the foreground (tubearchivist's run.sh). Not the script's own
+  // functions (netbox-docker's `load_configuration &`, which configures Unit and returns).
+  const functions = new Set(
+    lines.flatMap((line) => /^\s*(?:function\s+)?([\w-]+)\s*\(\s*\)/.exec(line)?.[1] ?? []),
+  );
   let background = 0;
   for (const whole of lines) {
     // Redirections that hold an & (`> /dev/null 2>&1 &`) are not the one that backgrounds.
-    const line = whole.replace(/\d*>&\d+|&>>?/g, ' ');
+    const line = withoutAssignments(whole.replace(/\d*>&\d+|&>>?/g, ' '));
     const program = /^\s*(?:exec\s+|nohup\s+)?(\S+)(?:\s[^&]*)?[^&]&\s*$/.exec(line)?.[1];
     const name = program && programName(line, program);
     if (
       name &&
+      !functions.has(name) &&
       !/^(sleep|tail|wait|echo|cat|true|timeout|kill|trap|service|systemctl)$/.test(name)
     ) {
       names.add(name);
@@ -553,16 +576,41 @@ function servicesStarted(text: string): string[] {
     }
   }
   if (background > 0) {
-    const last = lines[lines.length - 1]!;
-    const program = /^\s*(?:exec\s+)?(\S+)/.exec(last)?.[1];
-    const name = program && !/&\s*$/.test(last) ? programName(last, program) : undefined;
-    if (name && !/^(wait|sleep|tail|trap|fi|done|esac|\}|exit)$/.test(name)) names.add(name);
+    // The last command, past the shell's closing words and a `wait` for the rest (pingvin-share
+    // starts Caddy and its frontend in the background, then `cd backend && npm run prod`).
+    const last = lines.findLast((line) => !/^\s*(wait|exec\s+"\$@")(\s|;|$)/.test(line));
+    const command = last && withoutAssignments(last.split(/&&|;/).pop()!);
+    const program = command && /^\s*(?:exec\s+)?(\S+)/.exec(command)?.[1];
+    const name = program && !/&\s*$/.test(command) ? programName(command, program) : undefined;
+    if (name && !/^(sleep|tail|trap|exit|echo|printf|true|:|fi|done|esac|\})$/.test(name))
+      names.add(name);
   }
   for (const line of lines) {
     for (const { name } of startedServices(line)) names.add(asMysql(name));
     if (/^\s*(exec\s+)?(\S*\/)?(cron|crond)\s+-f\b/.test(line)) names.add('cron');
+    // A daemon run by its own name, which forks into the background or keeps the foreground
+    // (`/usr/sbin/xrdp-sesman`, then `/usr/sbin/xrdp --nodaemon`): not a check of its
+    // configuration (`nginx -t`), a signal (`nginx -s reload`), nor MySQL's client.
+    const daemon = /^\s*(?:exec\s+)?(\S+)(.*)$/.exec(withoutAssignments(line));
+    const base = daemon ? daemon[1]!.split('/').pop() : undefined;
+    if (
+      daemon &&
+      base &&
+      base !== 'mysql' &&
+      daemonOf(base) !== undefined &&
+      daemonOf(base) !== 'supervisor' &&
+      !/\s(-[tTvVs]|--(test|version|help|initialize\S*)|configtest|stop|reload|status)\b/.test(
+        daemon[2]!,
+      )
+    )
+      names.add(asMysql(base));
   }
   return [...names];
+}
+
+/** A command without the variables set for it (`PORT=3333 node server.js`). */
+function withoutAssignments(command: string): string {
+  return command.replace(/^(\s*)(?:[A-Za-z_]\w*=(?:"[^"]*"|'[^']*'|\S*)\s+)+/, '$1');
 }
 
 /** MySQL's service by any of its names (mysqld, mysqld_safe, MariaDB's), as installers name it. */
@@ -581,11 +629,13 @@ function programName(line: string, program: string): string {
   if (inner) return programName(inner, inner);
   if (/^(python3?|node|bash|sh|ruby|php|perl)$/.test(base)) {
     const script = line.trim().split(/\s+/)[/^\s*(exec|nohup)\s/.test(line) ? 2 : 1];
-    if (script && !script.startsWith('-'))
-      return script
-        .split('/')
-        .pop()!
-        .replace(/\.\w+$/, '');
+    if (script && !script.startsWith('-')) {
+      // A script of a common name by its folder too (`frontend/server`, not `server`).
+      const parts = script.replace(/\.\w+$/, '').split('/');
+      const own = parts.pop()!;
+      const folder = parts.pop();
+      return folder && /^(server|index|main|app|start|run)$/.test(own) ? `${folder}/${own}` : own;
+    }
   }
   return asMysql(base.replace(/\.(sh|bash)$/, ''));
 }

@@ -38,6 +38,7 @@ const DAEMONS: readonly [RegExp, string][] = [
   [/^(tomcat\d*)$/, 'tomcat'],
   [/^(guacd|guacamole-server)$/, 'guacd'],
   [/^xrdp$/, 'xrdp'],
+  [/^xrdp-sesman$/, 'xrdp session manager'],
   [/^(samba|smbd)$/, 'samba'],
   [/^(nfs-kernel-server|nfs-server)$/, 'nfs server'],
   [/^(vsftpd|proftpd(-basic)?|pure-ftpd)$/, 'ftp'],
