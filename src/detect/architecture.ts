@@ -29,7 +29,7 @@ const ROLES: readonly [RegExp, Role][] = [
   ],
   [/^(nginx|traefik|caddy|haproxy|envoy|httpd|apache|varnish)/, 'edge'],
   [
-    /prometheus|grafana|alertmanager|exporter|cadvisor|jaeger|otel|opentelemetry|zipkin|loki|promtail|fluentd|fluent-bit|certbot|unsee|watchtower|adminer|pgadmin|phpmyadmin|mailhog|mailpit|tempo|metrics-server|visualizer/,
+    /prometheus|grafana|alertmanager|exporter|cadvisor|jaeger|otel|opentelemetry|zipkin|loki|promtail|fluentd|fluent-bit|certbot|unsee|watchtower|adminer|pgadmin|phpmyadmin|mailhog|mailpit|tempo|metrics-server|visualizer|acme-companion|letsencrypt/,
     'ops',
   ],
 ];
@@ -58,6 +58,32 @@ function isSuppliedService(component: Component, all: readonly Component[]): boo
   );
 }
 
+// Mail relays, by the image's last path segment or the service's name.
+const MAIL_RELAY = /^(postfix|exim4?|haraka|smtp|mail-?relay)([-_]|$)/;
+
+/**
+ * Whether a component is a mail relay the application sends through (loomio's haraka): a backing
+ * service, unless its publisher's other images run beside it (Mailu's postfix beside its dovecot
+ * is one of a mail suite's own services).
+ */
+function isMailRelay(component: Component, all: readonly Component[]): boolean {
+  if (component.build !== undefined) return false;
+  const image = imageName(component.image ?? '').toLowerCase();
+  if (!MAIL_RELAY.test(image.slice(image.lastIndexOf('/') + 1)) && !MAIL_RELAY.test(component.name))
+    return false;
+  // An image named only by a variable (`${HARAKA_IMAGE}`) says no publisher.
+  if (component.image === undefined || /^\$\{?\w+\}?$/.test(imageName(component.image)))
+    return true;
+  const publisher = publisherOf(component.image);
+  return (
+    publisher === 'library' ||
+    !all.some(
+      (other) =>
+        other !== component && other.image !== undefined && publisherOf(other.image) === publisher,
+    )
+  );
+}
+
 /** Who publishes an image: its registry and namespace (`ghcr.io/paperless-ngx`), or Docker Hub's library. */
 function publisherOf(reference: string): string {
   const name = imageName(reference).toLowerCase();
@@ -73,6 +99,11 @@ export function isOperationsImage(reference: string): boolean {
     ([pattern, role]) =>
       role === 'ops' && pattern.test(opsPart(imageName(reference).toLowerCase())),
   );
+}
+
+/** The components that are the application's own: not its databases, proxies or monitoring. */
+export function ownComponents(components: readonly Component[]): Component[] {
+  return components.filter((c) => roleOf(c) === undefined);
 }
 
 function roleOf(component: Component): Role | undefined {
@@ -121,13 +152,16 @@ export function architectureOf(
   );
   for (const component of components) {
     const role =
-      roleOf(component) ?? (isSuppliedService(component, components) ? 'backing' : undefined);
+      roleOf(component) ??
+      (isSuppliedService(component, components) || isMailRelay(component, components)
+        ? 'backing'
+        : undefined);
     // Containers of one image or one build context are one deployable, however many run.
     const key =
       component.build !== undefined
         ? `build ${component.build}`
         : component.image !== undefined
-          ? (builtAs.get(imageName(component.image)) ?? imageName(component.image))
+          ? (builtAs.get(imageName(component.image)) ?? deployableOf(component.image))
           : component.name;
     if (role === undefined) own.set(key, own.get(key) ?? component.name);
     else if (role === 'ops') ops.push(component.name);
@@ -176,4 +210,25 @@ function list(names: ReadonlyMap<string, string> | readonly string[]): string {
 /** An image reference without its digest and tag: `registry:5000/acme/api:1.4` → `registry:5000/acme/api`. */
 function imageName(reference: string): string {
   return reference.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+}
+
+/**
+ * An image as a deployable: by its name, and by a tag that names a part rather than a version or
+ * a base (`intro-to-mltp:mythical-beasts-requester-latest` and `…-server-latest` are two
+ * services; `postgres:16-alpine` and `app:${TAG}` are their images).
+ */
+function deployableOf(reference: string): string {
+  const name = imageName(reference);
+  const tag = /:([^/:]+)$/.exec(reference.replace(/@.*$/, ''))?.[1] ?? '';
+  const part = tag
+    .replace(/\$\{?\w+\}?/g, '')
+    .split(/[-_.]+/)
+    .filter(
+      (word) =>
+        !/^(v?\d\w*|latest|stable|edge|main|master|dev|nightly|release|alpine|slim|bookworm|bullseye|buster|jammy|focal|noble|debian|ubuntu|amd64|arm64)$/i.test(
+          word,
+        ),
+    )
+    .join('-');
+  return /[a-z]{3,}/i.test(part) ? `${name}:${part}` : name;
 }

@@ -2342,4 +2342,60 @@ describe('layouts found on sets forty-nine to fifty-two', () => {
       'starts one command as the container process',
     );
   });
+
+  it('reads a mail relay as a tier, and images told apart by a tag that names the part', async () => {
+    // Shaped like loomio-deploy: one image run three times, its mail relay, database and proxy.
+    const loomio = await detect(
+      compiled,
+      tree({
+        'docker-compose.yml': `services:\n  nginx-proxy:\n    image: nginxproxy/nginx-proxy:alpine\n  nginx-proxy-acme:\n    image: nginxproxy/acme-companion\n  app:\n    image: \${IMAGE}:\${TAG}\n  worker:\n    image: \${IMAGE}:\${TAG}\n  db:\n    image: postgres:16\n  haraka:\n    image: \${HARAKA_IMAGE}:\${HARAKA_TAG}\n`,
+      }),
+    );
+    expect(loomio.answers.architecture?.evidence[0]?.reason).toBe(
+      'app with nginx-proxy, db, haraka, one container per tier',
+    );
+    // Shaped like grafana/intro-to-mltp: one repository of images, a tag per service.
+    const mltp = await detect(
+      compiled,
+      tree({
+        'docker-compose.yml':
+          'services:\n  requester:\n    image: ghcr.io/acme/demo:beasts-requester-latest\n  server:\n    image: ghcr.io/acme/demo:beasts-server-latest\n  recorder:\n    image: ghcr.io/acme/demo:beasts-recorder-latest\n  database:\n    image: postgres:14.5-alpine\n',
+      }),
+    );
+    expect(mltp.answers.architecture?.evidence[0]?.reason).toBe(
+      '3 services of its own (requester, server, recorder) talking to each other',
+    );
+  });
+
+  it('reads service folders each with its own database, and a logging stack beside them, as one application', async () => {
+    // Shaped like xebialabs/e-commerce-microservice: JHipster's */kubernetes/ folders.
+    const deployment = (name: string, image: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n        - image: ${image}\n`;
+    const detection = await detect(
+      compiled,
+      tree({
+        'invoice/kubernetes/invoice-deployment.yml': deployment('invoice', 'acme/invoice:1'),
+        'invoice/kubernetes/invoice-mysql.yml': deployment('invoice-mysql', 'mysql:5.7'),
+        'store/kubernetes/store-deployment.yml': deployment('store', 'acme/store:1'),
+        'store/kubernetes/store-mysql.yml': deployment('store-mysql', 'mysql:5.7'),
+        'notification/kubernetes/notification-deployment.yml': deployment(
+          'notification',
+          'acme/notification:1',
+        ),
+        'notification/kubernetes/notification-mongodb.yml': deployment(
+          'notification-mongodb',
+          'mongo:3.6',
+        ),
+        'console/kubernetes/console.yml': deployment('console', 'jhipster/jhipster-console:3'),
+        'console/kubernetes/elasticsearch.yml': deployment(
+          'elasticsearch',
+          'jhipster/jhipster-elasticsearch:3',
+        ),
+      }),
+    );
+    expect(detection.answers.architecture?.value).toBe('microservices');
+    expect(detection.answers.architecture?.evidence[0]?.reason).toMatch(
+      /^3 services of its own \(invoice, notification, store\) talking to each other, each with manifests of its own/,
+    );
+  });
 });

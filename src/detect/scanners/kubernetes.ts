@@ -1,7 +1,7 @@
 // Kubernetes manifests, Helm charts and kustomize: all run application containers.
 
 import { posix } from 'node:path';
-import { architectureOf, type Component } from '../architecture.js';
+import { architectureOf, type Component, ownComponents } from '../architecture.js';
 import { embeddedYaml, isRecord, yamlDocuments } from '../read-yaml.js';
 import { type Finding, listOf, type Scanner, type TextFile, topmost } from '../types.js';
 
@@ -254,16 +254,16 @@ export const kubernetesScanner: Scanner = {
           (c, i) => c.image !== undefined || components.findIndex((d) => d.name === c.name) === i,
         );
       // Services that each keep their own manifests (admin-service/k8s/, or
-      // kubernetes/apps/e-commerce/cart-service/base/): three or more folders of one workload
-      // each, side by side under one folder, are one application's services, read as one.
-      // Told apart from alternatives of one another (a chart, plain manifests and a kustomize
-      // base of the same workload): no chart or unit of several workloads under that folder,
-      // each with a name and an image of its own. The deepest such folder is the application.
+      // kubernetes/apps/e-commerce/cart-service/base/, with its database or without):
+      // three or more folders of one workload of their own each, side by side under one folder,
+      // are one application's services, read as one. Told apart from alternatives of one
+      // another (a chart, plain manifests and a kustomize base of the same workload): no chart
+      // or unit of several workloads of its own under that folder, each with a name and an image
+      // of its own. The deepest such folder is the application.
+      const ownOf = (u: { components: Component[] }) => ownComponents(uniqueOf(u.components));
       const alone = new Set(
         [...units]
-          .filter(
-            ([, u]) => uniqueOf(u.components).length === 1 && !/(^|\/)templates\//.test(u.file),
-          )
+          .filter(([, u]) => ownOf(u).length === 1 && !/(^|\/)templates\//.test(u.file))
           .map(([key]) => key),
       );
       const grouped = new Set<string>();
@@ -271,9 +271,16 @@ export const kubernetesScanner: Scanner = {
         (a, b) => b.length - a.length,
       );
       for (const parent of parents) {
-        const under = [...units].filter(([key]) => key.startsWith(parent) && !grouped.has(key));
-        if (under.length < 3 || under.some(([key]) => !alone.has(key))) continue;
-        const parts = under.map(([, u]) => uniqueOf(u.components)[0]!);
+        const inside = [...units].filter(([key]) => key.startsWith(parent) && !grouped.has(key));
+        // A folder of manifests beside them for something else (JHipster's console/: logging
+        // and tracing) does not stop them being one application; a chart there might be it.
+        const under = inside.filter(([key]) => alone.has(key));
+        if (
+          under.length < 3 ||
+          inside.some(([key, u]) => !alone.has(key) && /(^|\/)templates\//.test(u.file))
+        )
+          continue;
+        const parts = under.map(([, u]) => ownOf(u)[0]!);
         const children = new Set(under.map(([key]) => key.slice(parent.length).split('/')[0]));
         if (
           children.size < 3 ||
@@ -281,7 +288,10 @@ export const kubernetesScanner: Scanner = {
           new Set(parts.map((c) => c.image ?? c.name)).size !== parts.length
         )
           continue;
-        const together = architectureOf(parts, under[0]![1].file);
+        const together = architectureOf(
+          under.flatMap(([, u]) => uniqueOf(u.components)),
+          under[0]![1].file,
+        );
         if (!together) continue;
         for (const [key] of under) grouped.add(key);
         findings.push({
