@@ -234,8 +234,17 @@ function setAside(
       )
       .map((f) => f.value),
   );
+  // The files of an Ansible role that provisions those hosts (a unit in roles/zfs/files/) are the
+  // hosts' too, whichever scanner read them.
+  const hostRoles = new Map<string, readonly string[]>();
+  for (const f of findings) {
+    const roles = /^(?:.*\/)?roles\//.exec(f.file)?.[0];
+    if (f.hostOf && roles) hostRoles.set(roles, f.hostOf);
+  }
+  const hostOf = (finding: Finding) =>
+    finding.hostOf ?? [...hostRoles].find(([roles]) => finding.file.startsWith(roles))?.[1];
   const hostRole = (finding: Finding) => {
-    const runs = finding.hostOf?.filter((o) => orchestrators.has(o));
+    const runs = hostOf(finding)?.filter((o) => orchestrators.has(o));
     return runs && runs.length > 0
       ? `the hosts that run its ${runs.map((o) => ORCHESTRATOR_NAMES[o] ?? o).join(' or ')} workloads`
       : undefined;

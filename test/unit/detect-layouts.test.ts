@@ -2398,4 +2398,36 @@ describe('layouts found on sets forty-nine to fifty-two', () => {
       /^3 services of its own \(invoice, notification, store\) talking to each other, each with manifests of its own/,
     );
   });
+
+  it("reads Ansible that sets up Docker among a server's services, and its roles' units, as the hosts under Compose stacks", async () => {
+    // Shaped like brettinternet/homelab: roles for Docker, ZFS and a backup agent; Compose stacks.
+    const role = (name: string) =>
+      `- name: start ${name}\n  ansible.builtin.systemd:\n    name: ${name}\n    state: started\n    enabled: true\n`;
+    const files = {
+      'ansible/playbooks/setup.yaml':
+        '- hosts: servers\n  roles:\n    - docker\n    - zfs\n    - restic\n',
+      'ansible/roles/docker/tasks/main.yaml': role('docker'),
+      'ansible/roles/zfs/tasks/main.yaml': role('zfs-zed'),
+      'ansible/roles/restic/tasks/main.yaml': role('restic-backup'),
+      'ansible/roles/zfs/files/zfs-scrub@.service':
+        '[Service]\nType=oneshot\nExecStart=/usr/sbin/zpool scrub %i\n',
+      'ansible/roles/zfs/files/zfs-scrub@.timer': '[Timer]\nOnCalendar=monthly\n',
+    };
+    const stacks = {
+      'docker/media/compose.yaml':
+        'services:\n  plex:\n    image: plexinc/pms-docker\n  sonarr:\n    image: linuxserver/sonarr\n',
+    };
+    const detection = await detect(compiled, tree({ ...files, ...stacks }));
+    expect(detection.answers.orchestrator?.value).toBe('compose');
+    expect(detection.answers.updates?.value).toBe('replace');
+    expect(detection.answers.init).toBeUndefined();
+    expect(detection.answers.cron).toBeUndefined();
+    expect(
+      detection.tooling.find((t) => t.file === 'ansible/roles/zfs/files/zfs-scrub@.timer')?.role,
+    ).toBe('the hosts that run its Compose workloads');
+    // Without Compose stacks of its own, the same playbooks are the deployment.
+    const alone = await detect(compiled, tree(files));
+    expect(alone.answers.init?.value).toBe('yes');
+    expect(alone.answers.nesting?.value).toBe('yes');
+  });
 });

@@ -29,11 +29,19 @@ function managed(
     const list = listOf(names);
     const files = new Set(services.values()).size;
     // The base system's services (chrony, firewalld) do not stop a host being an orchestrator's.
-    const hostOf = platformHostOf(
-      names.filter(
-        (n) => !matchesAny(n.replace(/\.(service|socket|timer)$/, ''), hostBase.baseServices),
-      ),
+    // Nor do the services of a home server's own (ZFS scrubs, a backup agent) when it sets up a
+    // container engine: beside Compose files of the repository's own, it is their Docker host
+    // (brettinternet/homelab's playbooks under its compose/ stacks).
+    const engineServices = hostBase.containerEngines.flatMap((e) => e.services);
+    const engines = names.filter((n) =>
+      matchesAny(n.replace(/\.service$/, '').toLowerCase(), engineServices),
     );
+    const hostOf =
+      platformHostOf(
+        names.filter(
+          (n) => !matchesAny(n.replace(/\.(service|socket|timer)$/, ''), hostBase.baseServices),
+        ),
+      ) ?? (engines.length > 0 ? platformHostOf(engines) : undefined);
     const host = hostOf ? { hostOf } : {};
     findings.push({
       question: 'init',
@@ -70,10 +78,6 @@ function managed(
     });
     // A container engine set up: the host runs containers of its own.
     // The container engines are those host detection knows (rules/host-base.yaml).
-    const engineServices = hostBase.containerEngines.flatMap((e) => e.services);
-    const engines = names.filter((n) =>
-      matchesAny(n.replace(/\.service$/, '').toLowerCase(), engineServices),
-    );
     if (engines.length > 0)
       findings.push({
         question: 'nesting',
