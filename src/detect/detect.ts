@@ -28,7 +28,7 @@ import {
   systemdScanner,
 } from './scanners/services.js';
 import { shellScanner } from './scanners/shell.js';
-import type { Finding, Scanner } from './types.js';
+import type { ConfigurationTool, Finding, Scanner } from './types.js';
 import { DEFAULT_LIMITS, type Skipped, type WalkLimits, walk } from './walk.js';
 
 export const SCANNERS: readonly Scanner[] = [
@@ -199,6 +199,13 @@ function isValid(compiled: CompiledRuleSet, finding: Finding): boolean {
   return compiled.questionById.get(finding.question)?.effects.has(finding.value) ?? false;
 }
 
+const TOOL_NAMES: Readonly<Record<ConfigurationTool, string>> = {
+  ansible: 'Ansible',
+  chef: 'Chef',
+  puppet: 'Puppet',
+  salt: 'Salt',
+};
+
 /**
  * What sets a finding aside from the evidence, if anything: its file is tooling (tests, docs,
  * examples, CI); it describes the hosts under an orchestrator's workloads that are here too
@@ -243,6 +250,17 @@ function setAside(
   }
   const hostOf = (finding: Finding) =>
     finding.hostOf ?? [...hostRoles].find(([roles]) => finding.file.startsWith(roles))?.[1];
+  // Configuration management that a Packer template runs into its images changes no running
+  // system: each image is built anew (travis-ci/packer-templates' chef-solo).
+  const baked = new Set(
+    findings.flatMap((f) =>
+      f.bakesWith && f.tooling === undefined && !toolingOf(f.file) ? f.bakesWith : [],
+    ),
+  );
+  const bakedRole = (finding: Finding) =>
+    finding.runsOf && baked.has(finding.runsOf)
+      ? `${TOOL_NAMES[finding.runsOf]} as Packer runs it, into each machine image it builds`
+      : undefined;
   const hostRole = (finding: Finding) => {
     const runs = hostOf(finding)?.filter((o) => orchestrators.has(o));
     return runs && runs.length > 0
@@ -253,6 +271,7 @@ function setAside(
     toolingOf(finding.file) ??
     finding.tooling ??
     hostRole(finding) ??
+    bakedRole(finding) ??
     (deploysOtherwise ? finding.toolingBesideDeployment : undefined);
 }
 

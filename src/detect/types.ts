@@ -37,7 +37,17 @@ export interface Finding {
    * run, the finding is about the hosts under the workloads, not the workloads.
    */
   hostOf?: readonly string[];
+  /**
+   * The configuration management tool whose runs this finding reads as changing systems in
+   * place. When a Packer template provisions its images with that tool, it runs once, into each
+   * image built, and the finding is set aside.
+   */
+  runsOf?: ConfigurationTool;
+  /** The configuration management tools a Packer template provisions its images with. */
+  bakesWith?: readonly ConfigurationTool[];
 }
+
+export type ConfigurationTool = 'ansible' | 'chef' | 'puppet' | 'salt';
 
 // Agents of container platforms, by service name: a host that runs them runs other workloads.
 const PLATFORM_AGENTS: readonly [RegExp, readonly string[]][] = [

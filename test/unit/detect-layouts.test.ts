@@ -1408,8 +1408,7 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
     const wireguard = await detect(
       compiled,
       tree({
-        'wireguard-install.sh':
-          '#!/bin/bash\nVIRT=$(systemd-detect-virt)\nif [[ ${VIRT} == "openvz" ]]; then\n  echo "OpenVZ is not supported"\n  exit 1\nfi\n',
+        'wireguard-install.sh': `#!/bin/bash\nVIRT=$(systemd-detect-virt)\nif [[ \${VIRT} == "openvz" ]]; then\n  echo "OpenVZ is not supported"\n  exit 1\nfi\n`,
       }),
     );
     expect(wireguard.answers.kernel?.evidence[0]?.reason).toBe(
@@ -1827,8 +1826,7 @@ describe('layouts found on the thirty-third set', () => {
         'setup.sh': '#!/bin/bash\napt-get install -y nginx\n',
         'scripts/install/sonarr.sh':
           '#!/bin/bash\nsystemctl enable -q --now sonarr 2>&1 | tee -a $log\n',
-        'scripts/install/rtorrent.sh':
-          '#!/bin/bash\nsystemctl enable -q --now rtorrent@${user} 2>> $log\n',
+        'scripts/install/rtorrent.sh': `#!/bin/bash\nsystemctl enable -q --now rtorrent@\${user} 2>> $log\n`,
         'scripts/install/prowlarr.sh':
           '#!/bin/bash\napp_servicefile="$app_name.service"\nsystemctl enable --now -q "$app_servicefile"\n',
         'scripts/install/backup.sh': '#!/bin/bash\nsystemctl enable --now backup.timer\n',
@@ -1922,8 +1920,7 @@ describe('layouts found on the thirty-third set', () => {
     const detection = await detect(
       compiled,
       tree({
-        'docker/Dockerfile':
-          'FROM eclipse-temurin:17\nARG ARTIFACT_NAME\nCOPY ${ARTIFACT_NAME}.jar app.jar\nENTRYPOINT ["java", "-jar", "app.jar"]\n',
+        'docker/Dockerfile': `FROM eclipse-temurin:17\nARG ARTIFACT_NAME\nCOPY \${ARTIFACT_NAME}.jar app.jar\nENTRYPOINT ["java", "-jar", "app.jar"]\n`,
         'docker/grafana/Dockerfile': 'FROM grafana/grafana:5.2.4\nCOPY dashboards /dashboards\n',
         'docker/prometheus/Dockerfile':
           'FROM prom/prometheus:v2.4.2\nCOPY prometheus.yml /etc/prometheus/\n',
@@ -2215,8 +2212,7 @@ describe('layouts found on the thirty-third set', () => {
     const detection = await detect(
       compiled,
       tree({
-        'debian/control':
-          'Source: ethercat-igh\n\nPackage: ethercat-igh-install\nArchitecture: all\nPre-Depends: mokutil, build-essential\nDepends: ${misc:Depends}\nDescription: EtherCAT IgH Master kernel modules and tools for Linux\n',
+        'debian/control': `Source: ethercat-igh\n\nPackage: ethercat-igh-install\nArchitecture: all\nPre-Depends: mokutil, build-essential\nDepends: \${misc:Depends}\nDescription: EtherCAT IgH Master kernel modules and tools for Linux\n`,
       }),
     );
     expect(detection.answers.kernel?.value).toBe('own');
@@ -2224,8 +2220,7 @@ describe('layouts found on the thirty-third set', () => {
     const tool = await detect(
       compiled,
       tree({
-        'debian/control':
-          'Source: earlyoom\n\nPackage: earlyoom\nArchitecture: any\nDepends: ${misc:Depends}\nDescription: kills processes before the kernel OOM killer does\n',
+        'debian/control': `Source: earlyoom\n\nPackage: earlyoom\nArchitecture: any\nDepends: \${misc:Depends}\nDescription: kills processes before the kernel OOM killer does\n`,
       }),
     );
     expect(tool.answers.kernel).toBeUndefined();
@@ -2293,7 +2288,7 @@ describe('layouts found on the thirty-third set', () => {
   });
 });
 
-describe('layouts found on sets forty-nine to fifty-two', () => {
+describe('layouts found on sets forty-nine to fifty-six', () => {
   it("reads an ENTRYPOINT's script and the CMD's, brought in with their folder, to the command before a wait", async () => {
     // Shaped like pingvin-share: create-user.sh hands over to entrypoint.sh, which starts Caddy
     // and the frontend in the background, then the backend, then waits.
@@ -2425,9 +2420,84 @@ describe('layouts found on sets forty-nine to fifty-two', () => {
     expect(
       detection.tooling.find((t) => t.file === 'ansible/roles/zfs/files/zfs-scrub@.timer')?.role,
     ).toBe('the hosts that run its Compose workloads');
+    // Playbooks that bring the Compose project up themselves (lemmy-ansible) are the deployment.
+    const deploying = await detect(
+      compiled,
+      tree({
+        ...files,
+        ...stacks,
+        'ansible/roles/restic/tasks/main.yaml': `${role('restic-backup')}- name: bring up the stack\n  community.docker.docker_compose_v2:\n    project_src: /srv/media\n`,
+      }),
+    );
+    expect(deploying.answers.configManagement?.value).toBe('ansible');
+    expect(deploying.answers.init?.value).toBe('yes');
     // Without Compose stacks of its own, the same playbooks are the deployment.
     const alone = await detect(compiled, tree(files));
     expect(alone.answers.init?.value).toBe('yes');
     expect(alone.answers.nesting?.value).toBe('yes');
+  });
+
+  it('reads a Packer source with a bare type, and YAML templates whose Chef runs into the images', async () => {
+    // Shaped like multani/packer-qemu-debian: `source qemu "debian"` installing from an ISO.
+    const qemu = await detect(
+      compiled,
+      tree({
+        '10.x/packer.pkr.hcl': `source qemu "debian" {\n  iso_url = "\${var.source_iso}"\n}\nbuild {\n  sources = ["source.qemu.debian"]\n}\n`,
+      }),
+    );
+    expect(qemu.answers.kernel?.value).toBe('own');
+    expect(qemu.answers.updates?.value).toBe('replace');
+    // Shaped like travis-ci/packer-templates: YAML templates provisioned by chef-solo.
+    const travis = await detect(
+      compiled,
+      tree({
+        'ci-freebsd.yml':
+          'description: CI image\nbuilders:\n- type: googlecompute\n  source_image: freebsd-14-2-release-amd64\nprovisioners:\n- type: chef-solo\n  cookbook_paths:\n  - cookbooks\n',
+        'ci-ubuntu.yml':
+          'description: CI image\nbuilders:\n- type: googlecompute\n  source_image_family: ubuntu-2204-lts\nprovisioners:\n- type: chef-solo\n',
+        'cookbooks/build_env/metadata.rb': "name 'build_env'\n",
+        'cookbooks/build_env/recipes/default.rb': "package 'git'\n",
+        'cookbooks/build_env/recipes/jdk.rb': "package 'openjdk'\n",
+      }),
+    );
+    expect(travis.answers.updates?.value).toBe('replace');
+    expect(travis.answers.fleet?.value).toBe('mixed');
+    expect(travis.answers.kernel?.value).toBe('own');
+    expect(travis.answers.configManagement?.value).toBe('chef');
+    expect(travis.tooling.find((t) => t.file === 'cookbooks/build_env/recipes/jdk.rb')?.role).toBe(
+      'Chef as Packer runs it, into each machine image it builds',
+    );
+  });
+
+  it('leaves out services a playbook stops, and the playbooks of an Ansible operator', async () => {
+    // Shaped like DataDog/ansible-datadog: a legacy service stopped, the security agent off.
+    const datadog = await detect(
+      compiled,
+      tree({
+        'meta/main.yml': 'galaxy_info:\n  role_name: datadog\n',
+        'tasks/main.yml':
+          '- name: start the agent\n  ansible.builtin.service:\n    name: datadog-agent\n    state: started\n- name: stop the security agent\n  ansible.builtin.service:\n    name: datadog-agent-security\n    state: stopped\n    enabled: false\n- name: disable the legacy installer\n  ansible.builtin.systemd:\n    name: datadog-installer\n    enabled: false\n',
+      }),
+    );
+    expect(datadog.answers.processes).toBeUndefined();
+    expect(datadog.answers.init?.evidence[0]?.reason).toBe(
+      'Ansible manages 1 system service(s) through the init system: datadog-agent',
+    );
+    // Shaped like kiali-operator: Operator SDK's watches.yaml maps a resource to a playbook.
+    const operator = await detect(
+      compiled,
+      tree({
+        'watches.yaml':
+          '- version: v1alpha1\n  group: kiali.io\n  kind: Kiali\n  playbook: playbooks/kiali-deploy.yml\n',
+        'playbooks/kiali-deploy.yml': '- hosts: localhost\n  roles:\n    - kiali-deploy\n',
+        'roles/kiali-deploy/tasks/main.yml':
+          "- name: apply\n  kubernetes.core.k8s:\n    definition: \"{{ lookup('template', 'deployment.yaml') }}\"\n",
+        'build/Dockerfile': `FROM quay.io/operator-framework/ansible-operator:v1.34\nCOPY roles/ \${HOME}/roles/\n`,
+      }),
+    );
+    expect(operator.answers.configManagement).toBeUndefined();
+    expect(operator.tooling.find((t) => t.file === 'playbooks/kiali-deploy.yml')?.role).toBe(
+      "the logic of an Ansible operator (watches.yaml): it runs in the operator's image, against Kubernetes' API",
+    );
   });
 });

@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import { hostBase, matchesAny } from '../host/base.js';
 import { isRecord, yamlDocuments } from '../read-yaml.js';
 import {
+  type ConfigurationTool,
   type Finding,
   listOf,
   platformHostOf,
@@ -21,6 +22,7 @@ function managed(
   cronFile: string | undefined,
   together?: { names: readonly string[]; where: string },
   optional: readonly string[] = [],
+  bringsUpContainers = false,
 ): Finding[] {
   const findings: Finding[] = [];
   if (services.size > 0) {
@@ -31,7 +33,8 @@ function managed(
     // The base system's services (chrony, firewalld) do not stop a host being an orchestrator's.
     // Nor do the services of a home server's own (ZFS scrubs, a backup agent) when it sets up a
     // container engine: beside Compose files of the repository's own, it is their Docker host
-    // (brettinternet/homelab's playbooks under its compose/ stacks).
+    // (brettinternet/homelab's playbooks under its compose/ stacks). Not when the playbooks
+    // bring those projects up themselves (lemmy-ansible): then they are the deployment.
     const engineServices = hostBase.containerEngines.flatMap((e) => e.services);
     const engines = names.filter((n) =>
       matchesAny(n.replace(/\.service$/, '').toLowerCase(), engineServices),
@@ -41,7 +44,7 @@ function managed(
         names.filter(
           (n) => !matchesAny(n.replace(/\.(service|socket|timer)$/, ''), hostBase.baseServices),
         ),
-      ) ?? (engines.length > 0 ? platformHostOf(engines) : undefined);
+      ) ?? (engines.length > 0 && !bringsUpContainers ? platformHostOf(engines) : undefined);
     const host = hostOf ? { hostOf } : {};
     findings.push({
       question: 'init',
@@ -153,14 +156,21 @@ function byPattern(
 }
 
 function provisioned(
-  value: 'ansible' | 'chef' | 'puppet' | 'salt',
+  value: ConfigurationTool,
   file: TextFile,
   reason: string,
   strength: 2 | 3 = 3,
 ): Finding[] {
   return [
     { question: 'configManagement', value, strength, file: file.path, reason },
-    { question: 'updates', value: 'in-place', strength: 1, file: file.path, reason: IN_PLACE },
+    {
+      question: 'updates',
+      value: 'in-place',
+      strength: 1,
+      file: file.path,
+      reason: IN_PLACE,
+      runsOf: value,
+    },
   ];
 }
 
@@ -304,6 +314,8 @@ export const ansibleScanner: Scanner = {
       if (!isAnsible(file) || !/\.ya?ml$/i.test(file.name)) continue;
       const fileOff = optional.offFiles.has(file.path);
       visitTasks(yamlDocuments(file)[0], (module, args, task, enclosing) => {
+        // A service stopped or disabled (a legacy one removed, an agent turned off) runs nowhere.
+        if (SERVICE_MODULES.has(module) && stopsService(args)) return;
         if (SERVICE_MODULES.has(module)) {
           // Set up only when a switch that is off by default is turned on: an option.
           if (fileOff || optional.isOff(task, enclosing) || optional.onlyNotifiedWhenOff(task)) {
@@ -366,13 +378,35 @@ export const ansibleScanner: Scanner = {
           },
         ]
       : [];
-    return [
+    const all = [
       ...alongside(
         findings,
-        managed('Ansible', services, cronFile, sideBySide(services, origins, plays), [...leftOut]),
+        managed(
+          'Ansible',
+          services,
+          cronFile,
+          sideBySide(services, origins, plays),
+          [...leftOut],
+          deploys !== undefined,
+        ),
       ),
       ...deployed,
     ];
+    // An Ansible operator (Operator SDK's watches.yaml maps its custom resources to playbooks
+    // and roles): its Ansible runs in the operator's image against Kubernetes' API, and
+    // provisions no host (kiali-operator).
+    const watches = files.find(
+      (f) =>
+        /^watches[\w.-]*\.ya?ml$/i.test(f.name) &&
+        /^[ \t]*(-[ \t]+)?kind:/m.test(f.text) &&
+        /^[ \t]*(-[ \t]+)?(playbook|role):/m.test(f.text),
+    );
+    return watches
+      ? all.map((f) => ({
+          ...f,
+          tooling: `the logic of an Ansible operator (${watches.path}): it runs in the operator's image, against Kubernetes' API`,
+        }))
+      : all;
   },
 };
 
@@ -537,6 +571,22 @@ const SERVICE_MODULES = new Set([
   'ansible.builtin.systemd_service',
 ]);
 const CRON_MODULES = new Set(['cron', 'ansible.builtin.cron']);
+
+/** Whether a service task's arguments stop it (`state: stopped`) or disable it without starting it. */
+function stopsService(args: unknown): boolean {
+  const state = isRecord(args)
+    ? args.state
+    : typeof args === 'string'
+      ? /(?:^|\s)state=(\S+)/.exec(args)?.[1]
+      : undefined;
+  const enabled = isRecord(args)
+    ? args.enabled
+    : typeof args === 'string'
+      ? /(?:^|\s)enabled=(\S+)/.exec(args)?.[1]
+      : undefined;
+  const off = enabled === false || enabled === 'false' || enabled === 'no';
+  return state === 'stopped' || (off && state === undefined);
+}
 
 // Calls `visit(module, args)` for every key of every task, through plays, blocks and handlers.
 // `enclosing` holds the blocks (and plays) around the task, whose `when:` applies to it too.

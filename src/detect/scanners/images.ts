@@ -1,7 +1,13 @@
 // System-container images and VM tooling: LXD/Incus/distrobuilder image definitions,
 // debootstrap and mkosi configs, Vagrant and Packer; and modules that need their own kernel.
 import { embeddedYaml, isRecord, yamlDocuments } from '../read-yaml.js';
-import { type Finding, listOf, type Scanner, type TextFile } from '../types.js';
+import {
+  type ConfigurationTool,
+  type Finding,
+  listOf,
+  type Scanner,
+  type TextFile,
+} from '../types.js';
 
 /** Debian live-build's configuration: chroot hooks and package lists (`*.list.chroot`). */
 const LIVE_BUILD =
@@ -306,8 +312,10 @@ export const vmToolScanner: Scanner = {
     (/\.rb$/.test(name) && /^((scripts?|vagrant)\/)?[^/]+$/.test(path)) ||
     /\.pkr(vars)?\.(hcl|json)$/.test(name) ||
     name === 'packer.json' ||
-    // Other JSON is told by content, except the package managers' (a lock file can be megabytes).
-    (/\.json$/i.test(name) && !NOT_PACKER_JSON.test(name)),
+    // Other JSON is told by content, except the package managers' (a lock file can be megabytes),
+    // and so is YAML (templates converted to JSON when built: travis-ci/packer-templates).
+    (/\.json$/i.test(name) && !NOT_PACKER_JSON.test(name)) ||
+    /\.ya?ml$/i.test(name),
   scan(files) {
     const findings: Finding[] = [];
     // The guest systems the images are of, by family: several → a mixed fleet; any that is not
@@ -325,6 +333,7 @@ export const vmToolScanner: Scanner = {
       const packerJson = /\.json$/i.test(file.name) && /"builders"\s*:\s*\[/.test(file.text);
       if (/\.json$/i.test(file.name) && !/\.pkr(vars)?\.json$/.test(file.name) && !packerJson)
         continue;
+      if (/\.ya?ml$/i.test(file.name) && !isPackerYaml(file.text)) continue;
       const guest = guestOf(`${file.path}\n${file.text.slice(0, 4096)}`);
       if (guest && !guests.has(guest)) guests.set(guest, file.path);
       if (file.name === 'Vagrantfile') {
@@ -350,13 +359,19 @@ export const vmToolScanner: Scanner = {
       if (/\.pkrvars\./.test(file.name)) continue;
       // Builders that install from an ISO: `*-iso` types, or any builder given an iso_url.
       const fromIso = /\biso_urls?\b/.test(file.text);
-      for (const match of file.text.matchAll(/(?:"type"\s*:\s*"|^[ \t]*source\s+")([\w-]+)"/gm)) {
+      // A builder's type: JSON's `"type": "qemu"`, HCL's `source "qemu" "x"` (or `source qemu
+      // "x"`), YAML's `- type: qemu`.
+      for (const match of file.text.matchAll(
+        /(?:"type"\s*:\s*"|^[ \t]*source\s+"?|^[ \t]*-[ \t]*type:[ \t]*["']?)([\w-]+)/gm,
+      )) {
         const type = match[1]!;
         if (/^(docker|lxd|lxc|incus|null|file|shell|vagrant)$/.test(type)) continue;
         if ((type.endsWith('-iso') || fromIso) && !isoBuilders.has(type))
           isoBuilders.set(type, file.path);
       }
-      if (/"?builders?"?\s*[:{=]|^[ \t]*source\s+"/m.test(file.text)) {
+      if (/"?builders?"?\s*[:{=]|^[ \t]*source\s+"?[\w-]+"?\s+"/m.test(file.text)) {
+        const bakesWith = provisionersOf(file.text);
+        const bakes = bakesWith.length > 0 ? { bakesWith } : {};
         findings.push({
           question: 'vmLike',
           value: 'yes',
@@ -371,6 +386,7 @@ export const vmToolScanner: Scanner = {
           file: file.path,
           // Its provisioning (a playbook, a script) runs once, into the image being built.
           reason: 'a Packer image is changed by building a new one and replacing the machine',
+          ...bakes,
         });
       }
     }
@@ -473,6 +489,28 @@ const GUESTS: readonly [RegExp, string][] = [
 ];
 
 /** The system a Packer file builds, from its path and start (the first name it mentions). */
+/**
+ * The configuration management tools a Packer template's provisioners run (`"type":
+ * "ansible"`, `provisioner "chef-solo" {`, `- type: puppet-masterless`).
+ */
+function provisionersOf(text: string): ConfigurationTool[] {
+  const tools = new Set<ConfigurationTool>();
+  for (const match of text.matchAll(
+    /(?:"type"\s*:\s*"|^[ \t]*provisioner\s+"|^[ \t]*-?[ \t]*type:[ \t]*["']?)(ansible(?:-local)?|chef-(?:solo|client)|puppet-(?:masterless|server)|salt-masterless)\b/gm,
+  ))
+    tools.add(match[1]!.replace(/-.*$/, '') as ConfigurationTool);
+  return [...tools];
+}
+
+/** A Packer template written in YAML: top-level builders, each with a type, and provisioners. */
+function isPackerYaml(text: string): boolean {
+  return (
+    /^builders:[ \t]*$/m.test(text) &&
+    /^provisioners:[ \t]*$/m.test(text) &&
+    /^[ \t]*-[ \t]*type:[ \t]*["']?[\w-]+/m.test(text)
+  );
+}
+
 function guestOf(text: string): string | undefined {
   let first: { at: number; family: string } | undefined;
   for (const [pattern, family] of GUESTS) {
