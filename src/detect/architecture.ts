@@ -24,7 +24,7 @@ type Role = 'backing' | 'edge' | 'ops';
 // part of the name (`jaegertracing/all-in-one`, `swarmprom-grafana`).
 const ROLES: readonly [RegExp, Role][] = [
   [
-    /^(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|elasticsearch|opensearch|rabbitmq|kafka|zookeeper|nats|minio|mssql|azure-sql|sqlserver|cassandra|couchdb|influxdb|etcd|clickhouse|neo4j|keydb|dynamodb)|(^|-)(gotenberg|tika)(-|$)/,
+    /^(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|elasticsearch|opensearch|rabbitmq|kafka|zookeeper|nats|minio|mssql|azure-sql|sqlserver|cassandra|couchdb|influxdb|etcd|clickhouse|neo4j|keydb|dynamodb|eventstore)|(^|-)(gotenberg|tika)(-|$)/,
     'backing',
   ],
   [/^(nginx|traefik|caddy|haproxy|envoy|httpd|apache|varnish)/, 'edge'],

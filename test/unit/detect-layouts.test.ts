@@ -2500,4 +2500,21 @@ describe('layouts found on sets forty-nine to fifty-six', () => {
       "the logic of an Ansible operator (watches.yaml): it runs in the operator's image, against Kubernetes' API",
     );
   });
+
+  it("sets aside a Compose file that runs the framework's development mode over the repository", async () => {
+    // Shaped like ifme: the Procfile is the deployment; Compose is the developers'.
+    const detection = await detect(
+      compiled,
+      tree({
+        Procfile: 'web: bundle exec puma -C config/puma.rb\n',
+        Dockerfile: 'FROM ruby:3.3\nWORKDIR /app\nCOPY . .\n',
+        'docker-compose.yml':
+          'services:\n  app:\n    build:\n      context: .\n    volumes:\n      - .:/app\n    environment:\n      - RAILS_ENV=development\n    depends_on:\n      - db\n  db:\n    image: postgres:14-alpine\n',
+      }),
+    );
+    expect(detection.answers.architecture?.value).toBe('monolith');
+    expect(detection.tooling.find((t) => t.file === 'docker-compose.yml')?.role).toBe(
+      'a development set-up (it runs RAILS_ENV=development with the repository mounted)',
+    );
+  });
 });

@@ -91,6 +91,7 @@ export const composeScanner: Scanner = {
         databaseMatrix(images) ??
         testBrowser(images) ??
         sourceMounted(services) ??
+        developmentMode(services) ??
         testBuilds(services);
       const tooling = development ? { tooling: `a development set-up (${development})` } : {};
       const start = findings.length;
@@ -238,6 +239,31 @@ function sourceMounted(services: readonly Service[]): string | undefined {
   return mounted.length > 0 && mounted.length * 2 > built.length
     ? `it mounts the source over the images it builds: ${listOf(mounted.map((s) => s.name))}`
     : undefined;
+}
+
+/**
+ * Images built here and run in a framework's development mode with the repository mounted
+ * (ifme's `RAILS_ENV=development` and `.:/app`): a developer's set-up.
+ */
+function developmentMode(services: readonly Service[]): string | undefined {
+  const modes = services.flatMap(({ service }) => {
+    if (service.build === undefined || !Array.isArray(service.volumes)) return [];
+    const mountsRepository = service.volumes.some(
+      (v) => typeof v === 'string' && /^\.\/?:/.test(v),
+    );
+    const environment = Array.isArray(service.environment)
+      ? service.environment.filter((e): e is string => typeof e === 'string')
+      : isRecord(service.environment)
+        ? Object.entries(service.environment).map(([k, v]) => `${k}=${String(v)}`)
+        : [];
+    const mode = environment.find((e) =>
+      /^(RAILS|RACK|NODE|APP|FLASK|DJANGO|MIX|ASPNETCORE)_ENV(IRONMENT)?=["']?(development|dev)["']?$/i.test(
+        e,
+      ),
+    );
+    return mountsRepository && mode ? [mode] : [];
+  });
+  return modes.length > 0 ? `it runs ${listOf(modes)} with the repository mounted` : undefined;
 }
 
 /**
