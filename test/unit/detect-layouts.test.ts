@@ -2517,4 +2517,83 @@ describe('layouts found on sets forty-nine to fifty-six', () => {
       'a development set-up (it runs RAILS_ENV=development with the repository mounted)',
     );
   });
+
+  it('reads a module built by a Makefile that computes obj-m, and a template of dkms.conf', async () => {
+    // Shaped like asus-wmi-sensors: `obj-m := $(patsubst %,%.o,$(DRIVER))`, `dkms.conf.am`.
+    const detection = await detect(
+      compiled,
+      tree({
+        Makefile: 'DRIVER := asus-wmi-sensors\nobj-m := $(patsubst %,%.o,$(DRIVER))\n',
+        'dkms.conf.am':
+          'PACKAGE_NAME="asus-wmi-sensors"\nBUILT_MODULE_NAME[0]="asus-wmi-sensors"\n',
+      }),
+    );
+    expect(detection.answers.kernel?.value).toBe('own');
+    expect(detection.answers.updates?.evidence[0]?.reason).toBe(
+      'DKMS rebuilds the module on the host at each kernel upgrade',
+    );
+  });
+
+  it('reads a daemon a start script finds on the path, beside a service it starts', async () => {
+    // Shaped like sameersbn/docker-bind: Webmin through its init script, then named.
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM ubuntu:jammy\nCOPY entrypoint.sh /sbin/entrypoint.sh\nENTRYPOINT ["/sbin/entrypoint.sh"]\nCMD ["/usr/sbin/named"]\n',
+        'entrypoint.sh':
+          '#!/bin/bash\nif [ "$WEBMIN_ENABLED" == "true" ]; then\n  /etc/init.d/webmin start\nfi\nexec "$(command -v named)" -u bind -g\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'its start script (entrypoint.sh) starts 2 services in the container: webmin, named',
+    );
+  });
+
+  it("reads a root filesystem bootstrapped with apk and LXD's metadata as a system container's image", async () => {
+    // Shaped like saghul/lxd-alpine-builder's build-alpine.
+    const detection = await detect(
+      compiled,
+      tree({
+        'build-alpine':
+          '#!/bin/sh\nAPK=$rootfs/sbin/apk.static\n$APK add -U --initdb --root $rootfs alpine-base\ncat <<EOF > metadata.yaml\n{\n    "architecture": "x86_64",\n    "creation_date": $release_epoch\n}\nEOF\n',
+      }),
+    );
+    expect(detection.answers.imageSource?.evidence[0]?.reason).toBe(
+      'builds a root filesystem with apk --root',
+    );
+    expect(detection.answers.vmLike?.value).toBe('yes');
+  });
+
+  it('reads an installer at the root by what it does, whatever its name', async () => {
+    // Shaped like seafile-server-installer's `seafile-11.0_ubuntu`.
+    const detection = await detect(
+      compiled,
+      tree({
+        'seafile-11.0_ubuntu':
+          '#!/bin/bash\napt-get install -y nginx mariadb-server memcached openssh-server\nsystemctl enable memcached\nsystemctl start nginx\n',
+        'README.md': '# Installer\n',
+      }),
+    );
+    expect(detection.answers.updates?.evidence[0]?.reason).toMatch(/^an installer script/);
+    expect(detection.answers.processes?.value).toBe('few');
+    expect(detection.answers.login?.value).toBe('yes');
+  });
+
+  it("reads an SSH server Arch's pacman installs or a script enables", async () => {
+    // Shaped like elasticdog/packer-arch's install-base.sh.
+    const installs = await detect(
+      compiled,
+      tree({
+        'scripts/install-base.sh':
+          '#!/usr/bin/bash\n/usr/bin/arch-chroot "$TARGET" pacman -S --noconfirm gptfdisk openssh syslinux\n',
+      }),
+    );
+    expect(installs.answers.login?.value).toBe('yes');
+    const enables = await detect(
+      compiled,
+      tree({ 'scripts/config.sh': '#!/usr/bin/bash\n/usr/bin/systemctl enable sshd.service\n' }),
+    );
+    expect(enables.answers.login?.value).toBe('yes');
+  });
 });

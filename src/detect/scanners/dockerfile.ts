@@ -552,6 +552,8 @@ function servicesStarted(text: string): string[] {
   const names = new Set<string>();
   const lines = text
     .replace(/\\\r?\n/g, ' ')
+    // A program found on the path as it runs (`exec "$(command -v named)" -u bind`) is itself.
+    .replace(/"?\$\((?:command\s+-v|which)\s+([\w.-]+)\)"?/g, '$1')
     .split('\n')
     .filter((line) => line.trim() !== '' && !/^\s*#/.test(line));
   // Programs left running in the background (`nginx &`, `celery … worker &`), and with them the

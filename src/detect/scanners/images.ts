@@ -215,14 +215,39 @@ export const systemImageScanner: Scanner = {
           });
         continue;
       }
-      if (/^[^#\n]*\bdebootstrap\s/m.test(file.text)) {
+      // A root filesystem bootstrapped from a distribution's packages: debootstrap, apk into a
+      // root of its own (lxd-alpine-builder's `$APK add -U --initdb --root $rootfs`),
+      // dnf/yum's --installroot, pacstrap.
+      const bootstrap =
+        /^[^#\n]*\b(debootstrap|mmdebstrap)\s/m.exec(file.text)?.[1] ??
+        (/^[^#\n]*(\bapk(?:\.static)?|\$\{?APK\}?)\s+add\b[^\n]*\s--(root|initdb)\b/m.test(
+          file.text,
+        )
+          ? 'apk --root'
+          : /^[^#\n]*\b(?:dnf|yum)\b[^\n]*\s--installroot[=\s]/m.test(file.text)
+            ? 'dnf --installroot'
+            : /^[^#\n]*\bpacstrap\s/m.test(file.text)
+              ? 'pacstrap'
+              : undefined);
+      if (bootstrap) {
         findings.push({
           question: 'imageSource',
           value: 'distro-image',
           strength: 3,
           file: file.path,
-          reason: 'builds a root filesystem with debootstrap',
+          reason: `builds a root filesystem with ${bootstrap}`,
         });
+        // With the metadata LXD imports an image by (its creation date and templates): a
+        // system container's image.
+        if (/\bmetadata\.yaml\b/.test(file.text) && /["']?creation_date["']?\s*:/.test(file.text))
+          findings.push({
+            question: 'vmLike',
+            value: 'yes',
+            strength: 2,
+            file: file.path,
+            reason:
+              "builds an LXD image (a root filesystem and LXD's metadata.yaml): a whole system",
+          });
       }
     }
     if (distributions.size >= 2) {
@@ -524,15 +549,17 @@ export const kernelScanner: Scanner = {
   name: 'kernel',
   readsBinary: true,
   wants: (_path, name) =>
-    /^dkms\.conf(\.in)?$/.test(name) ||
+    // dkms.conf, or a template of it (`dkms.conf.in`, asus-wmi-sensors' `dkms.conf.am`).
+    /^dkms\.conf(\.[\w-]+)?$/.test(name) ||
     name === 'Kbuild' ||
     name === 'Kconfig' ||
     name === 'Makefile' ||
     /\.ko$/.test(name),
   scan(files) {
-    // A Makefile is kernel code only when it builds a module (obj-m += driver.o).
+    // A Makefile is kernel code only when it builds a module (obj-m += driver.o, or
+    // `obj-m := $(patsubst %,%.o,$(DRIVER))`): kbuild's variable, whatever it is given.
     const kernel = files.filter(
-      (f) => f.name !== 'Makefile' || /^[ \t]*obj-[my]\s*[:+]?=\s*\S+\.o\b/m.test(f.text),
+      (f) => f.name !== 'Makefile' || /^[ \t]*obj-[my]\s*[:+]?=[ \t]*\S/m.test(f.text),
     );
     // DKMS builds the module on the host and rebuilds it there at each kernel upgrade.
     const dkms = files.find((f) => f.name.startsWith('dkms.conf'));

@@ -67,7 +67,7 @@ const ENGINE_SERVICES = hostBase.containerEngines.flatMap((e) => e.services);
 
 /** A package manager's install: apt-get install, dnf install, apk add. */
 const PACKAGE_MANAGER_INSTALL =
-  /\b(apt-get|apt|apt-fast|dnf|yum|zypper|snap|pacman)\s+(-\S+\s+)*install\b|\bapk\s+(-\S+\s+)*add\b/;
+  /\b(apt-get|apt|apt-fast|dnf|yum|zypper|snap|pacman)\s+(-\S+\s+)*install\b|\bapk\s+(-\S+\s+)*add\b|\bpacman\s+(-\S+\s+)*-S\s/;
 
 /**
  * The functions of a script that run a package manager's install (bbb-install.sh's need_pkg):
@@ -214,10 +214,13 @@ function braceExpanded(word: string): string[] {
 
 export const shellScanner: Scanner = {
   name: 'shell',
-  // Scripts by extension, and installers by name without one (OpenMediaVault's `install`),
-  // which count only when their first line says they are shell.
-  wants: (_path, name) =>
-    /\.(sh|bash)$/.test(name) || (!name.includes('.') && /install|setup|bootstrap/i.test(name)),
+  // Scripts by extension, installers by name without one (OpenMediaVault's `install`), and
+  // scripts at the root without an extension (seafile-server-installer's
+  // `seafile-11.0_ubuntu`), which count only when their first line says they are shell.
+  wants: (path, name) =>
+    /\.(sh|bash)$/.test(name) ||
+    (!name.includes('.') && /install|setup|bootstrap/i.test(name)) ||
+    (!path.includes('/') && !/\.[a-z][a-z0-9]{0,5}$/i.test(name)),
   scan(files) {
     let refuses: { file: string; kinds: string[] } | undefined;
     const daemons = new Map<string, string>(); // service → the script installing it
@@ -231,7 +234,8 @@ export const shellScanner: Scanner = {
     // install the project onto a distribution's system with its package manager.
     let installer: string | undefined;
     for (const file of files) {
-      if (!file.name.includes('.') && !/^#![^\n]*\b(ba|da|z|k)?sh\b/.test(file.text)) continue;
+      if (!/\.(sh|bash)$/.test(file.name) && !/^#![^\n]*\b(ba|da|z|k)?sh\b/.test(file.text))
+        continue;
       // Continuation lines joined, comments dropped.
       const lines = file.text
         .replace(/\\\r?\n/g, ' ')
@@ -243,6 +247,7 @@ export const shellScanner: Scanner = {
       if (kinds.length > 0) refuses = { file: file.path, kinds };
       let installs = false;
       let containers = false;
+      let startsServices = false;
       for (const code of lines) {
         if (/\b(apt-get|apt|dnf|yum|zypper)\s+(-\S+\s+)*(dist-|full-)?upgrade\b/.test(code))
           upgrades ??= file.path;
@@ -256,6 +261,8 @@ export const shellScanner: Scanner = {
         // Services enabled at boot (`systemctl enable nginx`): the init system runs them, side
         // by side with the daemons installed (the same service once: mariadb is mysql).
         for (const { name, enabled } of startedServices(code)) {
+          startsServices = true;
+          if (/^(ssh|sshd|openssh)$/.test(name)) ssh ??= file.path;
           if (
             oneshots.has(name) ||
             matchesAny(name, [...hostBase.baseServices, ...ENGINE_SERVICES])
@@ -300,16 +307,19 @@ export const shellScanner: Scanner = {
           const engine = ENGINES.exec(name)?.[0];
           if (engine && !engines.has(engine)) engines.set(engine, file.path);
           if (engine) containers = true;
-          if (name === 'openssh-server') ssh ??= file.path;
+          // Debian's and Fedora's server package, or Arch's and Alpine's whole OpenSSH.
+          if (name === 'openssh-server' || name === 'openssh') ssh ??= file.path;
           if (name === 'unattended-upgrades' || name === 'dnf-automatic')
             selfUpdating ??= file.path;
         }
       }
+      // At the root, an installer by its name, or by what it does: installs packages and starts
+      // the services they bring (seafile-server-installer's `seafile-11.0_ubuntu`).
       if (
         installs &&
         !containers &&
         !file.path.includes('/') &&
-        /install|setup|bootstrap/i.test(file.name)
+        (/install|setup|bootstrap/i.test(file.name) || startsServices)
       )
         installer ??= file.path;
     }
