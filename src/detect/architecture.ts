@@ -21,7 +21,8 @@ type Role = 'backing' | 'edge' | 'ops';
 // of the image's last path segment (`postgres:16`, `bitnami/redis`, `azure-sql-edge`), and the
 // document converters applications call (Gotenberg, Tika, repackaged: `lago-gotenberg`), so that
 // `acme/nginx-app` or `spotahome/redis-operator` stay the application's own; monitoring by any
-// part of the name (`jaegertracing/all-in-one`, `swarmprom-grafana`).
+// part of the name (`jaegertracing/all-in-one`, `swarmprom-grafana`), its short words whole
+// (`grafana/tempo`, not `temporalio/server`).
 const ROLES: readonly [RegExp, Role][] = [
   [
     /^(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|elasticsearch|opensearch|rabbitmq|kafka|zookeeper|nats|minio|mssql|azure-sql|sqlserver|cassandra|couchdb|influxdb|etcd|clickhouse|neo4j|keydb|dynamodb|eventstore)|(^|-)(gotenberg|tika)(-|$)/,
@@ -29,7 +30,7 @@ const ROLES: readonly [RegExp, Role][] = [
   ],
   [/^(nginx|traefik|caddy|haproxy|envoy|httpd|apache|varnish)/, 'edge'],
   [
-    /prometheus|grafana|alertmanager|exporter|cadvisor|jaeger|otel|opentelemetry|zipkin|loki|promtail|fluentd|fluent-bit|certbot|unsee|watchtower|adminer|pgadmin|phpmyadmin|mailhog|mailpit|tempo|metrics-server|visualizer|acme-companion|letsencrypt/,
+    /prometheus|grafana|alertmanager|exporter|cadvisor|jaeger|(^|[/_.-])(otel|loki|tempo)([/_.:-]|$)|opentelemetry|zipkin|promtail|fluentd|fluent-bit|certbot|unsee|watchtower|adminer|pgadmin|phpmyadmin|mailhog|mailpit|mailcatcher|metrics-server|visualizer|acme-companion|letsencrypt/,
     'ops',
   ],
 ];

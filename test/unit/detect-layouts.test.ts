@@ -2596,4 +2596,43 @@ describe('layouts found on sets forty-nine to fifty-six', () => {
     );
     expect(enables.answers.login?.value).toBe('yes');
   });
+
+  it("reads a chart's image put together from values, and Temporal's images as its own", async () => {
+    // Shaped like Mailu's and Temporal's charts.
+    const deployment = (name: string, image: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "x.fullname" . }}-${name}\nspec:\n  template:\n    spec:\n      containers:\n        - name: ${name}\n          image: ${image}\n`;
+    const mailu = await detect(
+      compiled,
+      tree({
+        'charts/mailu/Chart.yaml': 'apiVersion: v2\nname: mailu\nversion: 1.0.0\n',
+        'charts/mailu/values.yaml':
+          'imageRegistry: ghcr.io\nadmin:\n  image:\n    repository: mailu/admin\ndovecot:\n  image:\n    repository: mailu/dovecot\nrspamd:\n  image:\n    repository: mailu/rspamd\n',
+        ...Object.fromEntries(
+          ['admin', 'dovecot', 'rspamd'].map((n) => [
+            `charts/mailu/templates/${n}/deployment.yaml`,
+            deployment(
+              n,
+              `{{ .Values.imageRegistry }}/{{ .Values.${n}.image.repository }}:{{ .Values.${n}.image.tag }}`,
+            ),
+          ]),
+        ),
+      }),
+    );
+    expect(mailu.answers.architecture?.value).toBe('microservices');
+    const temporal = await detect(
+      compiled,
+      tree({
+        'charts/temporal/Chart.yaml': 'apiVersion: v2\nname: temporal\nversion: 1.0.0\n',
+        'charts/temporal/values.yaml':
+          'server:\n  image:\n    repository: temporalio/server\nui:\n  image:\n    repository: temporalio/ui\nadmintools:\n  image:\n    repository: temporalio/admin-tools\n',
+        ...Object.fromEntries(
+          ['server', 'ui', 'admintools'].map((n) => [
+            `charts/temporal/templates/${n}-deployment.yaml`,
+            deployment(n, `"{{ .Values.${n}.image.repository }}:{{ .Values.${n}.image.tag }}"`),
+          ]),
+        ),
+      }),
+    );
+    expect(temporal.answers.architecture?.value).toBe('microservices');
+  });
 });
