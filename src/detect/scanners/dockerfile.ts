@@ -48,6 +48,10 @@ const TEST_PATH = /(^|[\s=/.])(tests?|spec|molecule)\/\S/;
 
 const DOCKERFILE = /^(Dockerfile|Containerfile)([.-].+)?$|\.(Dockerfile|Containerfile)$/i;
 
+/** pm2's process files: `ecosystem.config.js` and its other forms. */
+const PM2_CONFIG =
+  /^(ecosystem\.config\.(c?js|json|ya?ml)|pm2\.(json|ya?ml)|process\.(json|ya?ml))$/;
+
 export const dockerfileScanner: Scanner = {
   name: 'dockerfile',
   // Compose files are read too: the folder of one marks an application, whose images are
@@ -59,6 +63,7 @@ export const dockerfileScanner: Scanner = {
     DOCKERFILE.test(name) ||
     COMPOSE.test(name) ||
     name === 'Procfile' ||
+    PM2_CONFIG.test(name) ||
     /\.(sh|bash)$|entrypoint/i.test(name),
   scan(all) {
     const files = all.filter((f) => DOCKERFILE.test(f.name));
@@ -170,6 +175,29 @@ export const dockerfileScanner: Scanner = {
           reason: 'starts an init system (systemd) as its process',
         });
       const runner = /\b(forego|honcho|foreman|overmind)\b/.exec(run)?.[1];
+      // pm2 kept in the foreground with a process file (`pm2-runtime ecosystem.config.js`):
+      // the apps it names run side by side (Peppermint's client and API).
+      const pm2File = /\bpm2(?:-runtime|-docker)?\b/.test(run)
+        ? /(?:^|[\s"',[/])([\w.-]+\.(?:c?js|json|ya?ml))["']?/.exec(
+            run.replace(/^.*?\bpm2(?:-runtime|-docker)?\b/, ''),
+          )?.[1]
+        : undefined;
+      const pm2 = pm2File
+        ? all
+            .filter(
+              (f) => f.name === pm2File && [folderOf(file.path), ''].includes(folderOf(f.path)),
+            )
+            .map((f) => ({
+              path: f.path,
+              apps: [
+                ...new Set(
+                  [...f.text.matchAll(/^\s*-?\s*["']?name["']?\s*:\s*["'`]?([\w.@/-]+)/gm)].map(
+                    (m) => m[1]!,
+                  ),
+                ),
+              ],
+            }))[0]
+        : undefined;
       const concurrent = concurrentCommands(starts);
       // The script the container starts, copied in from the repository, read for what it starts:
       // services (jeedom's init.sh: atd, MariaDB and Apache, then cron in the foreground), or a
@@ -193,7 +221,15 @@ export const dockerfileScanner: Scanner = {
         startsSupervisor ||
         (script !== undefined &&
           /^\s*exec\s+(\S*\/)?(supervisord|s6-svscan|runsvdir|my_init)\b/m.test(script.text));
-      if (runner && procfile && procfile.types.length >= 2)
+      if (pm2 && pm2.apps.length >= 2)
+        findings.push({
+          question: 'processes',
+          value: processesFor(pm2.apps.length),
+          strength: 3, // the processes inside the image, named: more specific than any count
+          file: file.path,
+          reason: `pm2 runs the ${pm2.apps.length} apps of ${pm2.path} side by side in the container: ${listOf(pm2.apps)}`,
+        });
+      else if (runner && procfile && procfile.types.length >= 2)
         findings.push({
           question: 'processes',
           value: processesFor(procfile.types.length),
