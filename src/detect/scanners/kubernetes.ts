@@ -50,6 +50,20 @@ export const kubernetesScanner: Scanner = {
     // each chart's folder → the folder of the chart that puts it together with others.
     const umbrellaOf = new Map<string, string>();
     const chartFiles = new Map<string, string>(); // a chart's folder → its Chart.yaml
+    // The names a kustomization gives the workloads of its folder (`namePrefix: emailer-`, as
+    // micro-starter-kit's services, each a Deployment named `service`).
+    const affixes = new Map<string, { prefix: string; suffix: string }>();
+    for (const file of files)
+      if (/^kustomization\.ya?ml$/i.test(file.name)) {
+        const prefix = /^namePrefix:[ \t]*["']?([\w.-]+)/m.exec(file.text)?.[1] ?? '';
+        const suffix = /^nameSuffix:[ \t]*["']?([\w.-]+)/m.exec(file.text)?.[1] ?? '';
+        if (prefix || suffix)
+          affixes.set(file.path.slice(0, file.path.lastIndexOf('/') + 1), { prefix, suffix });
+      }
+    const named = (folder: string, name: string) => {
+      const affix = affixes.get(folder);
+      return affix ? `${affix.prefix}${name}${affix.suffix}` : name;
+    };
     // Each chart's named templates (`{{- define "airflow.image" }}`), by the chart's folder.
     const chartHelpers = new Map<string, Map<string, string>>();
     for (const file of files) {
@@ -152,7 +166,7 @@ export const kubernetesScanner: Scanner = {
         const shownPart = valuesImage?.split('/').pop() ?? part;
         const name =
           isRecord(doc.metadata) && typeof doc.metadata.name === 'string'
-            ? doc.metadata.name
+            ? named(folderOfFile, doc.metadata.name)
             : chart !== undefined
               ? `the chart in ${chart || '.'}${shownPart ? ` (${shownPart})` : ''}`
               : `${doc.kind} in ${file.path}`;
