@@ -2635,4 +2635,53 @@ describe('layouts found on sets forty-nine to fifty-six', () => {
     );
     expect(temporal.answers.architecture?.value).toBe('microservices');
   });
+
+  it('reads the apps pm2 runs from its process file as processes side by side', async () => {
+    // Shaped like Peppermint: a lower-case dockerfile whose CMD is pm2-runtime.
+    const detection = await detect(
+      compiled,
+      tree({
+        dockerfile:
+          'FROM node:22-alpine\nWORKDIR /app\nCOPY ./ecosystem.config.js ./ecosystem.config.js\nCMD ["pm2-runtime", "ecosystem.config.js"]\n',
+        'ecosystem.config.js':
+          'module.exports = {\n  apps: [\n    {\n      name: "client",\n      script: "node",\n    },\n    {\n      name: "api",\n      script: "node",\n    },\n  ],\n};\n',
+        'docker-compose.yml':
+          'services:\n  peppermint:\n    image: pepperlabs/peppermint\n  db:\n    image: postgres:16\n',
+      }),
+    );
+    expect(detection.answers.processes?.value).toBe('few');
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'pm2 runs the 2 apps of ecosystem.config.js side by side in the container: client, api',
+    );
+  });
+
+  it("names a kustomization's workloads with its prefix, so services named alike stay apart", async () => {
+    // Shaped like micro-starter-kit's config/base/service/*: each a Deployment named `service`.
+    const service = (name: string) => ({
+      [`config/base/service/${name}/deployment.yaml`]: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: service\nspec:\n  template:\n    spec:\n      containers:\n        - image: acme/${name}-service:latest\n`,
+      [`config/base/service/${name}/kustomization.yaml`]: `namePrefix: ${name}-\nresources:\n  - deployment.yaml\n`,
+    });
+    const detection = await detect(
+      compiled,
+      tree({ ...service('emailer'), ...service('greeter'), ...service('account') }),
+    );
+    expect(detection.answers.architecture?.value).toBe('microservices');
+  });
+
+  it("reads a play that applies another author's Docker role as setting up the Docker hosts", async () => {
+    // Shaped like dbrennand/home-ops: geerlingguy.docker on the media server, Compose stacks.
+    const detection = await detect(
+      compiled,
+      tree({
+        'ansible/playbooks/media-server.yml':
+          '- hosts: media01\n  roles:\n    - role: geerlingguy.docker\n  tasks:\n    - name: restart nginx\n      ansible.builtin.systemd:\n        name: nginx\n        state: restarted\n',
+        'docker/beszel/docker-compose.yml': 'services:\n  beszel:\n    image: henrygd/beszel\n',
+      }),
+    );
+    expect(detection.answers.updates?.value).toBe('replace');
+    expect(detection.answers.configManagement).toBeUndefined();
+    expect(
+      detection.tooling.find((t) => t.file === 'ansible/playbooks/media-server.yml')?.role,
+    ).toBe('the hosts that run its Compose workloads');
+  });
 });

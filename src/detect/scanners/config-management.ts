@@ -205,6 +205,8 @@ export const ansibleScanner: Scanner = {
     // play applies to its hosts: the services that run side by side are one play's.
     const origins = new Map<string, Set<string>>();
     const plays: { where: string; parts: string[] }[] = [];
+    // Container engines set up by other authors' roles a play applies, by the playbook.
+    const engineRoles = new Map<string, string>();
     const isAnsible = (file: TextFile) =>
       taskFiles.has(file.path) || findings.some((f) => f.file === file.path);
     for (const file of files) {
@@ -256,6 +258,14 @@ export const ansibleScanner: Scanner = {
           });
           const hosts = typeof play.hosts === 'string' ? play.hosts : 'its hosts';
           plays.push({ where: `${file.path}, hosts ${short(hosts, 40)}`, parts });
+          // A role of another author that sets up a container engine (geerlingguy.docker):
+          // its service runs on these hosts as if the play started it.
+          for (const part of parts) {
+            const engine = /^role (?:[\w-]+\.)?(?:ansible[-_]role[-_])?(docker|podman)$/.exec(
+              part,
+            )?.[1];
+            if (engine) engineRoles.set(engine, file.path);
+          }
         }
       }
     }
@@ -365,6 +375,7 @@ export const ansibleScanner: Scanner = {
       });
     }
     for (const name of services.keys()) leftOut.delete(name);
+    for (const [engine, path] of engineRoles) if (!services.has(engine)) setUp(engine, path);
     // Compose projects or Swarm stacks the playbooks bring up: they deploy containers (Internet
     // Pi's monitoring and Pi-hole stacks), on the host the rest of the playbooks set up.
     const deployed: Finding[] = deploys
