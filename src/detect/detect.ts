@@ -69,6 +69,7 @@ const DEPLOYMENT_QUESTIONS = new Set([
   'configManagement',
   'init',
   'kernel',
+  'vmLike',
 ]);
 
 export interface Detection {
@@ -215,18 +216,23 @@ const TOOL_NAMES: Readonly<Record<ConfigurationTool, string>> = {
 function setAside(
   findings: readonly Finding[],
   roles: ReadonlyMap<string, string | undefined>,
-  vagrantfiles: readonly { text: string }[],
+  vagrantfiles: readonly { path: string; text: string }[],
 ): (finding: Finding) => string | undefined {
   const toolingOf = (file: string) => (roles.has(file) ? roles.get(file) : toolingRole(file));
   // Folders a Vagrantfile provisions from or syncs into its VM (VVV's provision/) hold what the
   // VM runs: units there are the VM's, not another way of deploying.
   const intoVm = foldersNamedBy(vagrantfiles);
+  // The files a Vagrantfile provisions its VM with by name (`ansible.playbook = "setup.yml"`):
+  // the VM's, as the Vagrantfile is, and set aside with it when the project deploys otherwise
+  // (wate/vagrant-boxes tests its Packer box with a LEMP playbook).
+  const provisionedFiles = filesNamedBy(vagrantfiles);
   const deploysOtherwise = findings.some(
     (f) =>
       f.toolingBesideDeployment === undefined &&
       f.tooling === undefined &&
       toolingOf(f.file) === undefined &&
       !intoVm.has(f.file.split('/')[0]!) &&
+      !provisionedFiles.has(f.file) &&
       DEPLOYMENT_QUESTIONS.has(f.question) &&
       f.strength >= 2,
   );
@@ -272,10 +278,29 @@ function setAside(
     finding.tooling ??
     hostRole(finding) ??
     bakedRole(finding) ??
-    (deploysOtherwise ? finding.toolingBesideDeployment : undefined);
+    (deploysOtherwise
+      ? (finding.toolingBesideDeployment ??
+        (provisionedFiles.has(finding.file) ? PROVISIONED_ROLE : undefined))
+      : undefined);
 }
 
 /** The top folders a Vagrantfile names in a quoted path ('provision/', "scripts/setup.sh"). */
+const PROVISIONED_ROLE =
+  'what a development or test VM is provisioned with (the project deploys otherwise)';
+
+/** The files Vagrantfiles name for provisioning (`ansible.playbook = "prepare.yml"`), by path. */
+function filesNamedBy(vagrantfiles: readonly { path: string; text: string }[]): Set<string> {
+  const files = new Set<string>();
+  for (const { path, text } of vagrantfiles) {
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+    for (const match of text.matchAll(
+      /\.(?:playbook|config_file|path)\s*=\s*["'](?:\.\/)?([\w./-]+)["']/g,
+    ))
+      if (!match[1]!.startsWith('/')) files.add(`${folder}${match[1]!}`);
+  }
+  return files;
+}
+
 function foldersNamedBy(vagrantfiles: readonly { text: string }[]): Set<string> {
   const folders = new Set<string>();
   // Relative paths only (`'provision/'`, `"./scripts/a.sh"`, Homestead's

@@ -2684,4 +2684,50 @@ describe('layouts found on sets forty-nine to fifty-six', () => {
       detection.tooling.find((t) => t.file === 'ansible/playbooks/media-server.yml')?.role,
     ).toBe('the hosts that run its Compose workloads');
   });
+
+  it('sets aside the playbooks a test VM is provisioned with, beside a Packer template', async () => {
+    // Shaped like wate/vagrant-boxes: a Packer box, and a Vagrantfile that tries it with a LEMP
+    // playbook.
+    const detection = await detect(
+      compiled,
+      tree({
+        'debian-13.pkr.hcl':
+          'source "virtualbox-iso" "debian" {\n  iso_url = "debian-13.iso"\n}\nbuild {\n  sources = ["source.virtualbox-iso.debian"]\n}\n',
+        Vagrantfile:
+          'Vagrant.configure("2") do |config|\n  config.vm.box = "debian-13"\n  config.vm.provision "ansible" do |ansible|\n    ansible.playbook = "setup_lemp.yml"\n  end\nend\n',
+        'setup_lemp.yml':
+          '- hosts: all\n  tasks:\n    - name: start nginx\n      ansible.builtin.service:\n        name: nginx\n        state: started\n',
+      }),
+    );
+    expect(detection.answers.updates?.value).toBe('replace');
+    expect(detection.answers.configManagement).toBeUndefined();
+    expect(detection.tooling.find((t) => t.file === 'setup_lemp.yml')?.role).toBe(
+      'what a development or test VM is provisioned with (the project deploys otherwise)',
+    );
+  });
+
+  it('reads supervisor programs that all run one command as workers of one service', async () => {
+    // Shaped like docker-mautic: three `bin/console messenger:consume` programs.
+    const program = (name: string) =>
+      `[program:consume-${name}]\ncommand=php /var/www/html/bin/console messenger:consume ${name}\nautorestart=true\n\n`;
+    const detection = await detect(
+      compiled,
+      tree({
+        'common/supervisord.conf': `[supervisord]\nnodaemon=true\n\n${program('email')}${program('hit')}${program('failed')}`,
+      }),
+    );
+    expect(detection.answers.processes?.value).toBe('single');
+    // Shaped like pretalx-docker: one program's web server and task worker are two services.
+    const pretalx = await detect(
+      compiled,
+      tree({
+        'supervisord.conf':
+          '[program:web]\ncommand=/usr/local/bin/pretalx webworker\n\n[program:task]\ncommand=/usr/local/bin/pretalx taskworker\n',
+      }),
+    );
+    expect(pretalx.answers.processes?.value).toBe('few');
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'a supervisor runs 3 workers of one program (php /var/www/html/bin/console messenger:consume): consume-email, consume-hit, consume-failed',
+    );
+  });
 });

@@ -138,6 +138,9 @@ export const supervisorScanner: Scanner = {
   scan(files) {
     const findings: Finding[] = [];
     const programs = new Set<string>();
+    // What each supervisor program runs, by its program and script: programs that all run one
+    // (mautic's three `php bin/console messenger:consume …`) are workers of one service.
+    const commands = new Map<string, string>();
     let first = '';
     let runner = 'a supervisor'; // uWSGI, when its attached daemons are all there is
     const runOnce = new Set(
@@ -153,7 +156,10 @@ export const supervisorScanner: Scanner = {
         first ||= file.path;
         continue;
       }
-      for (const match of file.text.matchAll(/^\[program:([^\]]+)\]/gm)) programs.add(match[1]!);
+      for (const match of file.text.matchAll(/^\[program:([^\]]+)\]([^[]*)/gm)) {
+        programs.add(match[1]!);
+        commands.set(match[1]!, commandOf(match[2]!) ?? match[1]!);
+      }
       const attached = uwsgiDaemons(file.text);
       if (attached.length > 0 && programs.size === 0) runner = 'uWSGI';
       for (const daemon of attached) programs.add(daemon);
@@ -161,7 +167,16 @@ export const supervisorScanner: Scanner = {
     }
     const services = [...programs].filter((p) => !isScheduler(p));
     const schedulers = [...programs].filter(isScheduler);
-    if (services.length >= 2) {
+    const run = new Set(services.map((p) => commands.get(p) ?? p));
+    if (services.length >= 2 && run.size === 1) {
+      findings.push({
+        question: 'processes',
+        value: 'single',
+        strength: 3, // the programs inside the image: more specific than a count of containers
+        file: first,
+        reason: `${runner} runs ${services.length} workers of one program (${[...run][0]}): ${services.slice(0, 6).join(', ')}`,
+      });
+    } else if (services.length >= 2) {
       const value = processesFor(services.length);
       findings.push({
         question: 'processes',
@@ -182,6 +197,21 @@ export const supervisorScanner: Scanner = {
     return findings;
   },
 };
+
+/**
+ * A supervisor program's command by its program, its script and its subcommand (`php
+ * /var/www/html/bin/console messenger:consume`, whatever queue follows; `pretalx webworker` and
+ * `pretalx taskworker` are two).
+ */
+function commandOf(section: string): string | undefined {
+  const command = /^[ \t]*command[ \t]*=[ \t]*(.+)$/m.exec(section)?.[1];
+  if (!command) return undefined;
+  const words = command.trim().split(/\s+/);
+  const interpreter = /(^|\/)(php|python3?|node|ruby|perl|bash|sh)$/.test(words[0]!);
+  const program = interpreter ? words.slice(0, 2) : words.slice(0, 1);
+  const subcommand = words.slice(program.length).find((w) => !w.startsWith('-'));
+  return [...program, ...(subcommand ? [subcommand] : [])].join(' ');
+}
 
 /** A unit's command that starts containers: an engine's run or start, or Compose's up. */
 const CONTAINER_START =
