@@ -210,8 +210,10 @@ const TOOL_NAMES: Readonly<Record<ConfigurationTool, string>> = {
 /**
  * What sets a finding aside from the evidence, if anything: its file is tooling (tests, docs,
  * examples, CI); it describes the hosts under an orchestrator's workloads that are here too
- * (a Nomad homelab's Ansible); or it is a Vagrant VM's beside another way of deploying; or its
- * content shows it tooling (a test image). Each file's tooling role comes from the walk's groups.
+ * (a Nomad homelab's Ansible, and the files of its roles); it is configuration management a
+ * Packer template runs into its images; or it is a Vagrant VM's (the Vagrantfile, and the files
+ * it names to provision the VM) beside another way of deploying; or its content shows it tooling
+ * (a test image). Each file's tooling role comes from the walk's groups.
  */
 function setAside(
   findings: readonly Finding[],
@@ -225,7 +227,26 @@ function setAside(
   // The files a Vagrantfile provisions its VM with by name (`ansible.playbook = "setup.yml"`):
   // the VM's, as the Vagrantfile is, and set aside with it when the project deploys otherwise
   // (wate/vagrant-boxes tests its Packer box with a LEMP playbook).
-  const provisionedFiles = filesNamedBy(vagrantfiles);
+  const named = filesNamedBy(vagrantfiles);
+  // Unless the same tool deploys the project from files of its own too (ansible-nas's test VM
+  // runs its main playbook, whose roles are the deployment).
+  const toolOf = new Map(
+    findings.filter((f) => f.question === 'configManagement').map((f) => [f.file, f.value]),
+  );
+  const deployingTools = new Set(
+    findings
+      .filter(
+        (f) =>
+          f.question === 'configManagement' &&
+          !named.has(f.file) &&
+          f.tooling === undefined &&
+          toolingOf(f.file) === undefined,
+      )
+      .map((f) => f.value),
+  );
+  const provisionedFiles = new Set(
+    [...named].filter((file) => !deployingTools.has(toolOf.get(file) ?? '')),
+  );
   const deploysOtherwise = findings.some(
     (f) =>
       f.toolingBesideDeployment === undefined &&

@@ -2704,6 +2704,19 @@ describe('layouts found on sets forty-nine to fifty-six', () => {
     expect(detection.tooling.find((t) => t.file === 'setup_lemp.yml')?.role).toBe(
       'what a development or test VM is provisioned with (the project deploys otherwise)',
     );
+    // Shaped like ansible-nas: the test VM runs the main playbook, whose roles deploy the project.
+    const nas = await detect(
+      compiled,
+      tree({
+        Vagrantfile:
+          'Vagrant.configure("2") do |config|\n  config.vm.provision "ansible" do |ansible|\n    ansible.playbook = "nas.yml"\n  end\nend\n',
+        'nas.yml': '- hosts: all\n  roles:\n    - samba\n',
+        'roles/samba/tasks/main.yml':
+          '- name: start samba\n  ansible.builtin.service:\n    name: smbd\n    state: started\n',
+      }),
+    );
+    expect(nas.answers.configManagement?.value).toBe('ansible');
+    expect(nas.tooling.find((t) => t.file === 'nas.yml')).toBeUndefined();
   });
 
   it('reads supervisor programs that all run one command as workers of one service', async () => {
