@@ -2743,4 +2743,29 @@ describe('layouts found on sets forty-nine to fifty-six', () => {
       'a supervisor runs 3 workers of one program (php /var/www/html/bin/console messenger:consume): consume-email, consume-hit, consume-failed',
     );
   });
+
+  it("reads one image built for two architectures as one, and a base named by a build argument's default", async () => {
+    // Shaped like linuxserver/docker-plex: Dockerfile and Dockerfile.aarch64, their bases one
+    // image's two tags.
+    const plex = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM ghcr.io/linuxserver/baseimage-ubuntu:resolute\nRUN apt-get install -y plexmediaserver\n',
+        'Dockerfile.aarch64':
+          'FROM ghcr.io/linuxserver/baseimage-ubuntu:arm64v8-resolute\nRUN apt-get install -y plexmediaserver\n',
+      }),
+    );
+    expect(plex.answers.layers).toBeUndefined();
+    // Shaped like outline: `ARG BASE_IMAGE=outlinewiki/outline-base`, then `FROM ${BASE_IMAGE}`.
+    const outline = await detect(
+      compiled,
+      tree({
+        Dockerfile: `ARG BASE_IMAGE=outlinewiki/outline-base\nFROM \${BASE_IMAGE} AS base\nFROM node:22-slim\nCOPY --from=base /opt/outline /opt/outline\n`,
+      }),
+    );
+    expect(outline.answers.imageSource?.evidence[0]?.reason).toBe(
+      'builds an image from outlinewiki/outline-base, layer by layer',
+    );
+  });
 });

@@ -48,6 +48,10 @@ const TEST_PATH = /(^|[\s=/.])(tests?|spec|molecule)\/\S/;
 
 const DOCKERFILE = /^(Dockerfile|Containerfile)([.-].+)?$|\.(Dockerfile|Containerfile)$/i;
 
+/** A Dockerfile of one image for another architecture (`Dockerfile.aarch64`, `Dockerfile.armhf`). */
+const ARCHITECTURE_VARIANT =
+  /^(Dockerfile|Containerfile)[.-](aarch64|arm64(v8)?|armhf|armv7|arm32v7|arm|amd64|x86_64|i386|ppc64le|s390x|riscv64)$/i;
+
 /** pm2's process files: `ecosystem.config.js` and its other forms. */
 const PM2_CONFIG =
   /^(ecosystem\.config\.(c?js|json|ya?ml)|pm2\.(json|ya?ml)|process\.(json|ya?ml))$/;
@@ -96,13 +100,27 @@ export const dockerfileScanner: Scanner = {
       // A Dockerfile is one by its content: without a FROM (Dockerfile.ts, a Dockerfile.md),
       // it is another kind of file with a similar name.
       if (!instructions.some((i) => i.op === 'FROM')) continue;
-      // FROM [--platform=…] image [AS stage]: the flags are not the image.
+      // FROM [--platform=…] image [AS stage]: the flags are not the image, and a build argument
+      // declared before the first FROM is its default (`ARG BASE_IMAGE=outlinewiki/outline-base`).
+      const defaults = new Map(
+        instructions
+          .slice(
+            0,
+            instructions.findIndex((i) => i.op === 'FROM'),
+          )
+          .filter((i) => i.op === 'ARG')
+          .flatMap((i) => {
+            const match = /^(\w+)=["']?([^\s"']+)["']?$/.exec(i.args);
+            return match ? [[match[1]!, match[2]!] as const] : [];
+          }),
+      );
       const froms = instructions
         .filter((i) => i.op === 'FROM')
         .map((i) =>
           i.args
             .replace(/^(--\S+\s+)+/, '')
             .split(/\s+/)[0]!
+            .replace(/\$\{?(\w+)\}?/g, (whole, name: string) => defaults.get(name) ?? whole)
             .toLowerCase(),
         );
       findings.push({
@@ -150,8 +168,17 @@ export const dockerfileScanner: Scanner = {
           ? [last]
           : [];
       // Monitoring's images beside the application (its Grafana and Prometheus with their
-      // dashboards copied in) are not the application's layers.
-      if (external.length > 0 && !external.every(isOperationsImage))
+      // dashboards copied in) are not the application's layers; nor is the same image built for
+      // another architecture beside it (linuxserver's `Dockerfile.aarch64` by `Dockerfile`).
+      const otherArchitecture =
+        ARCHITECTURE_VARIANT.test(file.name) &&
+        files.some(
+          (f) =>
+            f !== file &&
+            folderOf(f.path) === folderOf(file.path) &&
+            /^(Dockerfile|Containerfile)$/i.test(f.name),
+        );
+      if (external.length > 0 && !external.every(isOperationsImage) && !otherArchitecture)
         apps.set(app, [
           ...(apps.get(app) ?? []),
           { path: file.path, bases: [...new Set(external)] },
@@ -614,8 +641,9 @@ function servicesStarted(text: string): string[] {
     }
   }
   if (background > 0) {
-    // The last command, past the shell's closing words and a `wait` for the rest (pingvin-share
-    // starts Caddy and its frontend in the background, then `cd backend && npm run prod`).
+    // The last command, past a `wait` for the rest or a hand-over to the CMD (pingvin-share
+    // starts Caddy and its frontend in the background, then `cd backend && npm run prod`); one
+    // that closes a block (`fi`, `done`) ends the script inside it, and names no program.
     const last = lines.findLast((line) => !/^\s*(wait|exec\s+"\$@")(\s|;|$)/.test(line));
     const command = last && withoutAssignments(last.split(/&&|;/).pop()!);
     const program = command && /^\s*(?:exec\s+)?(\S+)/.exec(command)?.[1];
