@@ -2768,4 +2768,36 @@ describe('layouts found on sets forty-nine to fifty-six', () => {
       'builds an image from outlinewiki/outline-base, layer by layer',
     );
   });
+
+  it("reads an image's own s6 scan folder, and leaves out loggers and initialisation steps", async () => {
+    // Shaped like mailserver2: rootfs/services/*/run, started by s6-svscan.
+    const run = (program: string) => `#!/bin/sh\nexec ${program}\n`;
+    const mail = await detect(
+      compiled,
+      tree({
+        'rootfs/services/_parent/run': run('true'),
+        'rootfs/services/postfix/run': run('postfix start-fg'),
+        'rootfs/services/dovecot/run': run('dovecot -F'),
+        'rootfs/services/rspamd/run': run('rspamd -f'),
+        'rootfs/services/clamd/run': run('clamd'),
+      }),
+    );
+    expect(mail.answers.processes?.evidence[0]?.reason).toBe(
+      'a supervisor runs 4 services: clamd, dovecot, postfix, rspamd',
+    );
+    // Shaped like linuxserver/docker-openssh-server: one service, its logger, an init step.
+    const ssh = await detect(
+      compiled,
+      tree({
+        'root/etc/s6-overlay/s6-rc.d/init-adduser/run': run('/usr/bin/adduser-setup'),
+        'root/etc/s6-overlay/s6-rc.d/log-openssh-server/run': run(
+          's6-log n30 /config/logs/openssh',
+        ),
+        'root/etc/s6-overlay/s6-rc.d/log-openssh-server/type': 'longrun\n',
+        'root/etc/s6-overlay/s6-rc.d/svc-openssh-server/run': run('/usr/sbin/sshd.pam -D -e'),
+        'root/etc/s6-overlay/s6-rc.d/svc-openssh-server/type': 'longrun\n',
+      }),
+    );
+    expect(ssh.answers.processes).toBeUndefined();
+  });
 });

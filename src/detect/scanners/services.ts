@@ -129,6 +129,8 @@ export const supervisorScanner: Scanner = {
     /(^|\/)(s6-overlay\/s6-rc\.d|services\.d|etc\/service|etc\/sv|etc\/runit\/(runsvdir\/[^/]+|sv))\/[^/]+\/run$/.test(
       path,
     ) ||
+    // …or a scan folder of the image's own (mailserver2's rootfs/services/, run by s6-svscan).
+    /(^|\/)services\/[^/]+\/run$/.test(path) ||
     // uWSGI's configuration: its attach-daemon lines run programs beside the application.
     /\.ini$/i.test(name) ||
     // s6-rc's type files: only a longrun's run script is a service (a oneshot's runs once).
@@ -151,7 +153,14 @@ export const supervisorScanner: Scanner = {
     for (const file of files) {
       if (file.name === 'type') continue;
       if (file.name === 'run') {
-        if (runOnce.has(file.path.slice(0, -'run'.length))) continue;
+        const folder = file.path.slice(0, -'run'.length);
+        const name = folder.split('/').slice(-2)[0]!;
+        if (runOnce.has(folder)) continue;
+        // Not a service: s6's own folders (`_parent`, `.s6-svscan`), a logger for another
+        // (`exec s6-log …`), or, without a type to say otherwise, an initialisation step
+        // (linuxserver's `init-adduser`, a oneshot in their base image).
+        if (/^[_.]/.test(name) || /\b(s6-log|logutil-service|svlogd)\b/.test(file.text)) continue;
+        if (/^init-/.test(name) && !files.some((f) => f.path === `${folder}type`)) continue;
         programs.add(file.path.split('/').slice(-2)[0]!);
         first ||= file.path;
         continue;
