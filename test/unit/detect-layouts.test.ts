@@ -2800,4 +2800,32 @@ describe('layouts found on sets forty-nine to fifty-six', () => {
     );
     expect(ssh.answers.processes).toBeUndefined();
   });
+
+  it('counts the program a start script ends in with exec beside the daemons it started', async () => {
+    // Shaped like Tandoor's boot.sh: nginx, then `umask 0 && exec gunicorn`.
+    const dockerfile =
+      'FROM python:3.12-alpine\nWORKDIR /opt/recipes\nCOPY . ./\nENTRYPOINT ["/sbin/tini", "--", "/opt/recipes/boot.sh"]\n';
+    const tandoor = await detect(
+      compiled,
+      tree({
+        Dockerfile: dockerfile,
+        'boot.sh':
+          '#!/bin/sh\necho "Starting nginx"\nnginx -g \'pid /tmp/nginx.pid;\'\numask 0 && exec gunicorn --bind unix:/tmp/app.sock recipes.wsgi\n',
+      }),
+    );
+    expect(tandoor.answers.processes?.evidence[0]?.reason).toBe(
+      'its start script (boot.sh) starts 2 services in the container: nginx, gunicorn',
+    );
+    // A last line that is no exec (a chown) runs nothing beside the daemon.
+    const chown = await detect(
+      compiled,
+      tree({
+        Dockerfile: dockerfile,
+        'boot.sh': "#!/bin/sh\nnginx -g 'daemon on;'\nchown -R app /data\n",
+      }),
+    );
+    expect(chown.answers.processes?.evidence[0]?.reason).toBe(
+      'starts one command as the container process',
+    );
+  });
 });

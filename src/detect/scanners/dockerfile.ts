@@ -640,17 +640,6 @@ function servicesStarted(text: string): string[] {
       background += 1;
     }
   }
-  if (background > 0) {
-    // The last command, past a `wait` for the rest or a hand-over to the CMD (pingvin-share
-    // starts Caddy and its frontend in the background, then `cd backend && npm run prod`); one
-    // that closes a block (`fi`, `done`) ends the script inside it, and names no program.
-    const last = lines.findLast((line) => !/^\s*(wait|exec\s+"\$@")(\s|;|$)/.test(line));
-    const command = last && withoutAssignments(last.split(/&&|;/).pop()!);
-    const program = command && /^\s*(?:exec\s+)?(\S+)/.exec(command)?.[1];
-    const name = program && !/&\s*$/.test(command) ? programName(command, program) : undefined;
-    if (name && !/^(sleep|tail|trap|exit|echo|printf|true|:|fi|done|esac|\})$/.test(name))
-      names.add(name);
-  }
   for (const line of lines) {
     for (const { name } of startedServices(line)) names.add(asMysql(name));
     if (/^\s*(exec\s+)?(\S*\/)?(cron|crond)\s+-f\b/.test(line)) names.add('cron');
@@ -670,6 +659,22 @@ function servicesStarted(text: string): string[] {
       )
     )
       names.add(asMysql(base));
+  }
+  // With programs left in the background, the command the script ends in runs beside them: the
+  // last, past a `wait` for the rest or a hand-over to the CMD (pingvin-share starts Caddy and
+  // its frontend in the background, then `cd backend && npm run prod`); with services started,
+  // the program it ends in with `exec` (Tandoor starts nginx, then `exec gunicorn`). One that
+  // closes a block (`fi`, `done`) ends the script inside it, and names no program.
+  if (names.size > 0) {
+    const last = lines.findLast((line) => !/^\s*(wait|exec\s+"\$@")(\s|;|$)/.test(line));
+    const command = last === undefined ? '' : withoutAssignments(last.split(/&&|;/).pop()!);
+    const program =
+      background > 0 || /^\s*exec\s/.test(command)
+        ? /^\s*(?:exec\s+)?(\S+)/.exec(command)?.[1]
+        : undefined;
+    const name = program && !/&\s*$/.test(command) ? programName(command, program) : undefined;
+    if (name && !/^(sleep|tail|trap|exit|echo|printf|true|:|fi|done|esac|\})$/.test(name))
+      names.add(name);
   }
   return [...names];
 }
