@@ -61,7 +61,8 @@ const ORCHESTRATOR_NAMES: Readonly<Record<string, string>> = {
 
 /**
  * Questions whose clear answers show a way of deploying: an image, an orchestrator,
- * configuration management, units or init scripts for a host, a kernel module.
+ * configuration management, units or init scripts for a host, a kernel module, a machine or
+ * system-container image (a Packer template, an LXD profile).
  */
 const DEPLOYMENT_QUESTIONS = new Set([
   'imageSource',
@@ -221,6 +222,10 @@ function setAside(
   vagrantfiles: readonly { path: string; text: string }[],
 ): (finding: Finding) => string | undefined {
   const toolingOf = (file: string) => (roles.has(file) ? roles.get(file) : toolingRole(file));
+  // Neither its file's place nor its content makes it tooling.
+  const deployment = findings.filter(
+    (f) => f.tooling === undefined && toolingOf(f.file) === undefined,
+  );
   // Folders a Vagrantfile provisions from or syncs into its VM (VVV's provision/) hold what the
   // VM runs: units there are the VM's, not another way of deploying.
   const intoVm = foldersNamedBy(vagrantfiles);
@@ -234,38 +239,24 @@ function setAside(
     findings.filter((f) => f.question === 'configManagement').map((f) => [f.file, f.value]),
   );
   const deployingTools = new Set(
-    findings
-      .filter(
-        (f) =>
-          f.question === 'configManagement' &&
-          !named.has(f.file) &&
-          f.tooling === undefined &&
-          toolingOf(f.file) === undefined,
-      )
+    deployment
+      .filter((f) => f.question === 'configManagement' && !named.has(f.file))
       .map((f) => f.value),
   );
   const provisionedFiles = new Set(
     [...named].filter((file) => !deployingTools.has(toolOf.get(file) ?? '')),
   );
-  const deploysOtherwise = findings.some(
+  const deploysOtherwise = deployment.some(
     (f) =>
       f.toolingBesideDeployment === undefined &&
-      f.tooling === undefined &&
-      toolingOf(f.file) === undefined &&
       !intoVm.has(f.file.split('/')[0]!) &&
       !provisionedFiles.has(f.file) &&
       DEPLOYMENT_QUESTIONS.has(f.question) &&
       f.strength >= 2,
   );
   const orchestrators = new Set(
-    findings
-      .filter(
-        (f) =>
-          f.question === 'orchestrator' &&
-          f.hostOf === undefined &&
-          f.tooling === undefined &&
-          !toolingOf(f.file),
-      )
+    deployment
+      .filter((f) => f.question === 'orchestrator' && f.hostOf === undefined)
       .map((f) => f.value),
   );
   // The files of an Ansible role that provisions those hosts (a unit in roles/zfs/files/) are the
@@ -279,11 +270,7 @@ function setAside(
     finding.hostOf ?? [...hostRoles].find(([roles]) => finding.file.startsWith(roles))?.[1];
   // Configuration management that a Packer template runs into its images changes no running
   // system: each image is built anew (travis-ci/packer-templates' chef-solo).
-  const baked = new Set(
-    findings.flatMap((f) =>
-      f.bakesWith && f.tooling === undefined && !toolingOf(f.file) ? f.bakesWith : [],
-    ),
-  );
+  const baked = new Set(deployment.flatMap((f) => f.bakesWith ?? []));
   const bakedRole = (finding: Finding) =>
     finding.runsOf && baked.has(finding.runsOf)
       ? `${TOOL_NAMES[finding.runsOf]} as Packer runs it, into each machine image it builds`

@@ -352,12 +352,8 @@ export const ansibleScanner: Scanner = {
               for (const item of items) if (typeof item === 'string') setUp(item, file.path);
             return;
           }
-          const name =
-            isRecord(args) && typeof args.name === 'string'
-              ? args.name
-              : typeof args === 'string'
-                ? /(?:^|\s)name=(\S+)/.exec(args)?.[1]
-                : undefined;
+          const given = taskArgument(args, 'name');
+          const name = typeof given === 'string' ? given : undefined;
           // A templated name ({{ nginx_service_name }}) is still a service: named by the
           // variable's default when the role has one, else by the variable.
           const variable = name?.includes('{{') ? /\{\{\s*([\w.]+)/.exec(name)?.[1] : undefined;
@@ -583,18 +579,18 @@ const SERVICE_MODULES = new Set([
 ]);
 const CRON_MODULES = new Set(['cron', 'ansible.builtin.cron']);
 
+/** A task's argument, given as YAML (`name: nginx`) or in the short form (`name=nginx`). */
+function taskArgument(args: unknown, key: string): unknown {
+  if (isRecord(args)) return args[key];
+  return typeof args === 'string'
+    ? new RegExp(`(?:^|\\s)${key}=(\\S+)`).exec(args)?.[1]
+    : undefined;
+}
+
 /** Whether a service task's arguments stop it (`state: stopped`) or disable it without starting it. */
 function stopsService(args: unknown): boolean {
-  const state = isRecord(args)
-    ? args.state
-    : typeof args === 'string'
-      ? /(?:^|\s)state=(\S+)/.exec(args)?.[1]
-      : undefined;
-  const enabled = isRecord(args)
-    ? args.enabled
-    : typeof args === 'string'
-      ? /(?:^|\s)enabled=(\S+)/.exec(args)?.[1]
-      : undefined;
+  const state = taskArgument(args, 'state');
+  const enabled = taskArgument(args, 'enabled');
   const off = enabled === false || enabled === 'false' || enabled === 'no';
   return state === 'stopped' || (off && state === undefined);
 }

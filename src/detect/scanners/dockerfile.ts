@@ -231,10 +231,7 @@ export const dockerfileScanner: Scanner = {
       // supervisor it hands over to (Zulip's entrypoint.sh: exec supervisord).
       // An ENTRYPOINT's script and the CMD's it hands over to (`exec "$@"`) are read together.
       const scripts = startScripts(starts, instructions, file.path, all);
-      const script = scripts[0] && {
-        path: scripts.map((s) => s.path).join(', '),
-        text: scripts.map((s) => s.text).join('\n'),
-      };
+      const scriptsNamed = `its start ${scripts.length > 1 ? 'scripts' : 'script'} (${scripts.map((s) => s.path).join(', ')})`;
       // A script that starts a supervisor (`service supervisor start`) hands its services
       // over to it: the supervisor's programs are the count, not the script's few lines.
       const startedAll = [...new Set(scripts.flatMap((s) => servicesStarted(s.text)))];
@@ -246,8 +243,9 @@ export const dockerfileScanner: Scanner = {
       const supervised =
         SUPERVISOR.test(run) ||
         startsSupervisor ||
-        (script !== undefined &&
-          /^\s*exec\s+(\S*\/)?(supervisord|s6-svscan|runsvdir|my_init)\b/m.test(script.text));
+        scripts.some((s) =>
+          /^\s*exec\s+(\S*\/)?(supervisord|s6-svscan|runsvdir|my_init)\b/m.test(s.text),
+        );
       if (pm2 && pm2.apps.length >= 2)
         findings.push({
           question: 'processes',
@@ -278,7 +276,7 @@ export const dockerfileScanner: Scanner = {
           value: processesFor(started.length),
           strength: 3, // the processes inside the image, named: more specific than any count
           file: file.path,
-          reason: `its start ${scripts.length > 1 ? 'scripts' : 'script'} (${script!.path}) start${scripts.length > 1 ? '' : 's'} ${started.length} services in the container: ${listOf(started)}`,
+          reason: `${scriptsNamed} start${scripts.length > 1 ? '' : 's'} ${started.length} services in the container: ${listOf(started)}`,
         });
       else if (supervised)
         findings.push({
@@ -288,7 +286,7 @@ export const dockerfileScanner: Scanner = {
           file: file.path,
           reason: SUPERVISOR.test(run)
             ? 'runs a process supervisor, so several services share the container'
-            : `its start ${scripts.length > 1 ? 'scripts' : 'script'} (${script!.path}) hand${scripts.length > 1 ? '' : 's'} over to a process supervisor, so several services share the container`,
+            : `${scriptsNamed} hand${scripts.length > 1 ? '' : 's'} over to a process supervisor, so several services share the container`,
         });
       if (/\bcron(d)?\b/.test(run) || startedAll.includes('cron'))
         findings.push({

@@ -418,39 +418,32 @@ function templatedImage(
       .map((helper) => (helper ? imageLine(helper) : undefined))
       .find((found) => found !== undefined);
   if (!line) return undefined;
-  // An image put together from several values (`{{ .Values.imageRegistry }}/{{
-  // .Values.admin.image.repository }}:{{ … }}`): each expression by its value, the tag left off.
-  const expression = (code: string) => {
+  // The first of the values an expression names that the chart sets: `coalesce
+  // .Values.web.image.repository .Values.image.repository` falls back to the second when the
+  // first is left empty; an image's mapping gives its registry and repository.
+  const firstSet = (code: string) => {
     for (const [, path] of code.matchAll(/\.Values\.([\w.]+)/g)) {
       const node = valueAt(values, path!);
       if (typeof node === 'string' && node !== '') return node;
-      if (isRecord(node) && typeof node.repository === 'string' && node.repository !== '')
-        return typeof node.registry === 'string' && node.registry !== ''
-          ? `${node.registry}/${node.repository}`
-          : node.repository;
+      if (!isRecord(node)) continue;
+      const repository = node.repository ?? node.name;
+      if (typeof repository !== 'string' || repository === '') continue;
+      return typeof node.registry === 'string' && node.registry !== ''
+        ? `${node.registry}/${repository}`
+        : repository;
     }
-    return '';
+    return undefined;
   };
+  // An image put together from several values (`{{ .Values.imageRegistry }}/{{
+  // .Values.admin.image.repository }}:{{ … }}`): each expression by its value, the tag left off.
   const reference = line.replace(/^["']|["']\s*$/g, '');
   if ((reference.match(/\{\{/g) ?? []).length >= 2) {
     const name = reference
       .replace(/:\s*\{\{[^}]*\}\}\s*$/, '')
-      .replace(/\{\{-?([^}]*?)-?\}\}/g, (_, code: string) => expression(code))
+      .replace(/\{\{-?([^}]*?)-?\}\}/g, (_, code: string) => firstSet(code) ?? '')
       .replace(/@.*$/, '')
       .replace(/:[^/:]*$/, '');
     if (/^[\w.:-]+(\/[\w.-]+)*\/?[\w.-]+$/.test(name) && !name.endsWith('/')) return name;
   }
-  // The first of its values that the chart sets: `coalesce .Values.web.image.repository
-  // .Values.image.repository` falls back to the second when the first is left empty.
-  for (const [, path] of line.matchAll(/\.Values\.([\w.]+)/g)) {
-    const node = valueAt(values, path!);
-    if (typeof node === 'string' && node !== '') return node;
-    if (!isRecord(node)) continue;
-    const repository = node.repository ?? node.name;
-    if (typeof repository !== 'string' || repository === '') continue;
-    return typeof node.registry === 'string' && node.registry !== ''
-      ? `${node.registry}/${repository}`
-      : repository;
-  }
-  return undefined;
+  return firstSet(line);
 }

@@ -145,22 +145,21 @@ export const supervisorScanner: Scanner = {
     const commands = new Map<string, string>();
     let first = '';
     let runner = 'a supervisor'; // uWSGI, when its attached daemons are all there is
-    const runOnce = new Set(
-      files
-        .filter((f) => f.name === 'type' && /^\s*(oneshot|bundle)\s*$/.test(f.text))
-        .map((f) => f.path.slice(0, -'type'.length)),
+    // s6-rc's service folders by the type each declares.
+    const types = new Map(
+      files.filter((f) => f.name === 'type').map((f) => [f.path.slice(0, -'type'.length), f.text]),
     );
     for (const file of files) {
       if (file.name === 'type') continue;
       if (file.name === 'run') {
         const folder = file.path.slice(0, -'run'.length);
         const name = folder.split('/').slice(-2)[0]!;
-        if (runOnce.has(folder)) continue;
+        if (/^\s*(oneshot|bundle)\s*$/.test(types.get(folder) ?? '')) continue;
         // Not a service: s6's own folders (`_parent`, `.s6-svscan`), a logger for another
         // (`exec s6-log …`), or, without a type to say otherwise, an initialisation step
         // (linuxserver's `init-adduser`, a oneshot in their base image).
         if (/^[_.]/.test(name) || /\b(s6-log|logutil-service|svlogd)\b/.test(file.text)) continue;
-        if (/^init-/.test(name) && !files.some((f) => f.path === `${folder}type`)) continue;
+        if (/^init-/.test(name) && !types.has(folder)) continue;
         programs.add(file.path.split('/').slice(-2)[0]!);
         first ||= file.path;
         continue;
