@@ -2829,3 +2829,59 @@ describe('layouts found on sets forty-nine to fifty-six', () => {
     );
   });
 });
+
+describe('services configuration management sets up but does not run beside the others', () => {
+  it("counts a systemd timer's job as scheduled, and a task under a switch tested `is truthy` as off", async () => {
+    // Shaped like kyl191/ansible-role-openvpn: the CRL refresh is a timer, and off by default.
+    const role = {
+      'meta/main.yml': 'galaxy_info:\n  role_name: openvpn\n',
+      'defaults/main.yml': 'openvpn_use_crl: false\n',
+      'tasks/main.yml':
+        '- name: start openvpn\n  ansible.builtin.service:\n    name: openvpn-server@server\n    state: started\n- name: crl\n  ansible.builtin.include_tasks: crl.yml\n  when: openvpn_use_crl is truthy\n',
+      'tasks/crl.yml':
+        '- name: refresh the CRL daily\n  ansible.builtin.systemd:\n    name: openvpn-crl-refresh.timer\n    enabled: true\n    state: started\n',
+    };
+    const off = await detect(compiled, tree(role));
+    expect(off.answers.processes).toBeUndefined();
+    expect(off.answers.init?.evidence[0]?.reason).toBe(
+      'Ansible manages 1 system service(s) through the init system: openvpn-server@server',
+    );
+    // Switched on, the timer is still not a daemon beside openvpn, and the timer is a cron job.
+    const on = await detect(
+      compiled,
+      tree({
+        ...role,
+        'defaults/main.yml': 'openvpn_use_crl: true\n',
+        'files/openvpn-crl-refresh.timer': '[Timer]\nOnCalendar=daily\n',
+      }),
+    );
+    expect(on.answers.processes).toBeUndefined();
+    expect(on.answers.cron?.value).toBe('yes');
+  });
+
+  it('leaves out a service a Puppet or Chef resource stops', async () => {
+    // Shaped like inkblot/puppet-bind: named-chroot runs, the plain named is stopped.
+    const puppet = await detect(
+      compiled,
+      tree({
+        'manifests/init.pp':
+          "class bind {\n  service { 'bind':\n    ensure => running,\n    name   => 'named-chroot',\n  }\n  service { 'bind-without-chroot':\n    ensure => stopped,\n    enable => false,\n  }\n}\n",
+      }),
+    );
+    expect(puppet.answers.processes).toBeUndefined();
+    expect(puppet.answers.init?.evidence[0]?.reason).toBe(
+      'Puppet manages 1 system service(s) through the init system: bind',
+    );
+    const chef = await detect(
+      compiled,
+      tree({
+        'metadata.rb': "name 'mail'\n",
+        'recipes/default.rb':
+          "service 'postfix' do\n  action [:enable, :start]\nend\nservice 'sendmail' do\n  action [:stop, :disable]\nend\nservice 'dovecot' do\n  action :start\nend\n",
+      }),
+    );
+    expect(chef.answers.processes?.evidence[0]?.reason).toBe(
+      'Chef runs 2 services on the host: postfix, dovecot',
+    );
+  });
+});

@@ -59,9 +59,13 @@ function managed(
     // A unit and its socket are one service: dnscrypt-proxy.socket is dnscrypt-proxy.
     // Only the services set up on the same hosts run side by side (one play's roles, not every
     // role of a collection, whose roles may each go to hosts of their own).
+    // A timer and the unit it starts are a scheduled job (cron), not a daemon beside the others.
+    const scheduled = new Set(
+      names.filter((n) => n.endsWith('.timer')).map((n) => n.replace(/\.timer$/, '')),
+    );
     const own = [
       ...new Set((together?.names ?? names).map((n) => n.replace(/\.(service|socket|timer)$/, ''))),
-    ].filter((n) => !/[{}]/.test(n) && !matchesAny(n, hostBase.baseServices));
+    ].filter((n) => !/[{}]/.test(n) && !scheduled.has(n) && !matchesAny(n, hostBase.baseServices));
     if (own.length >= 2)
       findings.push({
         question: 'processes',
@@ -144,12 +148,18 @@ function byPattern(
   files: readonly TextFile[],
   service: RegExp,
   cron: RegExp,
+  stopped: RegExp,
 ): { services: Map<string, string>; cronFile: string | undefined } {
   const services = new Map<string, string>();
   let cronFile: string | undefined;
   for (const file of files) {
-    for (const match of file.text.matchAll(service))
-      if (!services.has(match[1]!)) services.set(match[1]!, file.path);
+    for (const match of file.text.matchAll(service)) {
+      // A service the resource stops (puppet-bind's plain named beside named-chroot) is not run.
+      const rest = file.text.slice(match.index + match[0].length);
+      const end = rest.search(/^[ \t]*(?:\}|end\b)/m);
+      const body = end < 0 ? rest : rest.slice(0, end);
+      if (!services.has(match[1]!) && !stopped.test(body)) services.set(match[1]!, file.path);
+    }
     if (!cronFile && cron.test(file.text)) cronFile = file.path;
   }
   return { services, cronFile };
@@ -489,15 +499,15 @@ function optionsOffByDefault(
   isOff: (task: Record<string, unknown>, enclosing: readonly Record<string, unknown>[]) => boolean;
   onlyNotifiedWhenOff: (handler: Record<string, unknown>) => boolean;
 } {
-  // A condition needs the switch on: one of its `and`ed parts is the switch (`x`, `x | bool`),
-  // or that it is set (`x | length > 0`, `x != ''`).
+  // A condition needs the switch on: one of its `and`ed parts is the switch (`x`, `x | bool`,
+  // `x is truthy`), or that it is set (`x | length > 0`, `x != ''`).
   const needsOff = (when: unknown): boolean =>
     (Array.isArray(when) ? when : [when]).some(
       (condition) =>
         typeof condition === 'string' &&
         condition.split(/\s+and\s+/).some((part) => {
           const name =
-            /^\(?\s*([A-Za-z_]\w*)\s*(?:\|\s*(?:bool|length)\s*)?(?:(?:>\s*0|!=\s*(?:''|""))\s*)?\)?$/.exec(
+            /^\(?\s*([A-Za-z_]\w*)\s*(?:\|\s*(?:bool|length)\s*)?(?:(?:>\s*0|!=\s*(?:''|""))\s*)?(?:is\s+(?:truthy|true|sameas\s+true)\s*)?\)?$/.exec(
               part.trim(),
             )?.[1];
           return name !== undefined && off.has(name);
@@ -644,6 +654,7 @@ export const chefScanner: Scanner = {
       files,
       /^[ \t]*service\s+['"]([\w@.-]+)['"]/gm,
       /^[ \t]*cron(_d)?\s+['"]/m,
+      /^[ \t]*action\s+\[?\s*:(?:stop|disable)\b/m,
     );
     // The daemons of other cookbooks it includes (include_recipe 'nginx::default') run here too.
     for (const file of files)
@@ -679,6 +690,7 @@ export const puppetScanner: Scanner = {
       manifests,
       /\bservice\s*\{\s*['"]([\w@.-]+)['"]/g,
       /\bcron\s*\{/,
+      /\bensure\s*=>\s*['"]?(?:stopped|false)\b/,
     );
     // The daemons of other modules it declares (class { 'apache': }, include redis) run here too;
     // not this module's own classes (puppetlabs-apache's `include apache` is itself).
