@@ -25,7 +25,7 @@ type Role = 'backing' | 'edge' | 'ops';
 // (`grafana/tempo`, not `temporalio/server`).
 const ROLES: readonly [RegExp, Role][] = [
   [
-    /^(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|elasticsearch|opensearch|rabbitmq|kafka|zookeeper|nats|minio|mssql|azure-sql|sqlserver|cassandra|couchdb|influxdb|etcd|clickhouse|neo4j|keydb|dynamodb|eventstore)|(^|-)(gotenberg|tika)(-|$)/,
+    /^(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|elasticsearch|opensearch|rabbitmq|kafka|zookeeper|nats|minio|mssql|azure-sql|sqlserver|cassandra|couchdb|influxdb|etcd|clickhouse|neo4j|keydb|dynamodb|eventstore|keycloak)|(^|-)(gotenberg|tika)(-|$)/,
     'backing',
   ],
   [/^(nginx|traefik|caddy|haproxy|envoy|httpd|apache|varnish)/, 'edge'],
@@ -86,7 +86,7 @@ function isMailRelay(component: Component, all: readonly Component[]): boolean {
 }
 
 /** Who publishes an image: its registry and namespace (`ghcr.io/paperless-ngx`), or Docker Hub's library. */
-function publisherOf(reference: string): string {
+export function publisherOf(reference: string): string {
   const name = imageName(reference).toLowerCase();
   const slash = name.lastIndexOf('/');
   return slash < 0

@@ -32,6 +32,14 @@ const TOOLING_FOLDERS: ReadonlyMap<string, string> = new Map([
   ['devel', 'a development set-up'],
   ['develop', 'a development set-up'],
   ['development', 'a development set-up'],
+  // Files kept after they were retired (wlanboy/vagrantkind's oldstuff/).
+  ['old', 'retired (kept, no longer used)'],
+  ['oldstuff', 'retired (kept, no longer used)'],
+  ['archive', 'retired (kept, no longer used)'],
+  ['archived', 'retired (kept, no longer used)'],
+  ['attic', 'retired (kept, no longer used)'],
+  ['deprecated', 'retired (kept, no longer used)'],
+  ['obsolete', 'retired (kept, no longer used)'],
   ['.github', 'CI configuration'],
   ['.gitlab', 'CI configuration'],
   ['.circleci', 'CI configuration'],
@@ -68,13 +76,18 @@ const PURPOSE_WORDS: readonly [RegExp, string, string][] = [
   [/^(build|builder)$/, 'a build set-up', 'a build environment'],
 ];
 
-function containerFileRole(name: string): string | undefined {
+/** A YAML file in a folder named for Compose is a Compose file, its whole name the purpose. */
+const IN_COMPOSE_FOLDER = /(?:^|\/)(?:docker-|podman-)?compose\/([\w.-]+)\.ya?ml$/i;
+
+function containerFileRole(path: string, name: string): string | undefined {
   const match = CONTAINER_FILE.exec(name);
-  if (!match) return undefined;
-  const words = (match[1] ?? match[2] ?? match[3])!.toLowerCase().split(/[.\-_]/);
+  const inFolder = match ? undefined : IN_COMPOSE_FOLDER.exec(path);
+  const purpose = match ? (match[1] ?? match[2] ?? match[3]) : inFolder?.[1];
+  if (purpose === undefined) return undefined;
+  const words = purpose.toLowerCase().split(/[.\-_]/);
   for (const [word, composeRole, dockerfileRole] of PURPOSE_WORDS)
     if (words.some((w) => word.test(w)))
-      return match[1] !== undefined ? composeRole : dockerfileRole;
+      return match?.[1] !== undefined || inFolder ? composeRole : dockerfileRole;
   return undefined;
 }
 
@@ -83,7 +96,7 @@ export function toolingRole(path: string): string | undefined {
   const parts = path.split('/');
   const name = parts[parts.length - 1]!;
   for (const [pattern, role] of TOOLING_FILES) if (pattern.test(name)) return role;
-  const containerRole = containerFileRole(name);
+  const containerRole = containerFileRole(path, name);
   if (containerRole) return containerRole;
   for (let i = 0; i < parts.length - 1; i++) {
     const role = TOOLING_FOLDERS.get(parts[i]!.toLowerCase());

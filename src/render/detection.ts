@@ -92,7 +92,7 @@ export function renderDetection(
     say(
       c.bold('Not counted') +
         c.dim(
-          ' (tests, docs, examples, CI, development VMs, the hosts under the workloads; --include-tooling counts them)',
+          ' (tests, docs, examples, CI, development VMs, retired files, the hosts under the workloads; --include-tooling counts them)',
         ),
       '',
       '  ',

@@ -2885,3 +2885,111 @@ describe('services configuration management sets up but does not run beside the 
     );
   });
 });
+
+describe('layouts found on sets seventy-three to seventy-six', () => {
+  it('reads Compose files kept in a folder named for Compose, the parts of one application together', async () => {
+    // Shaped like spring-boot-microservices-course: a Taskfile runs `docker compose -f
+    // infra.yml -f apps.yml`; the images come from buildpacks, so nothing is built here.
+    const app = (name: string) =>
+      `  ${name}:\n    image: acme/bookstore-${name}\n    depends_on: [catalog-db, broker]\n`;
+    const parts = {
+      'deployment/docker-compose/apps.yml': `services:\n${['catalog', 'orders', 'notifications', 'gateway'].map(app).join('')}`,
+      'deployment/docker-compose/infra.yml':
+        'services:\n  catalog-db:\n    image: postgres:17\n  broker:\n    image: rabbitmq:4\n  keycloak:\n    image: quay.io/keycloak/keycloak:26\n',
+      'deployment/docker-compose/monitoring.yml':
+        'services:\n  prometheus:\n    image: prom/prometheus\n  grafana:\n    image: grafana/grafana\n',
+      'deployment/docker-compose/dev.yml': 'services:\n  mailpit:\n    image: axllent/mailpit\n',
+    };
+    const detection = await detect(compiled, tree(parts));
+    expect(detection.answers.orchestrator?.value).toBe('compose');
+    expect(detection.answers.architecture?.value).toBe('microservices');
+    expect(detection.answers.architecture?.evidence).toEqual([
+      {
+        file: 'deployment/docker-compose/apps.yml',
+        reason:
+          '4 services of its own (catalog, orders, notifications, gateway) talking to each other (Compose files kept together: apps.yml, infra.yml, monitoring.yml)',
+      },
+    ]);
+    // A file named for development in that folder is tooling, as docker-compose.dev.yml is.
+    expect(
+      detection.tooling.find((t) => t.file === 'deployment/docker-compose/dev.yml')?.role,
+    ).toBe('a development set-up');
+    // Variants that each run the application (java25.yml, native.yml) are not one whole.
+    const variants = await detect(
+      compiled,
+      tree({
+        'deploy/compose/jvm.yml':
+          'services:\n  web-jvm:\n    image: acme/web-jvm\n  db:\n    image: postgres\n',
+        'deploy/compose/native.yml':
+          'services:\n  web-native:\n    image: acme/web-native\n  db-native:\n    image: postgres\n',
+      }),
+    );
+    expect(variants.answers.architecture?.evidence.map((e) => e.reason)).toEqual([
+      'web-jvm with db, one container per tier',
+      'web-native with db-native, one container per tier',
+    ]);
+  });
+
+  it("reads app-template values as workloads, and a homelab of other projects' apps as no one application", async () => {
+    // Shaped like swibrow/home-ops: an Argo CD ApplicationSet renders bjw-s' app-template over
+    // each app folder's values.yaml; Ansible provisions hosts outside the cluster.
+    const values = (controller: string, repository: string) =>
+      `controllers:\n  ${controller}:\n    containers:\n      app:\n        image:\n          repository: ${repository}\n          tag: 1.0.0\n`;
+    const homelab = {
+      'kubernetes/apps/monitoring/gatus/values.yaml': values('gatus', 'ghcr.io/twin/gatus'),
+      'kubernetes/apps/monitoring/gatus/kustomization.yaml': 'resources: []\n',
+      'kubernetes/apps/monitoring/ntfy/values.yaml': values('ntfy', 'docker.io/binwiederhier/ntfy'),
+      'kubernetes/apps/monitoring/ntfy/kustomization.yaml': 'resources: []\n',
+      'kubernetes/apps/monitoring/dozzle/values.yaml': values('dozzle', 'docker.io/amir20/dozzle'),
+      'kubernetes/apps/monitoring/dozzle/kustomization.yaml': 'resources: []\n',
+      'ansible/ansible.cfg': '[defaults]\ninventory = inventory\n',
+      'ansible/playbooks/vps.yml':
+        '- hosts: vps\n  tasks:\n    - name: fail2ban\n      ansible.builtin.service:\n        name: fail2ban\n        state: started\n',
+    };
+    const detection = await detect(compiled, tree(homelab));
+    expect(detection.answers.orchestrator?.value).toBe('kubernetes');
+    // Three folders of workloads outweigh the playbooks' files: replaced, not patched in place.
+    expect(detection.answers.updates?.value).toBe('replace');
+    expect(detection.answers.architecture?.evidence.map((e) => e.reason)).toEqual([
+      'one deployable',
+    ]);
+    // The same three folders of one publisher's images are one application's services.
+    const services = await detect(
+      compiled,
+      tree({
+        'kubernetes/apps/shop/cart/values.yaml': values('cart', 'ghcr.io/acme/cart'),
+        'kubernetes/apps/shop/orders/values.yaml': values('orders', 'ghcr.io/acme/orders'),
+        'kubernetes/apps/shop/payments/values.yaml': values('payments', 'ghcr.io/acme/payments'),
+      }),
+    );
+    expect(services.answers.architecture?.value).toBe('microservices');
+    // A chart's own values are not app-template values: its templates say what it runs.
+    const chart = await detect(
+      compiled,
+      tree({
+        'chart/Chart.yaml': 'name: web\nversion: 1.0.0\n',
+        'chart/values.yaml': values('web', 'ghcr.io/acme/web'),
+      }),
+    );
+    expect(chart.answers.orchestrator?.evidence.map((e) => e.reason)).toEqual([
+      'a Helm chart (web)',
+    ]);
+  });
+
+  it('sets aside files kept in a folder for retired ones', async () => {
+    // Shaped like wlanboy/vagrantkind: its Vagrantfile was retired to oldstuff/.
+    const detection = await detect(
+      compiled,
+      tree({
+        'install.sh':
+          '#!/bin/bash\napt-get install -y nfs-kernel-server\nsystemctl enable --now nfs-server\n',
+        'oldstuff/Vagrantfile':
+          'Vagrant.configure("2") do |config|\n  config.vm.box = "ubuntu/jammy64"\nend\n',
+      }),
+    );
+    expect(detection.answers.vmLike).toBeUndefined();
+    expect(detection.tooling.find((t) => t.file === 'oldstuff/Vagrantfile')?.role).toBe(
+      'retired (kept, no longer used)',
+    );
+  });
+});

@@ -2,11 +2,23 @@
 // is its own container, so the service count describes the application's structure.
 
 import { posix } from 'node:path';
-import { architectureOf, type Component } from '../architecture.js';
+import { architectureOf, type Component, ownComponents } from '../architecture.js';
 import { isRecord, yamlDocuments } from '../read-yaml.js';
+import { toolingRole } from '../roles.js';
 import { type Finding, listOf, type Scanner, type TextFile } from '../types.js';
 
-export const COMPOSE = /^(docker-|podman-)?compose([.-][\w-]+)?\.ya?ml$/i;
+const COMPOSE = /^(docker-|podman-)?compose([.-][\w-]+)?\.ya?ml$/i;
+
+/**
+ * A Compose file by its name, or any YAML file kept in a folder named for Compose
+ * (`deployment/docker-compose/apps.yml`, which a Taskfile brings up with `-f`).
+ */
+export function isComposeFile(path: string, name: string): boolean {
+  return (
+    COMPOSE.test(name) ||
+    (/\.ya?ml$/i.test(name) && /(^|\/)(docker-|podman-)?compose\/[^/]+$/i.test(path))
+  );
+}
 const STACK = /(^|[-_.])stack([-_.][\w.-]*)?\.ya?ml$/i;
 
 /** A Compose file templated with Jinja (Ansible's templates/docker-compose.yml.j2). */
@@ -27,7 +39,8 @@ function rendered(file: TextFile): TextFile {
 
 export const composeScanner: Scanner = {
   name: 'compose',
-  wants: (_path, name) => COMPOSE.test(name) || STACK.test(name) || COMPOSE_TEMPLATE.test(name),
+  wants: (path, name) =>
+    isComposeFile(path, name) || STACK.test(name) || COMPOSE_TEMPLATE.test(name),
   scan(read) {
     // Jinja templates, by name or by their block tags (Mailu's setup/flavors/compose/
     // docker-compose.yml, which its configuration wizard renders).
@@ -78,6 +91,7 @@ export const composeScanner: Scanner = {
       return whole;
     };
     const partOfAnother = (index: number) => wholeOf(index) !== undefined;
+    const together = keptTogether(files, servicesByFile);
     const runs = (services: Set<string>) =>
       `Compose runs ${services.size} service(s): ${listOf(services)}`;
     for (const [index, file] of files.entries()) {
@@ -127,7 +141,20 @@ export const composeScanner: Scanner = {
         file: file.path,
         reason: `${count} service(s), each in its own container`,
       });
-      const architecture = architectureOf(services.map(componentOf), file.path);
+      // Files kept together are one application: its structure is read once, from all of them.
+      const group = together.get(index);
+      const architecture =
+        group === undefined
+          ? architectureOf(services.map(componentOf), file.path)
+          : group[0] === index
+            ? keptWith(
+                architectureOf(
+                  group.flatMap((i) => servicesByFile[i]!).map(componentOf),
+                  file.path,
+                ),
+                group.map((i) => files[i]!.name),
+              )
+            : undefined;
       if (architecture && !partOfAnother(index)) findings.push(architecture);
       const builds = services.filter((s) => s.service.build !== undefined).length;
       if (builds > 0)
@@ -150,6 +177,53 @@ export const composeScanner: Scanner = {
     return findings;
   },
 };
+
+/**
+ * Compose files kept in a folder named for Compose (not by Compose's own names), each running
+ * services of its own, none of them tooling by name: the parts of one application brought up
+ * together (`docker compose -f infra.yml -f apps.yml up`). Each such file's index maps to its
+ * folder's, the one with the application's own services first.
+ */
+function keptTogether(
+  files: readonly TextFile[],
+  servicesByFile: readonly Service[][],
+): Map<number, number[]> {
+  const byFolder = new Map<string, number[]>();
+  for (const [index, file] of files.entries())
+    if (
+      !COMPOSE.test(file.name) &&
+      isComposeFile(file.path, file.name) &&
+      servicesByFile[index]!.length > 0 &&
+      toolingRole(file.path) === undefined
+    ) {
+      const folder = posix.dirname(file.path);
+      byFolder.set(folder, [...(byFolder.get(folder) ?? []), index]);
+    }
+  const together = new Map<number, number[]>();
+  for (const indices of byFolder.values()) {
+    const names = indices.flatMap((i) => servicesByFile[i]!.map((s) => s.name));
+    // Overlays of one another share service names; parts of a whole do not, and only one of
+    // them runs the application's own services (variants, java25.yml and native.yml, each do).
+    const withOwn = indices.filter(
+      (i) => ownComponents(servicesByFile[i]!.map(componentOf)).length > 0,
+    );
+    if (indices.length < 2 || new Set(names).size < names.length || withOwn.length > 1) continue;
+    // The file of the application's own services first: the structure is said about it.
+    const group = [...withOwn, ...indices.filter((i) => !withOwn.includes(i))];
+    for (const i of group) together.set(i, group);
+  }
+  return together;
+}
+
+/** A finding about files kept together, saying which. */
+function keptWith(finding: Finding | undefined, names: readonly string[]): Finding | undefined {
+  return (
+    finding && {
+      ...finding,
+      reason: `${finding.reason} (Compose files kept together: ${listOf(names)})`,
+    }
+  );
+}
 
 /** A service of a Compose file, and the folder of the file that declares it. */
 interface Service {

@@ -10,7 +10,7 @@ import {
   type TextFile,
   topmost,
 } from '../types.js';
-import { COMPOSE, composeIncludes } from './compose.js';
+import { composeIncludes, isComposeFile } from './compose.js';
 import { daemonOf, startedServices } from './shell.js';
 
 /**
@@ -63,9 +63,9 @@ export const dockerfileScanner: Scanner = {
   // Procfiles too: an image whose process is forego or honcho runs a Procfile's types together.
   // And the scripts an image may start (COPY entrypoint.sh /sbin/entrypoint.sh), read for what
   // they start in the container.
-  wants: (_path, name) =>
+  wants: (path, name) =>
     DOCKERFILE.test(name) ||
-    COMPOSE.test(name) ||
+    isComposeFile(path, name) ||
     name === 'Procfile' ||
     PM2_CONFIG.test(name) ||
     /\.(sh|bash)$|entrypoint/i.test(name),
@@ -74,7 +74,7 @@ export const dockerfileScanner: Scanner = {
     if (files.length === 0) return [];
     // Each Compose file's folder marks an application: the including file's, for a file
     // another includes (retail-store's services, each with its own file, are one application).
-    const composeFiles = all.filter((f) => COMPOSE.test(f.name));
+    const composeFiles = all.filter((f) => isComposeFile(f.path, f.name));
     const includedBy = new Map(
       [...composeIncludes(composeFiles)].flatMap(([from, targets]) =>
         targets.map((to) => [to, from] as const),

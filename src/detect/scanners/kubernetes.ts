@@ -1,7 +1,7 @@
 // Kubernetes manifests, Helm charts and kustomize: all run application containers.
 
 import { posix } from 'node:path';
-import { architectureOf, type Component, ownComponents } from '../architecture.js';
+import { architectureOf, type Component, ownComponents, publisherOf } from '../architecture.js';
 import { embeddedYaml, isRecord, yamlDocuments } from '../read-yaml.js';
 import { type Finding, listOf, type Scanner, type TextFile, topmost } from '../types.js';
 
@@ -30,6 +30,11 @@ export const kubernetesScanner: Scanner = {
     // on every node is the nodes' agent (es-operator's sysctl tuner), not a part of it.
     const nodeAgents = new Set<Component>();
     const chartTiers = new Map<string, Component[]>();
+    const chartFolders = new Set(
+      files
+        .filter((f) => /^Chart\.ya?ml$/i.test(f.name))
+        .map((f) => f.path.slice(0, f.path.lastIndexOf('/') + 1)),
+    );
     // Each chart's values, by the chart's folder, to name the images its templates use.
     const chartValues = new Map(
       files
@@ -117,6 +122,22 @@ export const kubernetesScanner: Scanner = {
         assemblies.set(folderOfFile, { file: file.path, what: 'a kustomize configuration' });
         continue;
       }
+      // Values for a chart kept elsewhere, bjw-s' app-template, which homelabs' GitOps renders
+      // per folder (an Argo CD ApplicationSet over apps/*/values.yaml): each controller is a
+      // workload. Not a chart's own values: its templates say what it runs.
+      const controllers =
+        /^values\.ya?ml$/i.test(file.name) && !chartFolders.has(folderOfFile)
+          ? appTemplateControllers(file)
+          : [];
+      for (const { controller, image } of controllers) {
+        const name = `${controller} (app-template values)`;
+        workloads.set(name, file.path);
+        placeIn(folderOfFile, file.path, name);
+        const entry = units.get(folderOfFile) ?? { file: file.path, components: [] };
+        entry.components.push(image ? { name, image } : { name });
+        units.set(folderOfFile, entry);
+      }
+      if (controllers.length > 0) continue;
       // Helm templates hold Go template directives: read them for their kinds only.
       // A Helm template is read as text: rendered, its values would change what it holds.
       // A manifest says its kind at the top level: a file that does not (a locale, a schema,
@@ -230,13 +251,16 @@ export const kubernetesScanner: Scanner = {
     }
     if (workloads.size > 0) {
       const first = [...workloads.values()][0]!;
-      findings.push({
-        question: 'updates',
-        value: 'replace',
-        strength: 1,
-        file: first,
-        reason: 'Kubernetes replaces pods from images to update them',
-      });
+      // Said of every file with a workload: one reason, and a little more for each further file,
+      // as configuration management's "changes running systems in place" is of each of its files.
+      for (const file of new Set(workloads.values()))
+        findings.push({
+          question: 'updates',
+          value: 'replace',
+          strength: 1,
+          file,
+          reason: 'Kubernetes replaces pods from images to update them',
+        });
       findings.push({
         question: 'processes',
         value: 'single',
@@ -299,7 +323,8 @@ export const kubernetesScanner: Scanner = {
         if (
           children.size < 3 ||
           new Set(parts.map((c) => c.name)).size !== parts.length ||
-          new Set(parts.map((c) => c.image ?? c.name)).size !== parts.length
+          new Set(parts.map((c) => c.image ?? c.name)).size !== parts.length ||
+          !mostlyOnePublisher(parts)
         )
           continue;
         const together = architectureOf(
@@ -347,6 +372,41 @@ function workloadDocuments(file: TextFile): unknown[] {
   const documents = file.text.split(/^---[^\S\n]*(?:#.*)?$/m);
   if (documents.length <= 2) return yamlDocuments(file);
   return documents.filter((d) => WORKLOAD_KIND.test(d)).flatMap(embeddedYaml);
+}
+
+/**
+ * Whether most of these workloads run images of one publisher, or built here: one application's
+ * services. A homelab's apps side by side (apps/monitoring/gatus, apps/monitoring/ntfy) each
+ * run another project's image.
+ */
+function mostlyOnePublisher(parts: readonly Component[]): boolean {
+  const counts = new Map<string, number>();
+  for (const part of parts)
+    if (part.image !== undefined) {
+      const publisher = publisherOf(part.image);
+      counts.set(publisher, (counts.get(publisher) ?? 0) + 1);
+    }
+  const named = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  const unnamed = parts.length - named;
+  return unnamed + Math.max(0, ...counts.values()) > parts.length / 2;
+}
+
+/**
+ * The controllers of app-template values (`controllers: {main: {containers: {app: {image:
+ * {repository, tag}}}}}`), each with its first container's image.
+ */
+function appTemplateControllers(file: TextFile): { controller: string; image?: string }[] {
+  if (!/^controllers:/m.test(file.text)) return [];
+  const values = yamlDocuments(file)[0];
+  if (!isRecord(values) || !isRecord(values.controllers)) return [];
+  return Object.entries(values.controllers).flatMap(([controller, spec]) => {
+    if (!isRecord(spec) || !isRecord(spec.containers)) return [];
+    const first = Object.values(spec.containers).find(isRecord);
+    const image = isRecord(first?.image) ? first.image : undefined;
+    return typeof image?.repository === 'string'
+      ? [{ controller, image: `${image.repository}:${String(image.tag ?? 'latest')}` }]
+      : [{ controller }];
+  });
 }
 
 /** The GitOps release a document is (a Flux HelmRelease, an Argo CD Application), if one. */
