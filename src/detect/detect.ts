@@ -222,9 +222,18 @@ function setAside(
   vagrantfiles: readonly { path: string; text: string }[],
 ): (finding: Finding) => string | undefined {
   const toolingOf = (file: string) => (roles.has(file) ? roles.get(file) : toolingRole(file));
+  // A Compose file that runs only images whose Dockerfiles are tooling by content or place
+  // (wsadza's build/docker-compose.yml, of the image distrobuilder runs in) is that tooling.
+  const byContent = new Map(findings.flatMap((f) => (f.tooling ? [[f.file, f.tooling]] : [])));
+  const runsTooling = (finding: Finding) => {
+    const roles = finding.runsImagesOf?.map((p) => byContent.get(p) ?? toolingOf(p));
+    return roles && roles.length > 0 && roles.every((r) => r !== undefined)
+      ? `it runs only images of tooling: ${roles[0]}`
+      : undefined;
+  };
   // Neither its file's place nor its content makes it tooling.
   const deployment = findings.filter(
-    (f) => f.tooling === undefined && toolingOf(f.file) === undefined,
+    (f) => f.tooling === undefined && toolingOf(f.file) === undefined && !runsTooling(f),
   );
   // Folders a Vagrantfile provisions from or syncs into its VM (VVV's provision/) hold what the
   // VM runs: units there are the VM's, not another way of deploying.
@@ -284,6 +293,7 @@ function setAside(
   return (finding) =>
     toolingOf(finding.file) ??
     finding.tooling ??
+    runsTooling(finding) ??
     hostRole(finding) ??
     bakedRole(finding) ??
     (deploysOtherwise

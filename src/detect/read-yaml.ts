@@ -30,6 +30,31 @@ export function yamlDocuments(file: TextFile): unknown[] {
   return documents;
 }
 
+/** A template's placeholder for each `{{ … }}` expression: a value, as the rendering gives. */
+export const JINJA_PLACEHOLDER = 'x';
+
+const renderings = new WeakMap<TextFile, TextFile>();
+
+/**
+ * A Jinja template's text as the YAML it renders to, near enough to read (Ansible's
+ * templates/docker-compose.yml.j2, a distrobuilder definition): block tags (`{% if … %}`)
+ * dropped, so both branches are read, and each expression a placeholder. Made once per file,
+ * so that its one parse is shared too.
+ */
+export function renderedJinja(file: TextFile): TextFile {
+  let rendering = renderings.get(file);
+  if (rendering === undefined) {
+    const text = file.text
+      .replace(/^[ \t]*\{%.*%\}[ \t]*$/gm, '')
+      // Each expression ends before the next brace: one pass, however many `{{` a line holds.
+      .replace(/\{\{[^{}\n]*\}\}/g, JINJA_PLACEHOLDER)
+      .replace(/\{#[^#\n]*#\}/g, '');
+    rendering = { ...file, text };
+    renderings.set(file, rendering);
+  }
+  return rendering;
+}
+
 /** The documents of YAML held in another file's value (an LXD profile's cloud-init user-data). */
 export function embeddedYaml(text: string): unknown[] {
   return parseDocuments(text);

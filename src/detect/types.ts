@@ -45,6 +45,11 @@ export interface Finding {
   runsOf?: ConfigurationTool;
   /** The configuration management tools a Packer template provisions its images with. */
   bakesWith?: readonly ConfigurationTool[];
+  /**
+   * The Dockerfiles whose images a Compose file runs, by path, when it runs only images built
+   * here. When each of them is tooling by its content (a build environment), so is the file.
+   */
+  runsImagesOf?: readonly string[];
 }
 
 export type ConfigurationTool = 'ansible' | 'chef' | 'puppet' | 'salt';

@@ -2992,4 +2992,49 @@ describe('layouts found on sets seventy-three to seventy-six', () => {
       'retired (kept, no longer used)',
     );
   });
+
+  it("counts a daemon an image's start script starts with its control program, and cron left to fork", async () => {
+    // Shaped like MHSanaei/3x-ui: the entrypoint starts fail2ban and crond, then execs the panel.
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM alpine:3.20\nCOPY DockerEntrypoint.sh /app/\nCMD ["./x-ui"]\nENTRYPOINT ["/app/DockerEntrypoint.sh"]\n',
+        'DockerEntrypoint.sh':
+          '#!/bin/sh\nif [ "$ENABLE_FAIL2BAN" = "true" ]; then\n    fail2ban-client -x start\nfi\ncrond\nexec /app/x-ui\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'its start script (DockerEntrypoint.sh) starts 2 services in the container: fail2ban, x-ui',
+    );
+    expect(detection.answers.cron?.value).toBe('yes');
+  });
+
+  it('sets aside a Compose file that runs only a build environment, and reads a templated distrobuilder definition', async () => {
+    // Shaped like wsadza/ansible-role-lxc-distrobuilder: Compose runs the image distrobuilder
+    // builds in; an Ansible role renders the image definition from a Jinja template.
+    const detection = await detect(
+      compiled,
+      tree({
+        'build/Dockerfile':
+          'FROM golang:1.22\nRUN apt-get update && apt-get install -y debootstrap ansible\n',
+        'build/docker-compose.yml':
+          'services:\n  prepare:\n    build: .\n  execute:\n    build:\n      context: .\n    privileged: true\n',
+        'ansible/roles/distrobuilder/tasks/main.yml':
+          '- name: render the definition\n  ansible.builtin.template:\n    src: debian.yml.j2\n    dest: /build/debian.yml\n',
+        'ansible/roles/distrobuilder/templates/debian.yml.j2':
+          'image:\n distribution: {{ distribution | default(defaults.distribution) }}\n release: {{ release }}\nsource:\n  downloader: {{ defaults.downloader }}\n  url: {{ defaults.source_url }}\n',
+      }),
+    );
+    expect(detection.answers.orchestrator).toBeUndefined();
+    expect(detection.tooling.find((t) => t.file === 'build/docker-compose.yml')?.role).toBe(
+      'it runs only images of tooling: a build environment (it installs debootstrap)',
+    );
+    expect(detection.answers.imageSource?.evidence).toEqual([
+      {
+        file: 'ansible/roles/distrobuilder/templates/debian.yml.j2',
+        reason: 'a distrobuilder image definition (a distribution)',
+      },
+    ]);
+  });
 });

@@ -3,7 +3,7 @@
 
 import { posix } from 'node:path';
 import { architectureOf, type Component, ownComponents } from '../architecture.js';
-import { isRecord, yamlDocuments } from '../read-yaml.js';
+import { isRecord, renderedJinja, yamlDocuments } from '../read-yaml.js';
 import { toolingRole } from '../roles.js';
 import { type Finding, listOf, type Scanner, type TextFile } from '../types.js';
 
@@ -24,19 +24,6 @@ const STACK = /(^|[-_.])stack([-_.][\w.-]*)?\.ya?ml$/i;
 /** A Compose file templated with Jinja (Ansible's templates/docker-compose.yml.j2). */
 const COMPOSE_TEMPLATE = /(^|[-_.])(docker-|podman-)?compose([.-][\w-]+)?\.ya?ml\.j2$/i;
 
-/**
- * A Jinja template's text as the YAML it renders to, near enough to read its services: block
- * tags (`{% if … %}`) dropped, so both branches are read, and each expression a placeholder.
- */
-function rendered(file: TextFile): TextFile {
-  const text = file.text
-    .replace(/^[ \t]*\{%.*%\}[ \t]*$/gm, '')
-    // Each expression ends before the next brace: one pass, however many `{{` a line holds.
-    .replace(/\{\{[^{}\n]*\}\}/g, 'x')
-    .replace(/\{#[^#\n]*#\}/g, '');
-  return { ...file, text };
-}
-
 export const composeScanner: Scanner = {
   name: 'compose',
   wants: (path, name) =>
@@ -45,7 +32,9 @@ export const composeScanner: Scanner = {
     // Jinja templates, by name or by their block tags (Mailu's setup/flavors/compose/
     // docker-compose.yml, which its configuration wizard renders).
     const files = read.map((f) =>
-      COMPOSE_TEMPLATE.test(f.name) || /^[ \t]*\{%.*%\}[ \t]*$/m.test(f.text) ? rendered(f) : f,
+      COMPOSE_TEMPLATE.test(f.name) || /^[ \t]*\{%.*%\}[ \t]*$/m.test(f.text)
+        ? renderedJinja(f)
+        : f,
     );
     const findings: Finding[] = [];
     // The services each file runs, with those of the files it includes (`include:`), each with
@@ -172,7 +161,12 @@ export const composeScanner: Scanner = {
         file: file.path,
         reason: 'Compose recreates containers from images to update them',
       });
-      for (const finding of findings.slice(start)) Object.assign(finding, tooling);
+      // Every service built here: the file runs those images, and is what their Dockerfiles are.
+      const dockerfiles = services.map(dockerfileOf);
+      const builtHere = dockerfiles.every((d) => d !== undefined)
+        ? { runsImagesOf: dockerfiles }
+        : {};
+      for (const finding of findings.slice(start)) Object.assign(finding, tooling, builtHere);
     }
     return findings;
   },
@@ -253,6 +247,17 @@ export function composeIncludes(files: readonly TextFile[]): Map<string, string[
     if (targets.length > 0) includes.set(file.path, targets);
   }
   return includes;
+}
+
+/** The Dockerfile a service's image is built from, by its path, if it is built here. */
+function dockerfileOf({ service, folder }: Service): string | undefined {
+  const build = service.build;
+  const context =
+    typeof build === 'string' ? build : isRecord(build) ? String(build.context ?? '.') : undefined;
+  if (context === undefined) return undefined;
+  const dockerfile =
+    isRecord(build) && typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile';
+  return posix.join(folder, context, dockerfile);
 }
 
 function componentOf({ name, service, folder }: Service): Component {

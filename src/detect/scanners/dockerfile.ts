@@ -640,7 +640,17 @@ function servicesStarted(text: string): string[] {
   }
   for (const line of lines) {
     for (const { name } of startedServices(line)) names.add(asMysql(name));
-    if (/^\s*(exec\s+)?(\S*\/)?(cron|crond)\s+-f\b/.test(line)) names.add('cron');
+    // cron in the foreground (`cron -f`), or left to fork into the background (`crond`).
+    if (
+      /^\s*(exec\s+)?(\S*\/)?(cron|crond)(\s+-\S+)*\s*(&\s*)?$|^\s*(exec\s+)?(\S*\/)?(cron|crond)\s+-f\b/.test(
+        line,
+      )
+    )
+      names.add('cron');
+    // A daemon started by its control program (`fail2ban-client -x start`, `apache2ctl start`).
+    const control = /^\s*(\S+?)(?:-client|ctl)\s(?:.*\s)?start\b/.exec(withoutAssignments(line));
+    const controlled = control?.[1]!.split('/').pop();
+    if (controlled && daemonOf(controlled) !== undefined) names.add(controlled);
     // A daemon run by its own name, which forks into the background or keeps the foreground
     // (`/usr/sbin/xrdp-sesman`, then `/usr/sbin/xrdp --nodaemon`): not a check of its
     // configuration (`nginx -t`), a signal (`nginx -s reload`), nor MySQL's client.

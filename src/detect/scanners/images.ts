@@ -1,6 +1,12 @@
 // System-container images and VM tooling: LXD/Incus/distrobuilder image definitions,
 // debootstrap and mkosi configs, Vagrant and Packer; and modules that need their own kernel.
-import { embeddedYaml, isRecord, yamlDocuments } from '../read-yaml.js';
+import {
+  embeddedYaml,
+  isRecord,
+  JINJA_PLACEHOLDER,
+  renderedJinja,
+  yamlDocuments,
+} from '../read-yaml.js';
 import {
   type ConfigurationTool,
   type Finding,
@@ -19,7 +25,7 @@ const LXC_TEMPLATE = /^lxc-([a-z][\w-]*?)(\.in)?$/;
 export const systemImageScanner: Scanner = {
   name: 'system-images',
   wants: (path, name) =>
-    /\.ya?ml$/i.test(name) ||
+    /\.ya?ml(\.j2)?$/i.test(name) ||
     /^mkosi\.(conf|default)$/.test(name) ||
     /(^|\/)mkosi\.conf\.d\/[^/]+\.conf$/.test(path) ||
     /(^|\/)sysupdate\.d\/[^/]+\.transfer$/.test(path) ||
@@ -62,9 +68,11 @@ export const systemImageScanner: Scanner = {
           reason: 'system images boot their own init',
         },
       );
-    for (const file of files) {
-      if (LIVE_BUILD.test(file.path)) continue;
-      if (/\.ya?ml$/i.test(file.name)) {
+    for (const read of files) {
+      if (LIVE_BUILD.test(read.path)) continue;
+      // A definition templated with Jinja (an Ansible role's templates/debian.yml.j2) as rendered.
+      const file = read.name.endsWith('.j2') ? renderedJinja(read) : read;
+      if (/\.ya?ml(\.j2)?$/i.test(file.name)) {
         // Only a file with a top-level key these read (image, source, config) or cloud-init's
         // mark is parsed: a project's locales and schemas are not.
         if (!/^(image|source|config):|^#cloud-config/m.test(file.text)) continue;
@@ -76,7 +84,8 @@ export const systemImageScanner: Scanner = {
             typeof doc.source.downloader === 'string'
           ) {
             const distribution =
-              typeof doc.image.distribution === 'string'
+              typeof doc.image.distribution === 'string' &&
+              doc.image.distribution !== JINJA_PLACEHOLDER
                 ? doc.image.distribution
                 : 'a distribution';
             distributions.set(distribution, file.path);
