@@ -649,7 +649,7 @@ function servicesStarted(text: string): string[] {
       names.add('cron');
     // A daemon started by its control program (`fail2ban-client -x start`, `apache2ctl start`).
     const control = /^\s*(\S+?)(?:-client|ctl)\s(?:.*\s)?start\b/.exec(withoutAssignments(line));
-    const controlled = control?.[1]!.split('/').pop();
+    const controlled = control?.[1]?.split('/').pop();
     if (controlled && daemonOf(controlled) !== undefined) names.add(controlled);
     // A daemon run by its own name, which forks into the background or keeps the foreground
     // (`/usr/sbin/xrdp-sesman`, then `/usr/sbin/xrdp --nodaemon`): not a check of its
