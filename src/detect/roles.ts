@@ -120,3 +120,18 @@ export function isExample(path: string): boolean {
   const parts = path.split('/');
   return parts.slice(0, -1).some((part) => EXAMPLE_FOLDERS.has(part.toLowerCase()));
 }
+
+/**
+ * What a file's opening comments say it is for, when they say it is not the deployment:
+ * "This is an example Dockerfile showing how it's possible to install Klipper in Docker".
+ * Only the comment lines before the first instruction are read; usage notes ("Example: docker
+ * run …") are not such a statement.
+ */
+export function saidToBe(text: string): string | undefined {
+  const opening = /^(?:[ \t]*(?:#[^\n]*)?\n)*/.exec(text)?.[0] ?? '';
+  const match =
+    /\b(?:this is an? (?:simple |minimal |basic )?example|an example (?:dockerfile|compose file|set-?up)|example (?:dockerfile|compose file)|(?:only )?for (?:testing|development)(?: purposes)? only|not (?:meant|intended|suitable) for production)\b/i.exec(
+      opening,
+    );
+  return match ? `an example or test set-up (its comment says "${match[0]}")` : undefined;
+}

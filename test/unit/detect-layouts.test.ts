@@ -3037,4 +3037,58 @@ describe('layouts found on sets seventy-three to seventy-six', () => {
       },
     ]);
   });
+
+  it('sets aside a Dockerfile its comment calls an example, and reads Kconfig alone as no kernel code', async () => {
+    // Shaped like Klipper: host software with firmware configured by Kconfig, installed by
+    // per-distribution scripts, and an example Dockerfile.
+    const klipper = await detect(
+      compiled,
+      tree({
+        'scripts/Dockerfile':
+          "# This is an example Dockerfile showing how it's possible to install Klipper in Docker.\n# Note that the host still needs to run Linux.\nFROM ubuntu:18.04\nRUN apt-get update\n",
+        'src/Kconfig': 'config MACH_AVR\n    bool "Atmega AVR"\n',
+        'src/Makefile': 'src-y += sched.c command.c\n',
+      }),
+    );
+    expect(klipper.answers.imageSource).toBeUndefined();
+    expect(klipper.answers.kernel).toBeUndefined();
+    expect(klipper.tooling.find((t) => t.file === 'scripts/Dockerfile')?.role).toBe(
+      'an example or test set-up (its comment says "This is an example")',
+    );
+    // A usage note in a Dockerfile's comments is no such statement.
+    const usage = await detect(
+      compiled,
+      tree({ Dockerfile: '# Example: docker run -p 80:80 acme/web\nFROM nginx:1.27\n' }),
+    );
+    expect(usage.answers.imageSource?.value).toBe('dockerfile');
+    // Shaped like rtl8192eu-linux-driver: kbuild's variable by the driver's option.
+    const driver = await detect(
+      compiled,
+      tree({
+        Kconfig: 'config RTL8192EU\n\ttristate "Realtek 8192E USB WiFi"\n',
+        Makefile: 'obj-$(CONFIG_RTL8192EU) += 8192eu.o\n',
+      }),
+    );
+    expect(driver.answers.kernel?.evidence).toEqual([
+      { file: 'Makefile', reason: 'builds a kernel module (obj-m) against the kernel' },
+    ]);
+  });
+
+  it('reads a Procfile runner the start script ends in, with the formation it is given', async () => {
+    // Shaped like PasswordPusher: foreman runs the web and the worker unless the worker is off.
+    const detection = await detect(
+      compiled,
+      tree({
+        Procfile:
+          'web: bin/rails server\nworker: bundle exec rake solid_queue:start\nrelease: bin/rails db:migrate\n',
+        'containers/docker/Dockerfile':
+          'FROM ruby:3.4-alpine\nCOPY containers/docker/entrypoint.sh /usr/local/bin/docker-entrypoint\nENTRYPOINT ["/usr/local/bin/docker-entrypoint"]\n',
+        'containers/docker/entrypoint.sh':
+          '#!/bin/sh\nif [ -n "$NO_WORKER" ]; then\n    exec bundle exec foreman start -m web=1\nelse\n    exec bundle exec foreman start -m web=1,worker=1\nfi\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'foreman runs the 2 process types of Procfile side by side in the container: web, worker',
+    );
+  });
 });

@@ -1,5 +1,6 @@
 // Dockerfile / Containerfile: the image is built layer by layer; FROM chains show shared bases.
 import { isOperationsImage } from '../architecture.js';
+import { saidToBe } from '../roles.js';
 import {
   type Finding,
   isScheduler,
@@ -201,7 +202,6 @@ export const dockerfileScanner: Scanner = {
           file: file.path,
           reason: 'starts an init system (systemd) as its process',
         });
-      const runner = /\b(forego|honcho|foreman|overmind)\b/.exec(run)?.[1];
       // pm2 kept in the foreground with a process file (`pm2-runtime ecosystem.config.js`):
       // the apps it names run side by side (Peppermint's client and API).
       const pm2File = /\bpm2(?:-runtime|-docker)?\b/.test(run)
@@ -235,6 +235,27 @@ export const dockerfileScanner: Scanner = {
       // A script that starts a supervisor (`service supervisor start`) hands its services
       // over to it: the supervisor's programs are the count, not the script's few lines.
       const startedAll = [...new Set(scripts.flatMap((s) => servicesStarted(s.text)))];
+      // A Procfile runner started as the process, or by the start script it ends in
+      // (PasswordPusher's `exec bundle exec foreman start -m web=1,worker=1`, or `-m web=1`
+      // when the worker is switched off: the branch that runs the most process types counts).
+      const runnerLines = [
+        ...(/\b(?:forego|honcho|foreman|overmind)\b.*/.exec(run) ?? []),
+        ...scripts.flatMap((s) =>
+          [
+            ...s.text.matchAll(
+              /^\s*exec\s+(?:bundle\s+exec\s+)?(?:\S*\/)?((?:forego|honcho|foreman|overmind)\s+start\b.*)$/gm,
+            ),
+          ].map((m) => m[1]!),
+        ),
+      ];
+      const runners = runnerLines
+        .map((line) => ({
+          runner: /^\w+/.exec(line)![0],
+          running: procfileTypesRun(line, procfile?.types),
+        }))
+        .sort((a, b) => b.running.length - a.running.length);
+      const runner = runners[0]?.runner;
+      const running = runners[0]?.running;
       const startsSupervisor = startedAll.some((n) =>
         /^(supervisor|supervisord|s6|runit)$/.test(n),
       );
@@ -254,13 +275,13 @@ export const dockerfileScanner: Scanner = {
           file: file.path,
           reason: `pm2 runs the ${pm2.apps.length} apps of ${pm2.path} side by side in the container: ${listOf(pm2.apps)}`,
         });
-      else if (runner && procfile && procfile.types.length >= 2)
+      else if (runner && procfile && running && running.length >= 2)
         findings.push({
           question: 'processes',
-          value: processesFor(procfile.types.length),
+          value: processesFor(running.length),
           strength: 3, // the processes inside the image, named: more specific than any count
           file: file.path,
-          reason: `${runner} runs the ${procfile.types.length} process types of ${procfile.path} side by side in the container: ${listOf(procfile.types)}`,
+          reason: `${runner} runs the ${running.length} process types of ${procfile.path} side by side in the container: ${listOf(running)}`,
         });
       else if (concurrent && concurrent.length >= 2)
         findings.push({
@@ -377,6 +398,7 @@ export const dockerfileScanner: Scanner = {
       // An image that applies the project's test playbook (or manifest, recipe, state) is how
       // the configuration code is tested, not how anything is deployed.
       const testRun = commands.find((c) => CONFIGURATION_RUN.test(c) && TEST_PATH.test(c));
+      const said = saidToBe(file.text);
       // One stage that installs the tools for building packages or system images, and serves
       // nothing: the environment the project is built in (VyOS's, ZeroTier's package builders).
       // Or an image of compilers whose process is a shell: a place to build kernel modules
@@ -403,6 +425,7 @@ export const dockerfileScanner: Scanner = {
       if (website)
         for (const finding of findings.slice(start))
           finding.tooling = `a documentation site (it copies in only ${listOf([...new Set(copied)])})`;
+      else if (said) for (const finding of findings.slice(start)) finding.tooling = said;
       else if (testRun)
         for (const finding of findings.slice(start))
           finding.tooling = `a test image (it runs ${short(testRun, 60)})`;
@@ -685,6 +708,20 @@ function servicesStarted(text: string): string[] {
       names.add(name);
   }
   return [...names];
+}
+
+/**
+ * The process types a Procfile runner starts: those its formation names with a count
+ * (`-m web=1,worker=1`; `all=0` names none), or all of the Procfile's.
+ */
+function procfileTypesRun(line: string, types: readonly string[] = []): readonly string[] {
+  const formation = /\s(?:-m|--formation)[\s=]+["']?([\w=,-]+)/.exec(line)?.[1];
+  if (formation === undefined) return types;
+  return formation
+    .split(',')
+    .map((entry) => entry.split('='))
+    .filter(([type, count]) => type !== 'all' && Number(count ?? 1) > 0)
+    .map(([type]) => type!);
 }
 
 /** A command without the variables set for it (`PORT=3333 node server.js`). */

@@ -561,14 +561,18 @@ export const kernelScanner: Scanner = {
     // dkms.conf, or a template of it (`dkms.conf.in`, asus-wmi-sensors' `dkms.conf.am`).
     /^dkms\.conf(\.[\w-]+)?$/.test(name) ||
     name === 'Kbuild' ||
-    name === 'Kconfig' ||
     name === 'Makefile' ||
     /\.ko$/.test(name),
   scan(files) {
     // A Makefile is kernel code only when it builds a module (obj-m += driver.o, or
-    // `obj-m := $(patsubst %,%.o,$(DRIVER))`): kbuild's variable, whatever it is given.
+    // `obj-m := $(patsubst %,%.o,$(DRIVER))`, or by its option, `obj-$(CONFIG_RTL8192EU) +=`):
+    // kbuild's variable, whatever it is given.
+    // Not Kconfig: it configures firmware too (Klipper's, Zephyr's), and beside a module the
+    // file that builds it says so.
     const kernel = files.filter(
-      (f) => f.name !== 'Makefile' || /^[ \t]*obj-[my]\s*[:+]?=[ \t]*\S/m.test(f.text),
+      (f) =>
+        f.name !== 'Makefile' ||
+        /^[ \t]*obj-(?:[my]|\$\(CONFIG_\w+\))\s*[:+]?=[ \t]*\S/m.test(f.text),
     );
     // DKMS builds the module on the host and rebuilds it there at each kernel upgrade.
     const dkms = files.find((f) => f.name.startsWith('dkms.conf'));
