@@ -623,7 +623,7 @@ describe('layouts found on a third held-out set', () => {
       }),
     );
     expect(makefile.answers.kernel?.evidence[0]?.reason).toBe(
-      'builds a kernel module (obj-m) against the kernel',
+      'builds a kernel module with kbuild, the kernel build system',
     );
     const dkms = await detect(compiled, tree({ 'hid/dkms.conf.in': 'PACKAGE_NAME="hid"\n' }));
     expect(dkms.answers.kernel?.value).toBe('own');
@@ -3070,7 +3070,7 @@ describe('layouts found on sets seventy-three to seventy-six', () => {
       }),
     );
     expect(driver.answers.kernel?.evidence).toEqual([
-      { file: 'Makefile', reason: 'builds a kernel module (obj-m) against the kernel' },
+      { file: 'Makefile', reason: 'builds a kernel module with kbuild, the kernel build system' },
     ]);
   });
 
@@ -3089,6 +3089,59 @@ describe('layouts found on sets seventy-three to seventy-six', () => {
     );
     expect(detection.answers.processes?.evidence[0]?.reason).toBe(
       'foreman runs the 2 process types of Procfile side by side in the container: web, worker',
+    );
+  });
+
+  it("reads autotools' Makefile templates, kbuild handed a module's folder, and RPM specs for DKMS", async () => {
+    // Shaped like linuxwacom/input-wacom (Makefile.in) and Cray-HPE/xpmem (Makefile.am, spec).
+    const wacom = await detect(
+      compiled,
+      tree({ '4.18/Makefile.in': 'obj-m += wacom.o\nobj-m += wacom_w8001.o\n' }),
+    );
+    expect(wacom.answers.kernel?.evidence[0]?.file).toBe('4.18/Makefile.in');
+    const makefile = await detect(
+      compiled,
+      tree({
+        'kernel/Makefile.am':
+          'MODULE = xpmem.ko\n$(MODULE): ${module_sources}\n\t$(MAKE) -C $(KERNEL_PATH) M=$(abs_builddir) src=$(abs_srcdir)\n',
+      }),
+    );
+    expect(makefile.answers.kernel?.evidence).toEqual([
+      {
+        file: 'kernel/Makefile.am',
+        reason: 'builds a kernel module with kbuild, the kernel build system',
+      },
+    ]);
+    const spec = await detect(
+      compiled,
+      tree({ 'xpmem-dkms.spec': 'Name: xpmem-dkms\nRequires: dkms\nProvides: kmod(xpmem.ko)\n' }),
+    );
+    expect(spec.answers.kernel?.evidence).toEqual([
+      { file: 'xpmem-dkms.spec', reason: 'packages a kernel module (for DKMS, or as a kmod)' },
+    ]);
+    // An RPM spec of a daemon is no kernel code.
+    const daemon = await detect(
+      compiled,
+      tree({
+        'app.spec': 'Name: app\nRequires: systemd\n%files\n/usr/lib/systemd/system/app.service\n',
+      }),
+    );
+    expect(daemon.answers.kernel).toBeUndefined();
+  });
+
+  it("sets aside a Compose file that runs a framework's development server over the source", async () => {
+    // Shaped like 18F/tock: Django's runserver over ./tock, with the dev settings.
+    const detection = await detect(
+      compiled,
+      tree({
+        'docker-compose.yml':
+          'services:\n  application:\n    build: .\n    volumes:\n      - ./tock:/tock\n    environment:\n      - DJANGO_SETTINGS_MODULE=tock.settings.dev\n    command: "python manage.py runserver 0.0.0.0:8000"\n  db:\n    image: postgres:12\n',
+        Dockerfile: 'FROM python:3.10\nCOPY . /tock\n',
+      }),
+    );
+    expect(detection.answers.orchestrator).toBeUndefined();
+    expect(detection.tooling.find((t) => t.file === 'docker-compose.yml')?.role).toBe(
+      'a development set-up (it runs DJANGO_SETTINGS_MODULE=tock.settings.dev with the repository mounted)',
     );
   });
 });

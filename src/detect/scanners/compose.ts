@@ -327,22 +327,37 @@ function sourceMounted(services: readonly Service[]): string | undefined {
 function developmentMode(services: readonly Service[]): string | undefined {
   const modes = services.flatMap(({ service }) => {
     if (service.build === undefined || !Array.isArray(service.volumes)) return [];
+    // The repository, or a folder of its source (tock's `./tock:/tock`).
     const mountsRepository = service.volumes.some(
-      (v) => typeof v === 'string' && /^\.\/?:/.test(v),
+      (v) => typeof v === 'string' && /^\.(\/[\w.-]+)*\/?:/.test(v),
     );
     const environment = Array.isArray(service.environment)
       ? service.environment.filter((e): e is string => typeof e === 'string')
       : isRecord(service.environment)
         ? Object.entries(service.environment).map(([k, v]) => `${k}=${String(v)}`)
         : [];
-    const mode = environment.find((e) =>
-      /^(RAILS|RACK|NODE|APP|FLASK|DJANGO|MIX|ASPNETCORE)_ENV(IRONMENT)?=["']?(development|dev)["']?$/i.test(
-        e,
-      ),
-    );
+    const mode =
+      environment.find(
+        (e) =>
+          /^(RAILS|RACK|NODE|APP|FLASK|DJANGO|MIX|ASPNETCORE)_ENV(IRONMENT)?=["']?(development|dev)["']?$/i.test(
+            e,
+          ) || /^DJANGO_SETTINGS_MODULE=["']?[\w.]*\.(dev|development|local)["']?$/.test(e),
+      ) ?? developmentServer(service.command);
     return mountsRepository && mode ? [mode] : [];
   });
   return modes.length > 0 ? `it runs ${listOf(modes)} with the repository mounted` : undefined;
+}
+
+/** A framework's development server as a service's command (`manage.py runserver`). */
+function developmentServer(command: unknown): string | undefined {
+  const text = Array.isArray(command)
+    ? command.join(' ')
+    : typeof command === 'string'
+      ? command
+      : '';
+  return /\bmanage\.py\s+runserver\b|\bflask\s+run\b|\bnodemon\b|\b(npm|yarn|pnpm)\s+(run\s+)?dev\b/.exec(
+    text,
+  )?.[0];
 }
 
 /**

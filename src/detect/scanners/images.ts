@@ -554,6 +554,9 @@ function guestOf(text: string): string | undefined {
   return first?.family;
 }
 
+/** Makefiles, and autotools' templates of them. */
+const MAKEFILE = /^(GNUm|M)akefile(\.am|\.in)?$/;
+
 export const kernelScanner: Scanner = {
   name: 'kernel',
   readsBinary: true,
@@ -561,7 +564,8 @@ export const kernelScanner: Scanner = {
     // dkms.conf, or a template of it (`dkms.conf.in`, asus-wmi-sensors' `dkms.conf.am`).
     /^dkms\.conf(\.[\w-]+)?$/.test(name) ||
     name === 'Kbuild' ||
-    name === 'Makefile' ||
+    MAKEFILE.test(name) ||
+    /\.spec$/.test(name) ||
     /\.ko$/.test(name),
   scan(files) {
     // A Makefile is kernel code only when it builds a module (obj-m += driver.o, or
@@ -569,10 +573,16 @@ export const kernelScanner: Scanner = {
     // kbuild's variable, whatever it is given.
     // Not Kconfig: it configures firmware too (Klipper's, Zephyr's), and beside a module the
     // file that builds it says so.
-    const kernel = files.filter(
-      (f) =>
-        f.name !== 'Makefile' ||
-        /^[ \t]*obj-(?:[my]|\$\(CONFIG_\w+\))\s*[:+]?=[ \t]*\S/m.test(f.text),
+    // Autotools' templates of one (`Makefile.am`, `Makefile.in`) too, and one that hands the
+    // module's folder to the kernel's build (`$(MAKE) -C $(KERNEL_PATH) M=$(abs_builddir)`).
+    // An RPM spec builds one when it packages it for DKMS or as a kmod (`Requires: dkms`,
+    // `Provides: kmod(xpmem.ko)`).
+    const kernel = files.filter((f) =>
+      MAKEFILE.test(f.name)
+        ? /^[ \t]*obj-(?:[my]|\$\(CONFIG_\w+\))\s*[:+]?=[ \t]*\S|\s-C\s+\S+\s+M=/m.test(f.text)
+        : f.name.endsWith('.spec')
+          ? /^(?:Build)?Requires:.*\bdkms\b|^Provides:.*\bkmod\(/m.test(f.text)
+          : true,
     );
     // DKMS builds the module on the host and rebuilds it there at each kernel upgrade.
     const dkms = files.find((f) => f.name.startsWith('dkms.conf'));
@@ -599,9 +609,11 @@ export const kernelScanner: Scanner = {
             ? 'builds a kernel module with DKMS'
             : /\.ko$/.test(file.name)
               ? 'ships a kernel module'
-              : file.name === 'Makefile'
-                ? 'builds a kernel module (obj-m) against the kernel'
-                : 'builds kernel code',
+              : MAKEFILE.test(file.name)
+                ? 'builds a kernel module with kbuild, the kernel build system'
+                : file.name.endsWith('.spec')
+                  ? 'packages a kernel module (for DKMS, or as a kmod)'
+                  : 'builds kernel code',
         }),
       ),
     ];
