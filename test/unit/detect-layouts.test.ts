@@ -232,7 +232,12 @@ describe('detect --format line', () => {
     const line = JSON.parse(stdout);
     expect(line).toEqual({
       id: dir.split('/').pop(),
-      answers: { processes: 'single', architecture: 'monolith', updates: 'replace' },
+      answers: {
+        orchestrator: 'other',
+        processes: 'single',
+        architecture: 'monolith',
+        updates: 'replace',
+      },
     });
     const batch = await runCli(['batch'], { stdin: stdout });
     expect(JSON.parse(batch.stdout)).toMatchObject({
@@ -3143,5 +3148,34 @@ describe('layouts found on sets seventy-three to seventy-six', () => {
     expect(detection.tooling.find((t) => t.file === 'docker-compose.yml')?.role).toBe(
       'a development set-up (it runs DJANGO_SETTINGS_MODULE=tock.settings.dev with the repository mounted)',
     );
+  });
+
+  it("reads a Procfile as a platform that runs it, and a lone Vagrantfile beside it as the developers' VM", async () => {
+    // Shaped like gothinkster/flask-realworld-example-app: Heroku runs it; Vagrant is for work.
+    const detection = await detect(
+      compiled,
+      tree({
+        Procfile: 'web: gunicorn autoapp:app -b 0.0.0.0:$PORT -w 3\n',
+        Vagrantfile:
+          'Vagrant.configure("2") do |config|\n  config.vm.box = "ubuntu/jammy64"\nend\n',
+      }),
+    );
+    expect(detection.answers.orchestrator?.evidence).toEqual([
+      {
+        file: 'Procfile',
+        reason: 'a Procfile: a platform such as Heroku or Dokku runs its process types',
+      },
+    ]);
+    expect(detection.answers.vmLike).toBeUndefined();
+    // A Compose file of the application's own outweighs it.
+    const compose = await detect(
+      compiled,
+      tree({
+        Procfile: 'web: bin/rails server\n',
+        'docker-compose.yml':
+          'services:\n  web:\n    image: acme/web\n  db:\n    image: postgres\n',
+      }),
+    );
+    expect(compose.answers.orchestrator?.value).toBe('compose');
   });
 });

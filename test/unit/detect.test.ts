@@ -67,7 +67,7 @@ describe('detect on repository fixtures', () => {
       updates: 'in-place',
     },
     'distrobuilder-images': { init: 'yes', imageSource: 'distro-image', fleet: 'mixed' },
-    'procfile-app': { processes: 'single', updates: 'replace' },
+    'procfile-app': { processes: 'single', updates: 'replace', orchestrator: 'other' },
     'supervisord-image': {
       processes: 'few',
       cron: 'yes',
@@ -75,7 +75,12 @@ describe('detect on repository fixtures', () => {
       updates: 'replace',
     },
     'systemd-with-cron': { processes: 'many', init: 'yes', cron: 'yes' },
-    'link-outside': { processes: 'single', architecture: 'monolith', updates: 'replace' },
+    'link-outside': {
+      processes: 'single',
+      architecture: 'monolith',
+      updates: 'replace',
+      orchestrator: 'other',
+    },
   };
   for (const [name, answers] of Object.entries(expected)) {
     it(`${name} yields ${Object.entries(answers)

@@ -60,6 +60,15 @@ export const procfileScanner: Scanner = {
     for (const file of files) {
       const types = [...file.text.matchAll(/^([\w-]+):\s*\S/gm)].map((m) => m[1]!);
       if (types.length === 0) continue;
+      // A platform runs the process types (Heroku, Dokku, Scalingo): a scheduler none of the
+      // questions' others name. A clear sign, less than an orchestrator's own files.
+      findings.push({
+        question: 'orchestrator',
+        value: 'other',
+        strength: 2,
+        file: file.path,
+        reason: 'a Procfile: a platform such as Heroku or Dokku runs its process types',
+      });
       findings.push({
         question: 'updates',
         value: 'replace',
