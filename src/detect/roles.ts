@@ -32,6 +32,9 @@ const TOOLING_FOLDERS: ReadonlyMap<string, string> = new Map([
   ['devel', 'a development set-up'],
   ['develop', 'a development set-up'],
   ['development', 'a development set-up'],
+  // Trials beside the deployment (coffeeshop-on-nomad's experiments/grpc-dns/).
+  ['experiments', 'an experiment'],
+  ['experimental', 'an experiment'],
   // Files kept after they were retired (wlanboy/vagrantkind's oldstuff/).
   ['old', 'retired (kept, no longer used)'],
   ['oldstuff', 'retired (kept, no longer used)'],

@@ -3178,4 +3178,31 @@ describe('layouts found on sets seventy-three to seventy-six', () => {
     );
     expect(compose.answers.orchestrator?.value).toBe('compose');
   });
+
+  it('reads the Compose files of one folder as one way of deploying, and sets experiments aside', async () => {
+    // Shaped like coffeeshop-on-nomad: Nomad jobs deploy it; the root Compose file runs the same
+    // services locally, and an experiment keeps a Compose file of its own.
+    const job = (name: string) =>
+      `job "${name}" {\n  group "${name}" {\n    task "${name}" {\n      driver = "docker"\n      config {\n        image = "acme/${name}"\n      }\n    }\n  }\n}\n`;
+    const detection = await detect(
+      compiled,
+      tree({
+        'nomad/jobs/counter.nomad.hcl': job('counter'),
+        'nomad/jobs/barista.nomad.hcl': job('barista'),
+        'nomad/jobs/kitchen.nomad.hcl': job('kitchen'),
+        'docker-compose.yml':
+          'services:\n  counter:\n    image: acme/counter\n  barista:\n    image: acme/barista\n',
+        'docker-compose.o11y.yml': 'services:\n  grafana:\n    image: grafana/grafana\n',
+        'experiments/grpc/docker-compose.yaml': 'services:\n  api:\n    build: .\n',
+      }),
+    );
+    expect(detection.answers.orchestrator?.value).toBe('nomad');
+    const compose = detection.conflicts.find((c) => c.question === 'orchestrator')?.candidates;
+    expect(compose?.find((c) => c.value === 'compose')?.evidence).toEqual([
+      { file: 'docker-compose.o11y.yml', reason: 'Compose runs 2 service(s): counter, barista' },
+    ]);
+    expect(detection.tooling.find((t) => t.file.startsWith('experiments/'))?.role).toBe(
+      'an experiment',
+    );
+  });
 });

@@ -80,6 +80,20 @@ export const composeScanner: Scanner = {
       return whole;
     };
     const partOfAnother = (index: number) => wholeOf(index) !== undefined;
+    /** The Compose file of the same folder with the most services, not named as tooling. */
+    const largestInFolder = (index: number): number => {
+      const folder = posix.dirname(files[index]!.path);
+      let largest: number | undefined;
+      for (const [i, file] of files.entries())
+        if (
+          posix.dirname(file.path) === folder &&
+          !STACK.test(file.name) &&
+          toolingRole(file.path) === undefined &&
+          (serviceSets[i]?.size ?? 0) > (largest === undefined ? 0 : serviceSets[largest]!.size)
+        )
+          largest = i;
+      return largest ?? index;
+    };
     const together = keptTogether(files, servicesByFile);
     const runs = (services: Set<string>) =>
       `Compose runs ${services.size} service(s): ${listOf(services)}`;
@@ -119,8 +133,10 @@ export const composeScanner: Scanner = {
               strength: 3,
               file: file.path,
               // A part of a larger Compose application is the same way of deploying: its reason
-              // is the whole's, so that it adds only as a further file does.
-              reason: runs(serviceSets[wholeOf(index) ?? index]!),
+              // is the whole's, so that it adds only as a further file does. So are the files
+              // kept in one folder (an application's docker-compose.yml beside its .ui.yml and
+              // .registry.yml): one way of deploying, said as its largest file says it.
+              reason: runs(serviceSets[largestInFolder(wholeOf(index) ?? index)]!),
             },
       );
       findings.push({
