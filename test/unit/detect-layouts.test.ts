@@ -3205,4 +3205,46 @@ describe('layouts found on sets seventy-three to seventy-six', () => {
       'an experiment',
     );
   });
+
+  it('reads Compose files as Swarm stacks when the repository deploys them with docker stack deploy', async () => {
+    // Shaped like joe-mccarthy/home-lab: Ansible copies each Compose file and deploys it as a stack.
+    const detection = await detect(
+      compiled,
+      tree({
+        'deployments/blog/docker-compose.yaml':
+          'services:\n  ghost:\n    image: ghost:5\n  db:\n    image: mysql:8\n',
+        'deployments/blog/roles/deploy/tasks/main.yml':
+          '- name: deploy the stack\n  ansible.builtin.command:\n    cmd: docker stack deploy -c /home/docker-compose/blog/docker-compose.yaml blog\n',
+      }),
+    );
+    expect(detection.answers.orchestrator?.evidence).toEqual([
+      {
+        file: 'deployments/blog/docker-compose.yaml',
+        reason:
+          'a Docker Swarm stack of 2 service(s) (deployments/blog/roles/deploy/tasks/main.yml runs docker stack deploy)',
+      },
+    ]);
+    // A stack file the script generates names none of the repository's Compose files
+    // (full-stack-fastapi-template's `docker stack deploy -c docker-stack.yml`).
+    const generated = await detect(
+      compiled,
+      tree({
+        'docker-compose.yml':
+          'services:\n  backend:\n    build: ./backend\n  db:\n    image: postgres:17\n',
+        'scripts/deploy.sh':
+          '#!/bin/sh\ndocker compose -f docker-compose.yml config > docker-stack.yml\ndocker stack deploy -c docker-stack.yml app\n',
+      }),
+    );
+    expect(generated.answers.orchestrator?.value).toBe('compose');
+    // Without it, the same file is Compose's.
+    const compose = await detect(
+      compiled,
+      tree({
+        'docker-compose.yaml': 'services:\n  ghost:\n    image: ghost:5\n',
+        '.github/workflows/deploy.yml':
+          'jobs:\n  d:\n    steps:\n      - run: docker stack deploy -c docker-compose.yaml x\n',
+      }),
+    );
+    expect(compose.answers.orchestrator?.value).toBe('compose');
+  });
 });

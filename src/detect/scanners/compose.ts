@@ -26,9 +26,42 @@ const COMPOSE_TEMPLATE = /(^|[-_.])(docker-|podman-)?compose([.-][\w-]+)?\.ya?ml
 
 export const composeScanner: Scanner = {
   name: 'compose',
+  // And the scripts and playbooks that may deploy them as Swarm stacks.
   wants: (path, name) =>
-    isComposeFile(path, name) || STACK.test(name) || COMPOSE_TEMPLATE.test(name),
-  scan(read) {
+    isComposeFile(path, name) ||
+    STACK.test(name) ||
+    COMPOSE_TEMPLATE.test(name) ||
+    /\.(sh|bash|ya?ml)$|^Makefile$/.test(name),
+  scan(all) {
+    // `docker stack deploy -c docker-compose.yml` (joe-mccarthy/home-lab's playbooks): the
+    // repository's Compose files are Swarm stacks.
+    // The files it names, by name (`-c /home/docker-compose/blog/docker-compose.yaml`, or the
+    // module's `compose:` list): a stack file it generates (full-stack-fastapi-template's
+    // docker-stack.yml) leaves the repository's Compose files Compose's.
+    const stackDeployers = all.filter(
+      (f) =>
+        !isComposeFile(f.path, f.name) &&
+        toolingRole(f.path) === undefined &&
+        /\bdocker\s+stack\s+(deploy|up)\b|\bdocker_stack:/.test(f.text),
+    );
+    const stackDeployer = stackDeployers[0];
+    const stackNames = new Set(
+      stackDeployers.flatMap((deployer) =>
+        [
+          ...deployer.text.matchAll(
+            /\bdocker\s+stack\s+(?:deploy|up)\b[^\n]*?\s(?:-c|--compose-file)[\s=]+["']?([^\s"']+)/g,
+          ),
+          ...(/\bdocker_stack:/.test(deployer.text)
+            ? deployer.text.matchAll(/^\s*-\s*["']?([^\s"']+\.ya?ml)["']?\s*$/gm)
+            : []),
+        ].map((m) => posix.basename(m[1]!)),
+      ),
+    );
+    const deployedAsStack = (file: TextFile) =>
+      stackDeployer !== undefined && (stackNames.size === 0 || stackNames.has(file.name));
+    const read = all.filter(
+      (f) => isComposeFile(f.path, f.name) || STACK.test(f.name) || COMPOSE_TEMPLATE.test(f.name),
+    );
     // Jinja templates, by name or by their block tags (Mailu's setup/flavors/compose/
     // docker-compose.yml, which its configuration wizard renders).
     const files = read.map((f) =>
@@ -117,7 +150,8 @@ export const composeScanner: Scanner = {
       const deploys = services.map((s) => s.service.deploy).filter(isRecord);
       const swarm =
         (deploys.length > 0 && STACK.test(file.name)) ||
-        deploys.some((d) => isRecord(d.placement) || d.mode === 'global');
+        deploys.some((d) => isRecord(d.placement) || d.mode === 'global') ||
+        (deployedAsStack(file) && !development);
       findings.push(
         swarm
           ? {
@@ -125,7 +159,9 @@ export const composeScanner: Scanner = {
               value: 'swarm',
               strength: 3,
               file: file.path,
-              reason: `a Docker Swarm stack of ${count} service(s)`,
+              reason: deployedAsStack(file)
+                ? `a Docker Swarm stack of ${count} service(s) (${stackDeployer?.path} runs docker stack deploy)`
+                : `a Docker Swarm stack of ${count} service(s)`,
             }
           : {
               question: 'orchestrator',
