@@ -226,9 +226,9 @@ function setAside(
   // (wsadza's build/docker-compose.yml, of the image distrobuilder runs in) is that tooling.
   const byContent = new Map(findings.flatMap((f) => (f.tooling ? [[f.file, f.tooling]] : [])));
   const runsTooling = (finding: Finding) => {
-    const roles = finding.runsImagesOf?.map((p) => byContent.get(p) ?? toolingOf(p));
-    return roles && roles.length > 0 && roles.every((r) => r !== undefined)
-      ? `it runs only images of tooling: ${roles[0]}`
+    const imageRoles = finding.runsImagesOf?.map((p) => byContent.get(p) ?? toolingOf(p));
+    return imageRoles && imageRoles.length > 0 && imageRoles.every((r) => r !== undefined)
+      ? `it runs only images of tooling: ${imageRoles[0]}`
       : undefined;
   };
   // Neither its file's place nor its content makes it tooling.

@@ -34,31 +34,32 @@ export const composeScanner: Scanner = {
     /\.(sh|bash|ya?ml)$|^Makefile$/.test(name),
   scan(all) {
     // `docker stack deploy -c docker-compose.yml` (joe-mccarthy/home-lab's playbooks): the
-    // repository's Compose files are Swarm stacks.
-    // The files it names, by name (`-c /home/docker-compose/blog/docker-compose.yaml`, or the
-    // module's `compose:` list): a stack file it generates (full-stack-fastapi-template's
-    // docker-stack.yml) leaves the repository's Compose files Compose's.
+    // repository's Compose files are Swarm stacks. Those it names, by name (`-c
+    // /home/docker-compose/blog/docker-compose.yaml`, or the module's `compose:` list), or all
+    // when it names none; a stack file it generates (full-stack-fastapi-template's
+    // docker-stack.yml) leaves them Compose's. Each is said with the file that deploys it.
     const stackDeployers = all.filter(
       (f) =>
         !isComposeFile(f.path, f.name) &&
         toolingRole(f.path) === undefined &&
         /\bdocker\s+stack\s+(deploy|up)\b|\bdocker_stack:/.test(f.text),
     );
-    const stackDeployer = stackDeployers[0];
-    const stackNames = new Set(
-      stackDeployers.flatMap((deployer) =>
-        [
-          ...deployer.text.matchAll(
-            /\bdocker\s+stack\s+(?:deploy|up)\b[^\n]*?\s(?:-c|--compose-file)[\s=]+["']?([^\s"']+)/g,
-          ),
-          ...(/\bdocker_stack:/.test(deployer.text)
-            ? deployer.text.matchAll(/^\s*-\s*["']?([^\s"']+\.ya?ml)["']?\s*$/gm)
-            : []),
-        ].map((m) => posix.basename(m[1]!)),
-      ),
-    );
-    const deployedAsStack = (file: TextFile) =>
-      stackDeployer !== undefined && (stackNames.size === 0 || stackNames.has(file.name));
+    const deployerByName = new Map<string, string>();
+    for (const deployer of stackDeployers)
+      for (const match of [
+        ...deployer.text.matchAll(
+          /\bdocker\s+stack\s+(?:deploy|up)\b[^\n]*?\s(?:-c|--compose-file)[\s=]+["']?([^\s"']+)/g,
+        ),
+        ...(/\bdocker_stack:/.test(deployer.text)
+          ? deployer.text.matchAll(/^\s*-\s*["']?([^\s"']+\.ya?ml)["']?\s*$/gm)
+          : []),
+      ]) {
+        const name = posix.basename(match[1]!);
+        if (!deployerByName.has(name)) deployerByName.set(name, deployer.path);
+      }
+    /** The file that deploys a Compose file as a Swarm stack, if one does. */
+    const stackDeployerOf = (file: TextFile): string | undefined =>
+      deployerByName.size > 0 ? deployerByName.get(file.name) : stackDeployers[0]?.path;
     const read = all.filter(
       (f) => isComposeFile(f.path, f.name) || STACK.test(f.name) || COMPOSE_TEMPLATE.test(f.name),
     );
@@ -148,10 +149,11 @@ export const composeScanner: Scanner = {
       // A stack file with deploy settings, or deploy settings only Swarm reads (placement, a
       // global mode), whatever the file's name.
       const deploys = services.map((s) => s.service.deploy).filter(isRecord);
+      const deployer = stackDeployerOf(file);
       const swarm =
         (deploys.length > 0 && STACK.test(file.name)) ||
         deploys.some((d) => isRecord(d.placement) || d.mode === 'global') ||
-        (deployedAsStack(file) && !development);
+        (deployer !== undefined && !development);
       findings.push(
         swarm
           ? {
@@ -159,8 +161,8 @@ export const composeScanner: Scanner = {
               value: 'swarm',
               strength: 3,
               file: file.path,
-              reason: deployedAsStack(file)
-                ? `a Docker Swarm stack of ${count} service(s) (${stackDeployer?.path} runs docker stack deploy)`
+              reason: deployer
+                ? `a Docker Swarm stack of ${count} service(s) (${deployer} runs docker stack deploy)`
                 : `a Docker Swarm stack of ${count} service(s)`,
             }
           : {
