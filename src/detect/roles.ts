@@ -80,7 +80,7 @@ const PURPOSE_WORDS: readonly [RegExp, string, string][] = [
 ];
 
 /** A YAML file in a folder named for Compose is a Compose file, its whole name the purpose. */
-const IN_COMPOSE_FOLDER = /(?:^|\/)(?:docker-|podman-)?compose\/([\w.-]+)\.ya?ml$/i;
+export const IN_COMPOSE_FOLDER = /(?:^|\/)(?:docker-|podman-)?compose\/([^/]+)\.ya?ml$/i;
 
 function containerFileRole(path: string, name: string): string | undefined {
   const match = CONTAINER_FILE.exec(name);

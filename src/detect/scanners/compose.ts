@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 import { architectureOf, type Component, ownComponents } from '../architecture.js';
 import { isRecord, renderedJinja, yamlDocuments } from '../read-yaml.js';
-import { toolingRole } from '../roles.js';
+import { IN_COMPOSE_FOLDER, toolingRole } from '../roles.js';
 import { type Finding, listOf, type Scanner, type TextFile } from '../types.js';
 
 const COMPOSE = /^(docker-|podman-)?compose([.-][\w-]+)?\.ya?ml$/i;
@@ -14,12 +14,17 @@ const COMPOSE = /^(docker-|podman-)?compose([.-][\w-]+)?\.ya?ml$/i;
  * (`deployment/docker-compose/apps.yml`, which a Taskfile brings up with `-f`).
  */
 export function isComposeFile(path: string, name: string): boolean {
-  return (
-    COMPOSE.test(name) ||
-    (/\.ya?ml$/i.test(name) && /(^|\/)(docker-|podman-)?compose\/[^/]+$/i.test(path))
-  );
+  return COMPOSE.test(name) || IN_COMPOSE_FOLDER.test(path);
 }
 const STACK = /(^|[-_.])stack([-_.][\w.-]*)?\.ya?ml$/i;
+
+/** A command that deploys Compose files as a Swarm stack. */
+const STACK_DEPLOY = /\bdocker\s+stack\s+(?:deploy|up)\b/;
+/** The Compose file such a command names (`-c docker-compose.yml`). */
+const STACK_DEPLOY_FILE = new RegExp(
+  `${STACK_DEPLOY.source}[^\\n]*?\\s(?:-c|--compose-file)[\\s=]+["']?([^\\s"']+)`,
+  'g',
+);
 
 /** A Compose file templated with Jinja (Ansible's templates/docker-compose.yml.j2). */
 const COMPOSE_TEMPLATE = /(^|[-_.])(docker-|podman-)?compose([.-][\w-]+)?\.ya?ml\.j2$/i;
@@ -42,14 +47,12 @@ export const composeScanner: Scanner = {
       (f) =>
         !isComposeFile(f.path, f.name) &&
         toolingRole(f.path) === undefined &&
-        /\bdocker\s+stack\s+(deploy|up)\b|\bdocker_stack:/.test(f.text),
+        (STACK_DEPLOY.test(f.text) || /\bdocker_stack:/.test(f.text)),
     );
     const deployerByName = new Map<string, string>();
     for (const deployer of stackDeployers)
       for (const match of [
-        ...deployer.text.matchAll(
-          /\bdocker\s+stack\s+(?:deploy|up)\b[^\n]*?\s(?:-c|--compose-file)[\s=]+["']?([^\s"']+)/g,
-        ),
+        ...deployer.text.matchAll(STACK_DEPLOY_FILE),
         ...(/\bdocker_stack:/.test(deployer.text)
           ? deployer.text.matchAll(/^\s*-\s*["']?([^\s"']+\.ya?ml)["']?\s*$/gm)
           : []),

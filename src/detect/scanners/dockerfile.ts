@@ -57,6 +57,16 @@ const ARCHITECTURE_VARIANT =
 const PM2_CONFIG =
   /^(ecosystem\.config\.(c?js|json|ya?ml)|pm2\.(json|ya?ml)|process\.(json|ya?ml))$/;
 
+/** The programs that run a Procfile's process types side by side. */
+const PROCFILE_RUNNERS = 'forego|honcho|foreman|overmind';
+/** A Procfile runner as the container's process, and the line that starts it. */
+const RUNNER_AS_PROCESS = new RegExp(`\\b(?:${PROCFILE_RUNNERS})\\b.*`);
+/** A Procfile runner a start script ends in (`exec bundle exec foreman start -m web=1`). */
+const RUNNER_IN_SCRIPT = new RegExp(
+  `^\\s*exec\\s+(?:bundle\\s+exec\\s+)?(?:\\S*\\/)?((?:${PROCFILE_RUNNERS})\\s+start\\b.*)$`,
+  'gm',
+);
+
 export const dockerfileScanner: Scanner = {
   name: 'dockerfile',
   // Compose files are read too: the folder of one marks an application, whose images are
@@ -239,14 +249,8 @@ export const dockerfileScanner: Scanner = {
       // (PasswordPusher's `exec bundle exec foreman start -m web=1,worker=1`, or `-m web=1`
       // when the worker is switched off: the branch that runs the most process types counts).
       const runnerLines = [
-        ...(/\b(?:forego|honcho|foreman|overmind)\b.*/.exec(run) ?? []),
-        ...scripts.flatMap((s) =>
-          [
-            ...s.text.matchAll(
-              /^\s*exec\s+(?:bundle\s+exec\s+)?(?:\S*\/)?((?:forego|honcho|foreman|overmind)\s+start\b.*)$/gm,
-            ),
-          ].map((m) => m[1]!),
-        ),
+        ...(RUNNER_AS_PROCESS.exec(run) ?? []),
+        ...scripts.flatMap((s) => [...s.text.matchAll(RUNNER_IN_SCRIPT)].map((m) => m[1]!)),
       ];
       const runners = runnerLines
         .map((line) => ({

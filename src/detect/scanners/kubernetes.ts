@@ -30,10 +30,11 @@ export const kubernetesScanner: Scanner = {
     // on every node is the nodes' agent (es-operator's sysctl tuner), not a part of it.
     const nodeAgents = new Set<Component>();
     const chartTiers = new Map<string, Component[]>();
-    const chartFolders = new Set(
+    // Each chart's Chart.yaml, by the chart's folder.
+    const chartFiles = new Map(
       files
         .filter((f) => /^Chart\.ya?ml$/i.test(f.name))
-        .map((f) => f.path.slice(0, f.path.lastIndexOf('/') + 1)),
+        .map((f) => [f.path.slice(0, f.path.lastIndexOf('/') + 1), f.path] as const),
     );
     // Each chart's values, by the chart's folder, to name the images its templates use.
     const chartValues = new Map(
@@ -54,7 +55,6 @@ export const kubernetesScanner: Scanner = {
     // Charts of this repository that another depends on (`repository: file://../../cart/chart`):
     // each chart's folder → the folder of the chart that puts it together with others.
     const umbrellaOf = new Map<string, string>();
-    const chartFiles = new Map<string, string>(); // a chart's folder → its Chart.yaml
     // The names a kustomization gives the workloads of its folder (`namePrefix: emailer-`, as
     // micro-starter-kit's services, each a Deployment named `service`).
     const affixes = new Map<string, { prefix: string; suffix: string }>();
@@ -89,7 +89,6 @@ export const kubernetesScanner: Scanner = {
         const chart = yamlDocuments(file)[0];
         if (isRecord(chart) && typeof chart.name === 'string')
           assemblies.set(folderOfFile, { file: file.path, what: `a Helm chart (${chart.name})` });
-        chartFiles.set(folderOfFile, file.path);
         const dependencies =
           isRecord(chart) && Array.isArray(chart.dependencies) ? chart.dependencies : [];
         for (const dependency of dependencies) {
@@ -126,7 +125,7 @@ export const kubernetesScanner: Scanner = {
       // per folder (an Argo CD ApplicationSet over apps/*/values.yaml): each controller is a
       // workload. Not a chart's own values: its templates say what it runs.
       const controllers =
-        /^values\.ya?ml$/i.test(file.name) && !chartFolders.has(folderOfFile)
+        /^values\.ya?ml$/i.test(file.name) && !chartFiles.has(folderOfFile)
           ? appTemplateControllers(file)
           : [];
       for (const { controller, image } of controllers) {
