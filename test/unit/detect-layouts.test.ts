@@ -1343,7 +1343,10 @@ describe('layouts found on held-out sets twenty-one and twenty-two', () => {
   it('leaves out what a role sets up only when a switch that is off by default is on', async () => {
     const detection = await detect(compiled, tree(role('false')));
     // One service runs: nginx. The agent, its metrics and keepalived are options.
-    expect(detection.answers.processes).toBeUndefined();
+    expect(detection.answers.processes?.value).toBe('single');
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'Ansible runs one service of its own on the host: nginx; not counted, off unless switched on: web-agent, keepalived, web-metrics',
+    );
     expect(detection.answers.init?.evidence.map((e) => e.reason)).toContain(
       'Ansible manages 1 system service(s) through the init system: nginx',
     );
@@ -2484,7 +2487,7 @@ describe('layouts found on sets forty-nine to fifty-six', () => {
           '- name: start the agent\n  ansible.builtin.service:\n    name: datadog-agent\n    state: started\n- name: stop the security agent\n  ansible.builtin.service:\n    name: datadog-agent-security\n    state: stopped\n    enabled: false\n- name: disable the legacy installer\n  ansible.builtin.systemd:\n    name: datadog-installer\n    enabled: false\n',
       }),
     );
-    expect(datadog.answers.processes).toBeUndefined();
+    expect(datadog.answers.processes?.value).toBe('single');
     expect(datadog.answers.init?.evidence[0]?.reason).toBe(
       'Ansible manages 1 system service(s) through the init system: datadog-agent',
     );
@@ -2847,7 +2850,7 @@ describe('services configuration management sets up but does not run beside the 
         '- name: refresh the CRL daily\n  ansible.builtin.systemd:\n    name: openvpn-crl-refresh.timer\n    enabled: true\n    state: started\n',
     };
     const off = await detect(compiled, tree(role));
-    expect(off.answers.processes).toBeUndefined();
+    expect(off.answers.processes?.value).toBe('single');
     expect(off.answers.init?.evidence[0]?.reason).toBe(
       'Ansible manages 1 system service(s) through the init system: openvpn-server@server',
     );
@@ -2860,7 +2863,7 @@ describe('services configuration management sets up but does not run beside the 
         'files/openvpn-crl-refresh.timer': '[Timer]\nOnCalendar=daily\n',
       }),
     );
-    expect(on.answers.processes).toBeUndefined();
+    expect(on.answers.processes?.value).toBe('single');
     expect(on.answers.cron?.value).toBe('yes');
   });
 
@@ -3246,5 +3249,70 @@ describe('layouts found on sets seventy-three to seventy-six', () => {
       }),
     );
     expect(compose.answers.orchestrator?.value).toBe('compose');
+  });
+});
+
+describe('layouts found on sets ninety-three to ninety-six', () => {
+  it('reads an Ansible role that installs one daemon as one service, its options off by their defaults', async () => {
+    // Shaped like systemli/ansible-role-prosody and ansible-community/ansible-consul: LDAP's
+    // saslauthd only when the authentication setting names it; dnsmasq behind a switch that
+    // falls back to false when the environment does not set it.
+    const detection = await detect(
+      compiled,
+      tree({
+        'meta/main.yml': 'galaxy_info:\n  role_name: chat\n',
+        'defaults/main.yml':
+          "chat_authentication: internal_hashed\nchat_dns_enable: \"{{ lookup('env', 'CHAT_DNS_ENABLE') | default(false, true) }}\"\n",
+        'tasks/main.yml':
+          '- name: chat\n  ansible.builtin.include_tasks: chat.yml\n- name: ldap\n  ansible.builtin.include_tasks: ldap.yml\n  when: chat_authentication == "cyrus"\n- name: dns\n  ansible.builtin.include_tasks: dns.yml\n  when: chat_dns_enable | bool\n',
+        'tasks/chat.yml':
+          '- name: start chat\n  ansible.builtin.service:\n    name: chatd\n    state: started\n',
+        'tasks/ldap.yml':
+          '- name: configure saslauthd\n  ansible.builtin.template:\n    src: saslauthd.j2\n    dest: /etc/default/saslauthd\n  notify: restart saslauthd\n',
+        'tasks/dns.yml':
+          '- name: configure dnsmasq\n  ansible.builtin.template:\n    src: dnsmasq.j2\n    dest: /etc/dnsmasq.d/chat\n  notify: restart dnsmasq\n',
+        'handlers/main.yml':
+          '- name: restart saslauthd\n  ansible.builtin.service:\n    name: saslauthd\n    state: restarted\n- name: restart dnsmasq\n  ansible.builtin.service:\n    name: dnsmasq\n    state: restarted\n',
+      }),
+    );
+    expect(detection.answers.processes?.value).toBe('single');
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'Ansible runs one service of its own on the host: chatd; not counted, off unless switched on: saslauthd, dnsmasq',
+    );
+    // The setting that names LDAP turns saslauthd on: two services.
+    const ldap = await detect(
+      compiled,
+      tree({
+        'meta/main.yml': 'galaxy_info:\n  role_name: chat\n',
+        'defaults/main.yml': 'chat_authentication: cyrus\n',
+        'tasks/main.yml':
+          '- name: chat\n  ansible.builtin.service:\n    name: chatd\n    state: started\n- name: ldap\n  ansible.builtin.service:\n    name: saslauthd\n    state: started\n  when: chat_authentication == "cyrus"\n',
+      }),
+    );
+    expect(ldap.answers.processes?.value).toBe('few');
+  });
+
+  it('does not call one service single when it is the container engine or one role of a collection', async () => {
+    // Shaped like spantaleev/matrix-docker-ansible-deploy: Docker is the one host service, and
+    // the containers it runs are the workload.
+    const docker = await detect(
+      compiled,
+      tree({
+        'setup.yml': '- hosts: matrix\n  roles:\n    - docker\n',
+        'roles/docker/tasks/main.yml':
+          '- name: start docker\n  ansible.builtin.service:\n    name: docker\n    state: started\n',
+      }),
+    );
+    expect(docker.answers.processes).toBeUndefined();
+    // A Chef cookbook's one service found by name may be a helper beside the daemon.
+    const chef = await detect(
+      compiled,
+      tree({
+        'metadata.rb': "name 'store'\n",
+        'recipes/default.rb': "service 'kmip-server' do\n  action [:enable, :start]\nend\n",
+      }),
+    );
+    expect(chef.answers.init?.value).toBe('yes');
+    expect(chef.answers.processes).toBeUndefined();
   });
 });

@@ -66,6 +66,23 @@ function managed(
     const own = [
       ...new Set((together?.names ?? names).map((n) => n.replace(/\.(service|socket|timer)$/, ''))),
     ].filter((n) => !/[{}]/.test(n) && !scheduled.has(n) && !matchesAny(n, hostBase.baseServices));
+    // One daemon of its own (consul, prosody): a single service, a weaker sign than a count of
+    // several. Said only of Ansible, whose switches and conditions are read (a service behind
+    // one that is off is left out), and not of a container engine, whose containers are the
+    // workload. Chef, Puppet and Salt services are found by name alone: one found there is
+    // often a helper beside a daemon set up another way (swift-init, a templated name). Nor
+    // of a collection whose roles each go to hosts of their own: how they are put together is
+    // not in the repository.
+    const wholeRepository = together === undefined || together.where.startsWith('one play');
+    if (own.length === 1 && tool === 'Ansible' && engines.length === 0 && wholeRepository)
+      findings.push({
+        question: 'processes',
+        value: 'single',
+        strength: 1,
+        file: services.get(own[0] ?? '') ?? file,
+        reason: `${tool} runs one service of its own on the host: ${own[0]}${optional.length > 0 ? `; not counted, off unless switched on: ${listOf(optional)}` : ''}`,
+        ...host,
+      });
     if (own.length >= 2)
       findings.push({
         question: 'processes',
@@ -302,6 +319,8 @@ export const ansibleScanner: Scanner = {
     // Switches a role leaves off by default (nginx_amplify_enable: false) are noted too.
     const variables = new Map<string, string>();
     const off = new Set<string>();
+    // Every value a role's defaults and vars give a setting, for `when: x == "cyrus"`.
+    const settings = new Map<string, Set<string>>();
     for (const file of files) {
       if (!/(^|\/)(defaults|vars)\/([^/]+\/)?[^/]+\.ya?ml$/.test(file.path)) continue;
       const values = yamlDocuments(file)[0];
@@ -309,13 +328,19 @@ export const ansibleScanner: Scanner = {
         for (const [key, value] of Object.entries(values)) {
           if (typeof value === 'string' && !value.includes('{{') && !variables.has(key))
             variables.set(key, value);
-          // Off by default: false, or an empty string or nothing (an API key left unset).
+          if (typeof value === 'string')
+            settings.set(key, (settings.get(key) ?? new Set<string>()).add(value));
+          // Off by default: false, or an empty string or nothing (an API key left unset), or
+          // an expression that falls back to false when the play does not set it
+          // ("{{ lookup('env', 'CONSUL_DNSMASQ_ENABLE') | default(false, true) }}").
           if (value === false || value === '' || value === null) off.add(key);
+          else if (typeof value === 'string' && FALLS_BACK_TO_OFF.test(value.trim())) off.add(key);
         }
     }
     const optional = optionsOffByDefault(
       files.filter((f) => isAnsible(f) && /\.ya?ml$/i.test(f.name)),
       off,
+      settings,
       roleOf,
     );
     const leftOut = new Set<string>();
@@ -427,6 +452,10 @@ export const ansibleScanner: Scanner = {
   },
 };
 
+/** A Jinja value that is off unless something sets it: `{{ … | default(false) }}`. */
+const FALLS_BACK_TO_OFF =
+  /^\{\{[^{}]*\|\s*default\(\s*(?:false|False|no|''|"")\s*(?:,\s*(?:true|True)\s*)?\)\s*\}\}$/;
+
 /**
  * The services a Salt state with Jinja keeps running, read line by line (linear, whatever the
  * file): a state id at the start of a line, then `service.running` (or `service:` and
@@ -493,6 +522,7 @@ const INCLUDE_MODULES = new Set([
 function optionsOffByDefault(
   files: readonly TextFile[],
   off: ReadonlySet<string>,
+  settings: ReadonlyMap<string, ReadonlySet<string>>,
   roleOf: (path: string) => string | undefined,
 ): {
   offFiles: ReadonlySet<string>;
@@ -500,7 +530,9 @@ function optionsOffByDefault(
   onlyNotifiedWhenOff: (handler: Record<string, unknown>) => boolean;
 } {
   // A condition needs the switch on: one of its `and`ed parts is the switch (`x`, `x | bool`,
-  // `x is truthy`), or that it is set (`x | length > 0`, `x != ''`).
+  // `x is truthy`), or that it is set (`x | length > 0`, `x != ''`), or that a setting has a
+  // value its defaults never give it (`prosody_authentication == "cyrus"`, default
+  // internal_hashed).
   const needsOff = (when: unknown): boolean =>
     (Array.isArray(when) ? when : [when]).some(
       (condition) =>
@@ -510,15 +542,18 @@ function optionsOffByDefault(
             /^\(?\s*([A-Za-z_]\w*)\s*(?:\|\s*(?:bool|length)\s*)?(?:(?:>\s*0|!=\s*(?:''|""))\s*)?(?:is\s+(?:truthy|true|sameas\s+true)\s*)?\)?$/.exec(
               part.trim(),
             )?.[1];
-          return name !== undefined && off.has(name);
+          if (name !== undefined) return off.has(name);
+          const equals = /^\(?\s*([A-Za-z_]\w*)\s*==\s*(['"])([^'"]*)\2\s*\)?$/.exec(part.trim());
+          const given = equals && settings.get(equals[1] ?? '');
+          return equals !== null && given !== undefined && !given.has(equals[3] ?? '');
         }),
     );
   const isOff = (task: Record<string, unknown>, enclosing: readonly Record<string, unknown>[]) =>
-    off.size > 0 && [task, ...enclosing].some((t) => needsOff(t.when));
+    (off.size > 0 || settings.size > 0) && [task, ...enclosing].some((t) => needsOff(t.when));
   const paths = new Set(files.map((f) => f.path));
   const edges: { from: string; to: string; off: boolean }[] = [];
   const notified: { file: string; names: string[]; off: boolean }[] = [];
-  if (off.size > 0)
+  if (off.size > 0 || settings.size > 0)
     for (const file of files)
       visitTasks(yamlDocuments(file)[0], (module, args, task, enclosing) => {
         if (module === 'notify') {
