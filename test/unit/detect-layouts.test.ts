@@ -3252,7 +3252,7 @@ describe('layouts found on sets seventy-three to seventy-six', () => {
   });
 });
 
-describe('layouts found on sets ninety-three to ninety-six', () => {
+describe('layouts found on sets ninety-three to one hundred', () => {
   it('reads an Ansible role that installs one daemon as one service, its options off by their defaults', async () => {
     // Shaped like systemli/ansible-role-prosody and ansible-community/ansible-consul: LDAP's
     // saslauthd only when the authentication setting names it; dnsmasq behind a switch that
@@ -3314,5 +3314,65 @@ describe('layouts found on sets ninety-three to ninety-six', () => {
     );
     expect(chef.answers.init?.value).toBe('yes');
     expect(chef.answers.processes).toBeUndefined();
+  });
+
+  it('reads the containers a playbook runs from images as services of their own, replaced to update', async () => {
+    // Shaped like rishavnandi/ansible_homelab: one playbook installs Docker, then includes a
+    // task file per app over a loop, each running a container.
+    const app = (name: string) =>
+      `- name: Create ${name} container\n  community.docker.docker_container:\n    name: ${name}\n    image: lscr.io/linuxserver/${name}\n    pull: true\n    restart_policy: unless-stopped\n`;
+    const files = {
+      'ansible.cfg': '[defaults]\ninventory = inventory\n',
+      'main.yml':
+        '- hosts: all\n  tasks:\n    - name: Install docker\n      ansible.builtin.include_tasks: tasks/docker.yml\n    - name: Deploy apps\n      ansible.builtin.include_tasks: "tasks/{{ item }}.yml"\n      loop:\n        - jellyfin\n        - sonarr\n        - radarr\n    - name: Restart jellyfin\n      community.docker.docker_container:\n        name: jellyfin\n        restart: true\n',
+      'tasks/docker.yml':
+        '- name: start docker\n  ansible.builtin.service:\n    name: docker\n    state: started\n',
+      'tasks/jellyfin.yml': app('jellyfin'),
+      'tasks/sonarr.yml': app('sonarr'),
+      'tasks/radarr.yml': app('radarr'),
+    };
+    const detection = await detect(compiled, tree(files));
+    expect(detection.answers.processes).toEqual({
+      value: 'single',
+      evidence: [
+        {
+          file: 'tasks/jellyfin.yml',
+          reason: 'Ansible runs 3 containers, each a service of its own: jellyfin, radarr, sonarr',
+        },
+      ],
+    });
+    expect(detection.answers.updates?.value).toBe('replace');
+    expect(detection.answers.configManagement?.value).toBe('ansible');
+    // Without the loop the included files are unknown: no container is counted.
+    const unlooped = await detect(
+      compiled,
+      tree({ ...files, 'main.yml': files['main.yml'].replace(/ {6}loop:\n( {8}- \w+\n)+/, '') }),
+    );
+    expect(unlooped.answers.processes).toBeUndefined();
+    expect(unlooped.answers.updates?.value).toBe('in-place');
+  });
+
+  it('leaves off a switch the repository sets nowhere but in a test', async () => {
+    // Shaped like davestephens/ansible-nas: each app role runs its container only when a switch
+    // is on; only the role's Molecule scenario sets it.
+    const role = (name: string) => ({
+      [`roles/${name}/defaults/main.yml`]: `${name}_data_directory: /srv/${name}\n`,
+      [`roles/${name}/tasks/main.yml`]: `- name: Start ${name}\n  block:\n    - name: ${name} container\n      community.docker.docker_container:\n        name: ${name}\n        image: example/${name}\n  when: ${name}_enabled is true\n`,
+      [`roles/${name}/molecule/default/molecule.yml`]: `provisioner:\n  inventory:\n    group_vars:\n      all:\n        ${name}_enabled: true\n`,
+    });
+    const files = {
+      'nas.yml': '- hosts: all\n  roles:\n    - role: gitea\n    - role: grafana\n',
+      ...role('gitea'),
+      ...role('grafana'),
+    };
+    expect((await detect(compiled, tree(files))).answers.processes).toBeUndefined();
+    // Set in the inventory's group variables, the switch is on.
+    const on = await detect(
+      compiled,
+      tree({ ...files, 'group_vars/all.yml': 'gitea_enabled: true\ngrafana_enabled: true\n' }),
+    );
+    expect(on.answers.processes?.evidence[0]?.reason).toBe(
+      'Ansible runs 2 containers, each a service of its own: gitea, grafana',
+    );
   });
 });

@@ -2,6 +2,7 @@
 import { posix } from 'node:path';
 import { hostBase, matchesAny } from '../host/base.js';
 import { isRecord, yamlDocuments } from '../read-yaml.js';
+import { toolingRole } from '../roles.js';
 import {
   type ConfigurationTool,
   type Finding,
@@ -304,13 +305,14 @@ export const ansibleScanner: Scanner = {
       for (const file of files) {
         if (!isAnsible(file) || roleOf(file.path) !== undefined || !/\.ya?ml$/i.test(file.name))
           continue;
-        visitTasks(yamlDocuments(file)[0], (module, args) => {
+        visitTasks(yamlDocuments(file)[0], (module, args, task) => {
           if (!INCLUDE_MODULES.has(module)) return;
-          const target = includeTarget(args);
-          const to = target && includedFile(file.path, target, undefined, paths);
-          if (to && !taskFiles.has(to) && roleOf(to) === undefined) {
-            taskFiles.add(to);
-            grew = true;
+          for (const target of loopedTargets(includeTarget(args), task)) {
+            const to = includedFile(file.path, target, undefined, paths);
+            if (to && !taskFiles.has(to) && roleOf(to) === undefined) {
+              taskFiles.add(to);
+              grew = true;
+            }
           }
         });
       }
@@ -337,13 +339,34 @@ export const ansibleScanner: Scanner = {
           else if (typeof value === 'string' && FALLS_BACK_TO_OFF.test(value.trim())) off.add(key);
         }
     }
+    // A switch the repository sets nowhere (no key of that name in its variables, inventory or
+    // plays; only a Molecule test turns on ansible-nas's `speedtest_enabled`) is off until a
+    // user sets it. Read only when a condition asks, from every file but tooling.
+    let named: Set<string> | undefined;
+    const setSomewhere = (name: string) => {
+      named ??= new Set(
+        files
+          .filter((f) => toolingRole(f.path) === undefined)
+          .flatMap((f) => [
+            ...[...f.text.matchAll(/^[ \t]*(?:-[ \t]+)?([A-Za-z_]\w*)[ \t]*[:=]/gm)].map(
+              (m) => m[1]!,
+            ),
+            ...[...f.text.matchAll(/\b(?:register|loop_var|name):[ \t]*["']?([A-Za-z_]\w*)/g)].map(
+              (m) => m[1]!,
+            ),
+          ]),
+      );
+      return named.has(name);
+    };
     const optional = optionsOffByDefault(
       files.filter((f) => isAnsible(f) && /\.ya?ml$/i.test(f.name)),
       off,
       settings,
       roleOf,
+      setSomewhere,
     );
     const leftOut = new Set<string>();
+    const containers = new Map<string, string>();
     let deploys: { file: string; module: string; value: 'compose' | 'swarm' } | undefined;
     const setUp = (service: string, path: string) => {
       if (!services.has(service)) services.set(service, path);
@@ -395,6 +418,24 @@ export const ansibleScanner: Scanner = {
           const shown = variable === undefined ? name : (variables.get(variable) ?? variable);
           if (shown) setUp(shown, file.path);
         }
+        // A container run from an image (community.docker.docker_container): the playbook
+        // is its orchestrator, and the container is replaced, not patched, to update it.
+        // A handler only restarts one (`restart: true`), on notice.
+        if (
+          CONTAINER_MODULES.test(module) &&
+          !/(^|\/)handlers\//.test(file.path) &&
+          !fileOff &&
+          !optional.isOff(task, enclosing)
+        ) {
+          const given = taskArgument(args, 'name');
+          const variable =
+            typeof given === 'string'
+              ? /^\{\{\s*([\w.]+)\s*\}\}$/.exec(given.trim())?.[1]
+              : undefined;
+          const name = variable === undefined ? given : (variables.get(variable) ?? given);
+          if (typeof name === 'string' && typeof taskArgument(args, 'image') === 'string')
+            if (!containers.has(name)) containers.set(name, file.path);
+        }
         if (CRON_MODULES.has(module)) cronFile ??= file.path;
         const brings = /(^|\.)(docker_compose(_v2)?|docker_stack)$/.exec(module)?.[2];
         if (brings && !deploys)
@@ -420,7 +461,31 @@ export const ansibleScanner: Scanner = {
           },
         ]
       : [];
+    // Containers the playbooks run, two or more: each is a service of its own, and each file
+    // that runs them says it is updated by replacing them, as a chart's workloads do.
+    const containerFindings: Finding[] =
+      containers.size >= 2
+        ? [
+            {
+              question: 'processes',
+              value: 'single',
+              strength: 2,
+              file: [...containers.values()][0]!,
+              reason: `Ansible runs ${containers.size} containers, each a service of its own: ${listOf([...containers.keys()])}`,
+            },
+            ...[...new Set(containers.values())].map(
+              (path): Finding => ({
+                question: 'updates',
+                value: 'replace',
+                strength: 1,
+                file: path,
+                reason: 'Ansible runs containers from images: updating one replaces it',
+              }),
+            ),
+          ]
+        : [];
     const all = [
+      ...containerFindings,
       ...alongside(
         findings,
         managed(
@@ -524,6 +589,7 @@ function optionsOffByDefault(
   off: ReadonlySet<string>,
   settings: ReadonlyMap<string, ReadonlySet<string>>,
   roleOf: (path: string) => string | undefined,
+  setSomewhere: (name: string) => boolean,
 ): {
   offFiles: ReadonlySet<string>;
   isOff: (task: Record<string, unknown>, enclosing: readonly Record<string, unknown>[]) => boolean;
@@ -542,31 +608,30 @@ function optionsOffByDefault(
             /^\(?\s*([A-Za-z_]\w*)\s*(?:\|\s*(?:bool|length)\s*)?(?:(?:>\s*0|!=\s*(?:''|""))\s*)?(?:is\s+(?:truthy|true|sameas\s+true)\s*)?\)?$/.exec(
               part.trim(),
             )?.[1];
-          if (name !== undefined) return off.has(name);
+          if (name !== undefined) return off.has(name) || !setSomewhere(name);
           const equals = /^\(?\s*([A-Za-z_]\w*)\s*==\s*(['"])([^'"]*)\2\s*\)?$/.exec(part.trim());
           const given = equals && settings.get(equals[1] ?? '');
           return equals !== null && given !== undefined && !given.has(equals[3] ?? '');
         }),
     );
   const isOff = (task: Record<string, unknown>, enclosing: readonly Record<string, unknown>[]) =>
-    (off.size > 0 || settings.size > 0) && [task, ...enclosing].some((t) => needsOff(t.when));
+    [task, ...enclosing].some((t) => t.when !== undefined && needsOff(t.when));
   const paths = new Set(files.map((f) => f.path));
   const edges: { from: string; to: string; off: boolean }[] = [];
   const notified: { file: string; names: string[]; off: boolean }[] = [];
-  if (off.size > 0 || settings.size > 0)
-    for (const file of files)
-      visitTasks(yamlDocuments(file)[0], (module, args, task, enclosing) => {
-        if (module === 'notify') {
-          const names = (Array.isArray(args) ? args : [args]).filter(
-            (n): n is string => typeof n === 'string',
-          );
-          notified.push({ file: file.path, names, off: isOff(task, enclosing) });
-        }
-        if (!INCLUDE_MODULES.has(module)) return;
-        const target = includeTarget(args);
-        const to = target && includedFile(file.path, target, roleOf(file.path), paths);
-        if (to) edges.push({ from: file.path, to, off: isOff(task, enclosing) });
-      });
+  for (const file of files)
+    visitTasks(yamlDocuments(file)[0], (module, args, task, enclosing) => {
+      if (module === 'notify') {
+        const names = (Array.isArray(args) ? args : [args]).filter(
+          (n): n is string => typeof n === 'string',
+        );
+        notified.push({ file: file.path, names, off: isOff(task, enclosing) });
+      }
+      if (!INCLUDE_MODULES.has(module)) return;
+      const target = includeTarget(args);
+      const to = target && includedFile(file.path, target, roleOf(file.path), paths);
+      if (to) edges.push({ from: file.path, to, off: isOff(task, enclosing) });
+    });
   // Files nothing includes run; so does what they include unless under a switch that is off.
   const included = new Set(edges.map((e) => e.to));
   const running = new Set([...paths].filter((p) => !included.has(p)));
@@ -591,6 +656,26 @@ function optionsOffByDefault(
     return names.some((n) => notifiedAtAll.has(n)) && !names.some((n) => notifiedWhenOn.has(n));
   };
   return { offFiles, isOff, onlyNotifiedWhenOff };
+}
+
+/**
+ * The files an include names, over its loop when it has one (`include_tasks:
+ * "tasks/{{ item }}.yml"` with `loop: [traefik, jellyfin]`: one file per item).
+ */
+function loopedTargets(target: string | undefined, task: Record<string, unknown>): string[] {
+  if (target === undefined) return [];
+  const items = task.loop ?? task.with_items;
+  const loopVariable =
+    isRecord(task.loop_control) && typeof task.loop_control.loop_var === 'string'
+      ? task.loop_control.loop_var
+      : 'item';
+  const placeholder = new RegExp(`\\{\\{\\s*${loopVariable.replace(/\W/g, '')}\\s*\\}\\}`).exec(
+    target,
+  )?.[0];
+  if (!Array.isArray(items) || placeholder === undefined) return [target];
+  return items
+    .filter((item): item is string => typeof item === 'string' && /^[\w.-]+$/.test(item))
+    .map((item) => target.replaceAll(placeholder, item));
 }
 
 /** The file an include_tasks or import_tasks names (`file: x.yml`, or the value itself). */
@@ -623,6 +708,8 @@ const SERVICE_MODULES = new Set([
   'ansible.builtin.systemd_service',
 ]);
 const CRON_MODULES = new Set(['cron', 'ansible.builtin.cron']);
+const CONTAINER_MODULES =
+  /^(?:community\.docker\.docker_container|containers\.podman\.podman_container|docker_container|podman_container)$/;
 
 /** A task's argument, given as YAML (`name: nginx`) or in the short form (`name=nginx`). */
 function taskArgument(args: unknown, key: string): unknown {
