@@ -14,6 +14,9 @@ const TOOLING_FOLDERS: ReadonlyMap<string, string> = new Map([
   ['e2e', 'a test'],
   ['cypress', 'a test'],
   ['playwright', 'a test'],
+  // An app deployed only to try the platform (luminosita/packer-ubuntu's tf/modules/testapp/).
+  ['testapp', 'a test'],
+  ['testapps', 'a test'],
   ['testdata', 'test data'],
   ['fixtures', 'test data'],
   ['molecule', 'a Molecule test scenario'],

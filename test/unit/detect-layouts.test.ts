@@ -3375,4 +3375,29 @@ describe('layouts found on sets ninety-three to one hundred', () => {
       'Ansible runs 2 containers, each a service of its own: gitea, grafana',
     );
   });
+
+  it('sets aside a Compose file that opens a shell over the mounted source, and an app deployed to try the platform', async () => {
+    // Shaped like sqlfluff/sqlfluff: the development container is a bash prompt beside Postgres.
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile: 'FROM python:3.12-slim\nRUN pip install lintkit\nENTRYPOINT ["lintkit"]\n',
+        'docker/development/Dockerfile': 'FROM python:3.12\nRUN pip install tox\n',
+        'docker-compose.yml':
+          'services:\n  development:\n    build:\n      context: .\n      dockerfile: ./docker/development/Dockerfile\n    volumes:\n      - .:/app\n    stdin_open: true\n    tty: true\n    depends_on:\n      - postgres\n    entrypoint: /bin/bash\n  postgres:\n    image: postgres:14\n',
+        // Shaped like luminosita/packer-ubuntu's tf/modules/testapp/.
+        'tf/modules/testapp/resources/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: whoami\nspec:\n  template:\n    spec:\n      containers:\n        - name: whoami\n          image: traefik/whoami\n',
+      }),
+    );
+    expect(detection.answers.architecture).toBeUndefined();
+    expect(detection.answers.orchestrator).toBeUndefined();
+    expect(detection.tooling.find((t) => t.file === 'docker-compose.yml')?.role).toBe(
+      'a development set-up (it runs a shell with the repository mounted)',
+    );
+    expect(
+      detection.tooling.find((t) => t.file === 'tf/modules/testapp/resources/deployment.yaml')
+        ?.role,
+    ).toBe('a test');
+  });
 });

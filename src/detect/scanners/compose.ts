@@ -399,10 +399,27 @@ function developmentMode(services: readonly Service[]): string | undefined {
           /^(RAILS|RACK|NODE|APP|FLASK|DJANGO|MIX|ASPNETCORE)_ENV(IRONMENT)?=["']?(development|dev)["']?$/i.test(
             e,
           ) || /^DJANGO_SETTINGS_MODULE=["']?[\w.]*\.(dev|development|local)["']?$/.test(e),
-      ) ?? developmentServer(service.command);
+      ) ??
+      developmentServer(service.command) ??
+      interactiveShell(service);
     return mountsRepository && mode ? [mode] : [];
   });
   return modes.length > 0 ? `it runs ${listOf(modes)} with the repository mounted` : undefined;
+}
+
+/**
+ * A shell for a person to work in (sqlfluff's `entrypoint: /bin/bash` with `tty: true`): no
+ * service runs there, only what someone types.
+ */
+function interactiveShell(service: Record<string, unknown>): string | undefined {
+  const shellOnly = (value: unknown) => {
+    const text = Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
+    return /^\s*(?:\/(?:usr\/)?bin\/)?(?:ba|z|a)?sh\s*$/.test(text);
+  };
+  const starts =
+    shellOnly(service.entrypoint) ||
+    (service.entrypoint === undefined && shellOnly(service.command));
+  return starts && (service.tty === true || service.stdin_open === true) ? 'a shell' : undefined;
 }
 
 /** A framework's development server as a service's command (`manage.py runserver`). */
