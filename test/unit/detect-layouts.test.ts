@@ -3111,6 +3111,7 @@ describe('layouts found on sets seventy-three to seventy-six', () => {
       compiled,
       tree({
         'kernel/Makefile.am':
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable, not a template
           'MODULE = xpmem.ko\n$(MODULE): ${module_sources}\n\t$(MAKE) -C $(KERNEL_PATH) M=$(abs_builddir) src=$(abs_srcdir)\n',
       }),
     );
@@ -3399,5 +3400,39 @@ describe('layouts found on sets ninety-three to one hundred', () => {
       detection.tooling.find((t) => t.file === 'tf/modules/testapp/resources/deployment.yaml')
         ?.role,
     ).toBe('a test');
+  });
+
+  it('reads a script that installs a kernel and boots into it as needing a kernel of its own', async () => {
+    // Shaped like teddysun/across's bbr.sh and oneclickvirt/pve's installer.
+    const bbr = await detect(
+      compiled,
+      tree({
+        'bbr.sh':
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable, not a template
+          '#!/bin/bash\n# install a mainline kernel for BBR\ndeb_kernel_name="linux-image-${kernel}-amd64.deb"\ndpkg -i ${deb_kernel_name}\nupdate-grub\n',
+      }),
+    );
+    expect(bbr.answers.kernel?.evidence[0]?.reason).toBe(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable, not a template
+      'the script installs a kernel and boots into it (linux-image-${kernel}-amd64.deb): a container cannot',
+    );
+    const pve = await detect(
+      compiled,
+      tree({
+        'install_pve.sh':
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable, not a template
+          '#!/bin/bash\npackages=(proxmox-ve pve-manager qemu-server)\napt-get install -y "${packages[@]}"\n',
+      }),
+    );
+    expect(pve.answers.kernel?.value).toBe('own');
+    // A kernel named in a message, or its headers removed, is not one installed.
+    const message = await detect(
+      compiled,
+      tree({
+        'installer.sh':
+          '#!/bin/bash\necho "  - Same issues apply to kernel-lt variants"\nyum remove -y kernel-ml-headers kernel-lt-devel\ngrubby --update-kernel ALL --args selinux=0\n',
+      }),
+    );
+    expect(message.answers.kernel).toBeUndefined();
   });
 });

@@ -212,6 +212,13 @@ function braceExpanded(word: string): string[] {
   return match ? match[2]!.split(',').map((part) => `${match[1]}${part}${match[3]}`) : [word];
 }
 
+/** A kernel's package: a distribution's, a mainline build, or a hypervisor's. */
+const KERNEL_PACKAGE =
+  /\b(?:linux-image-[\w.${}-]+|kernel-(?:ml|lt)(?![\w-])|pve-kernel|proxmox-ve\b|proxmox-default-kernel|linux-xanmod)/;
+/** The boot loader set to start a newly installed kernel. */
+const BOOT_LOADER =
+  /\b(?:update-grub2?|grub2?-mkconfig|grub2?-set-default|grubby|proxmox-boot-tool)\b/;
+
 export const shellScanner: Scanner = {
   name: 'shell',
   // Scripts by extension, installers by name without one (OpenMediaVault's `install`), and
@@ -223,6 +230,7 @@ export const shellScanner: Scanner = {
     (!path.includes('/') && !/\.[a-z][a-z0-9]{0,5}$/i.test(name)),
   scan(files) {
     let refuses: { file: string; kinds: string[] } | undefined;
+    let bootsKernel: { file: string; kernel: string } | undefined;
     const daemons = new Map<string, string>(); // service → the script installing it
     const engines = new Map<string, string>(); // container engine → the script installing it
     let upgrades: string | undefined;
@@ -245,6 +253,24 @@ export const shellScanner: Scanner = {
       const oneshots = oneshotUnits(file.text);
       const kinds = refuses ? [] : refusesContainers(lines);
       if (kinds.length > 0) refuses = { file: file.path, kinds };
+      // A kernel installed and booted into (teddysun's bbr.sh: a mainline linux-image, then
+      // grub set to start it), or a hypervisor's (proxmox-ve brings its own kernel).
+      if (!bootsKernel) {
+        // Messages left out: a sentence in quotes names a kernel without installing it
+        // ("Same issues apply to kernel-lt variants").
+        const code = lines
+          .filter(
+            (line) =>
+              !/^\s*(?:echo|printf|cecho|_?(?:red|green|yellow|blue|info|warn|error|log))\b/.test(
+                line,
+              ),
+          )
+          .map((line) => line.replace(/"[^"]*\s[^"]*"|'[^']*\s[^']*'/g, '""'))
+          .join('\n');
+        const kernel = KERNEL_PACKAGE.exec(code)?.[0];
+        if (kernel && (BOOT_LOADER.test(code) || /^proxmox-/.test(kernel)))
+          bootsKernel = { file: file.path, kernel };
+      }
       let installs = false;
       let containers = false;
       let startsServices = false;
@@ -379,6 +405,14 @@ export const shellScanner: Scanner = {
         strength: 2,
         file: refuses.file,
         reason: `the script refuses to run in a container (it tests for ${listOf(refuses.kinds)} and exits): it needs a kernel of its own`,
+      });
+    if (bootsKernel)
+      findings.push({
+        question: 'kernel',
+        value: 'own',
+        strength: 2,
+        file: bootsKernel.file,
+        reason: `the script installs a kernel and boots into it (${bootsKernel.kernel}): a container cannot`,
       });
     if (crontab)
       findings.push({
