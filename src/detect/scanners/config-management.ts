@@ -610,8 +610,9 @@ function optionsOffByDefault(
             )?.[1];
           if (name !== undefined) return off.has(name) || !setSomewhere(name);
           const equals = /^\(?\s*([A-Za-z_]\w*)\s*==\s*(['"])([^'"]*)\2\s*\)?$/.exec(part.trim());
-          const given = equals && settings.get(equals[1] ?? '');
-          return equals !== null && given !== undefined && !given.has(equals[3] ?? '');
+          if (equals === null) return false;
+          const given = settings.get(equals[1] ?? '');
+          return given !== undefined && !given.has(equals[3] ?? '');
         }),
     );
   const isOff = (task: Record<string, unknown>, enclosing: readonly Record<string, unknown>[]) =>
