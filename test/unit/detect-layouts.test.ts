@@ -3435,4 +3435,23 @@ describe('layouts found on sets ninety-three to one hundred', () => {
     );
     expect(message.answers.kernel).toBeUndefined();
   });
+
+  it("sets aside a Compose file that runs a developer's tests and linters over the source", async () => {
+    // Shaped like rubyforgood/abalone: the app's services share an anchor that mounts the
+    // repository, and some run rspec, rubocop and a console; a Procfile is the deployment.
+    const detection = await detect(
+      compiled,
+      tree({
+        Procfile: 'web: bin/rails server -p $PORT\nworker: bundle exec rake jobs:work\n',
+        Dockerfile: 'FROM ruby:3.3-alpine\nCOPY . /app\nCMD ["bin/rails", "server"]\n',
+        'docker-compose.yml':
+          'services:\n  db:\n    image: postgres\n  app: &app\n    build: .\n    volumes:\n      - .:/myapp\n  web:\n    <<: *app\n    ports:\n      - "3000:3000"\n  rspec:\n    <<: *app\n    command: bundle exec rspec\n  rubocop:\n    <<: *app\n    command: bundle exec rubocop -a\n',
+      }),
+    );
+    expect(detection.answers.orchestrator?.value).toBe('other');
+    expect(detection.answers.architecture).toBeUndefined();
+    expect(detection.tooling.find((t) => t.file === 'docker-compose.yml')?.role).toBe(
+      'a development set-up (it runs rspec, rubocop with the repository mounted)',
+    );
+  });
 });

@@ -429,7 +429,9 @@ function developmentServer(command: unknown): string | undefined {
     : typeof command === 'string'
       ? command
       : '';
-  return /\bmanage\.py\s+runserver\b|\bflask\s+run\b|\bnodemon\b|\b(npm|yarn|pnpm)\s+(run\s+)?dev\b/.exec(
+  // Or a developer's tools run as services over the source: tests, linters, a console
+  // (abalone's `rspec`, `rubocop -a`, `rails console`).
+  return /\bmanage\.py\s+runserver\b|\bflask\s+run\b|\bnodemon\b|\b(npm|yarn|pnpm)\s+(run\s+)?dev\b|\b(?:rspec|rubocop|brakeman|pytest|phpunit|rails\s+console)\b/.exec(
     text,
   )?.[0];
 }
