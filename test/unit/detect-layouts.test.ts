@@ -3293,7 +3293,7 @@ describe('layouts found on sets ninety-three to one hundred', () => {
     expect(ldap.answers.processes?.value).toBe('few');
   });
 
-  it('does not call one service single when it is the container engine or one role of a collection', async () => {
+  it('does not call one service single when it is the container engine, or found by name alone in a cookbook', async () => {
     // Shaped like spantaleev/matrix-docker-ansible-deploy: Docker is the one host service, and
     // the containers it runs are the workload.
     const docker = await detect(
@@ -3452,6 +3452,24 @@ describe('layouts found on sets ninety-three to one hundred', () => {
     expect(detection.answers.architecture).toBeUndefined();
     expect(detection.tooling.find((t) => t.file === 'docker-compose.yml')?.role).toBe(
       'a development set-up (it runs rspec, rubocop with the repository mounted)',
+    );
+  });
+
+  it('does not count a mount unit a hardening role enables as a service', async () => {
+    // Found trying ansible-lockdown/UBUNTU22-CIS: tmp.mount is a systemd unit, not a daemon.
+    const detection = await detect(
+      compiled,
+      tree({
+        'meta/main.yml': 'galaxy_info:\n  role_name: cis\n',
+        'tasks/main.yml':
+          '- name: tmp\n  ansible.builtin.systemd:\n    name: tmp.mount\n    enabled: true\n    state: started\n- name: mail\n  ansible.builtin.service:\n    name: postfix\n    state: started\n',
+      }),
+    );
+    expect(detection.answers.init?.evidence[0]?.reason).toBe(
+      'Ansible manages 2 system service(s) through the init system: tmp.mount, postfix',
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'Ansible runs one service of its own on the host: postfix',
     );
   });
 });

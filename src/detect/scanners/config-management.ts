@@ -16,6 +16,10 @@ import {
 
 const IN_PLACE = 'provisioning by configuration management changes running systems in place';
 
+/** A Jinja value that is off unless something sets it: `{{ … | default(false) }}`. */
+const FALLS_BACK_TO_OFF =
+  /^\{\{[^{}]*\|\s*default\(\s*(?:false|False|no|''|"")\s*(?:,\s*(?:true|True)\s*)?\)\s*\}\}$/;
+
 /** What the provisioned services and cron jobs say about processes, init and cron. */
 function managed(
   tool: string,
@@ -66,7 +70,10 @@ function managed(
     );
     const own = [
       ...new Set((together?.names ?? names).map((n) => n.replace(/\.(service|socket|timer)$/, ''))),
-    ].filter((n) => !/[{}]/.test(n) && !scheduled.has(n) && !matchesAny(n, hostBase.baseServices));
+    ]
+      // Units that are not daemons (a CIS role's tmp.mount, a target) run nothing beside them.
+      .filter((n) => !/\.(mount|automount|swap|target|slice|scope|path)$/.test(n))
+      .filter((n) => !/[{}]/.test(n) && !scheduled.has(n) && !matchesAny(n, hostBase.baseServices));
     // One daemon of its own (consul, prosody): a single service, a weaker sign than a count of
     // several. Said only of Ansible, whose switches and conditions are read (a service behind
     // one that is off is left out), and not of a container engine, whose containers are the
@@ -516,10 +523,6 @@ export const ansibleScanner: Scanner = {
       : all;
   },
 };
-
-/** A Jinja value that is off unless something sets it: `{{ … | default(false) }}`. */
-const FALLS_BACK_TO_OFF =
-  /^\{\{[^{}]*\|\s*default\(\s*(?:false|False|no|''|"")\s*(?:,\s*(?:true|True)\s*)?\)\s*\}\}$/;
 
 /**
  * The services a Salt state with Jinja keeps running, read line by line (linear, whatever the
