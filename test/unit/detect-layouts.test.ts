@@ -3472,4 +3472,28 @@ describe('layouts found on sets ninety-three to one hundred', () => {
       'Ansible runs one service of its own on the host: postfix',
     );
   });
+
+  it("counts side by side only the services one of a Puppet module's classes sets up", async () => {
+    // Shaped like voxpupuli/puppet-mongodb: the server and the shard router are classes of
+    // their own, applied to hosts of their own.
+    const module = {
+      'manifests/server/service.pp':
+        "class mongodb::server::service {\n  service { 'mongod':\n    ensure => running,\n  }\n}\n",
+      'manifests/mongos/service.pp':
+        "class mongodb::mongos::service {\n  service { 'mongos':\n    ensure => running,\n  }\n}\n",
+    };
+    const split = await detect(compiled, tree(module));
+    expect(split.answers.init?.value).toBe('yes');
+    expect(split.answers.processes).toBeUndefined();
+    // A service of the main class runs wherever the module is applied: all count together.
+    const main = await detect(
+      compiled,
+      tree({
+        ...module,
+        'manifests/init.pp':
+          "class mongodb {\n  service { 'mongodb-exporter':\n    ensure => running,\n  }\n}\n",
+      }),
+    );
+    expect(main.answers.processes?.value).toBe('few');
+  });
 });

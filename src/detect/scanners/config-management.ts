@@ -834,9 +834,29 @@ export const puppetScanner: Scanner = {
         const daemon = own.has(match[1]!) ? undefined : DAEMON_MODULES.get(match[1]!);
         if (daemon && !services.has(daemon)) services.set(daemon, file.path);
       }
-    return alongside(findings, managed('Puppet', services, cronFile));
+    return alongside(findings, managed('Puppet', services, cronFile, byClass(services)));
   },
 };
+
+/**
+ * The services one of a module's classes sets up, when they come from classes of different
+ * namespaces and none from its main class (puppet-mongodb's `mongodb::server` and
+ * `mongodb::mongos`, each applied to hosts of their own): only those run side by side.
+ */
+function byClass(
+  services: ReadonlyMap<string, string>,
+): { names: string[]; where: string } | undefined {
+  const classes = new Map<string, string[]>();
+  for (const [name, path] of services) {
+    const namespace = /(?:^|\/)manifests\/(?:([^/]+)\/)?[^/]+\.pp$/.exec(path);
+    if (!namespace) return undefined;
+    const key = namespace[1] ?? '';
+    classes.set(key, [...(classes.get(key) ?? []), name]);
+  }
+  if (classes.size < 2 || classes.has('')) return undefined;
+  const [namespace, names] = [...classes].sort((a, b) => b[1].length - a[1].length)[0]!;
+  return { names, where: `the most one class sets up: ${namespace}` };
+}
 
 export const saltScanner: Scanner = {
   name: 'salt',
