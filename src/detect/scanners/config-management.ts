@@ -401,13 +401,7 @@ export const ansibleScanner: Scanner = {
           // A task over a list (`name: "{{ item }}"` with `loop: [nomad, consul]`): each item.
           // Over a list known only when the play runs (a registered result), the names are
           // unknown: none is counted, rather than the loop variable's own name.
-          const items = task.loop ?? task.with_items;
-          const loopVariable =
-            isRecord(task.loop_control) &&
-            typeof task.loop_control.loop_var === 'string' &&
-            /^\w+$/.test(task.loop_control.loop_var)
-              ? task.loop_control.loop_var
-              : 'item';
+          const { items, loopVariable } = loopOf(task);
           if (
             isRecord(args) &&
             typeof args.name === 'string' &&
@@ -662,20 +656,23 @@ function optionsOffByDefault(
   return { offFiles, isOff, onlyNotifiedWhenOff };
 }
 
+/** A task's loop: its items (`loop:`, `with_items:`) and the variable each is named by. */
+function loopOf(task: Record<string, unknown>): { items: unknown; loopVariable: string } {
+  const named = isRecord(task.loop_control) ? task.loop_control.loop_var : undefined;
+  return {
+    items: task.loop ?? task.with_items,
+    loopVariable: typeof named === 'string' && /^\w+$/.test(named) ? named : 'item',
+  };
+}
+
 /**
  * The files an include names, over its loop when it has one (`include_tasks:
  * "tasks/{{ item }}.yml"` with `loop: [traefik, jellyfin]`: one file per item).
  */
 function loopedTargets(target: string | undefined, task: Record<string, unknown>): string[] {
   if (target === undefined) return [];
-  const items = task.loop ?? task.with_items;
-  const loopVariable =
-    isRecord(task.loop_control) && typeof task.loop_control.loop_var === 'string'
-      ? task.loop_control.loop_var
-      : 'item';
-  const placeholder = new RegExp(`\\{\\{\\s*${loopVariable.replace(/\W/g, '')}\\s*\\}\\}`).exec(
-    target,
-  )?.[0];
+  const { items, loopVariable } = loopOf(task);
+  const placeholder = new RegExp(`\\{\\{\\s*${loopVariable}\\s*\\}\\}`).exec(target)?.[0];
   if (!Array.isArray(items) || placeholder === undefined) return [target];
   return items
     .filter((item): item is string => typeof item === 'string' && /^[\w.-]+$/.test(item))
