@@ -69,7 +69,8 @@ for (const entry of corpus) {
   // Answers given for questions the reader left open are noted, not counted as wrong.
   const verdict = decide(got);
   const keyRight =
-    wrong.length === 0 && (verdict === entry.verdict || (entry.mixed && verdict !== 'none'));
+    wrong.length === 0 &&
+    (verdict === (entry.verdict ?? 'none') || (entry.mixed && verdict !== 'none'));
   if (keyRight) fullyRight += 1;
   rows.push(
     `| ${entry.repo} | ${entry.verdict}${entry.mixed ? ' (mixed)' : ''} | ${verdict} | ${wrong.join('; ') || 'all right'} |`,

@@ -63,8 +63,11 @@ for (const [repo, a] of first) {
     shared += 1;
     sameValue += va[q] === vb[q];
   }
+  const differences = [...forward.wrong];
+  if (!forward.fully && forward.wrong.length === 0)
+    differences.push(`the second's answers decide ${forward.verdict}`);
   rows.push(
-    `| ${repo} | ${a.verdict}${a.mixed ? ' (mixed)' : ''} | ${b.verdict}${b.mixed ? ' (mixed)' : ''} | ${forward.wrong.join('; ') || 'same'} |`,
+    `| ${repo} | ${a.verdict}${a.mixed ? ' (mixed)' : ''} | ${b.verdict}${b.mixed ? ' (mixed)' : ''} | ${differences.join('; ') || 'same'} |`,
   );
 }
 const n = rows.length;
