@@ -17,15 +17,15 @@ export interface Component {
 
 type Role = 'backing' | 'edge' | 'ops';
 
-// Off-the-shelf images by what they are to an application. Databases and proxies by the start
-// of the image's last path segment (`postgres:16`, `bitnami/redis`, `azure-sql-edge`), and the
-// document converters applications call (Gotenberg, Tika, repackaged: `lago-gotenberg`), so that
+// Off-the-shelf images by what they are to an application. Databases, search engines and proxies
+// by the start of the image's last path segment (`postgres:16`, `bitnami/redis`,
+// `azure-sql-edge`, `searxng/searxng`), and the document converters applications call (Gotenberg, Tika, repackaged: `lago-gotenberg`), so that
 // `acme/nginx-app` or `spotahome/redis-operator` stay the application's own; monitoring by any
 // part of the name (`jaegertracing/all-in-one`, `swarmprom-grafana`), its short words whole
 // (`grafana/tempo`, not `temporalio/server`).
 const ROLES: readonly [RegExp, Role][] = [
   [
-    /^(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|elasticsearch|opensearch|rabbitmq|kafka|zookeeper|nats|minio|mssql|azure-sql|sqlserver|cassandra|couchdb|influxdb|etcd|clickhouse|neo4j|keydb|dynamodb|eventstore|keycloak)|(^|-)(gotenberg|tika)(-|$)/,
+    /^(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|elasticsearch|opensearch|rabbitmq|kafka|zookeeper|nats|minio|mssql|azure-sql|sqlserver|cassandra|couchdb|influxdb|etcd|clickhouse|neo4j|keydb|dynamodb|eventstore|keycloak|meilisearch|typesense|solr|searxng|manticore)|(^|-)(gotenberg|tika)(-|$)/,
     'backing',
   ],
   [/^(nginx|traefik|caddy|haproxy|envoy|httpd|apache|varnish)/, 'edge'],
@@ -100,6 +100,15 @@ export function isOperationsImage(reference: string): boolean {
     ([pattern, role]) =>
       role === 'ops' && pattern.test(opsPart(imageName(reference).toLowerCase())),
   );
+}
+
+/**
+ * Whether the components are only databases, caches, queues or search engines, and tools to look
+ * at them (pgAdmin), none built here: no part of the application itself.
+ */
+export function onlyBackingServices(components: readonly Component[]): boolean {
+  const roles = components.map((c) => (c.build === undefined ? roleOf(c) : undefined));
+  return roles.includes('backing') && roles.every((role) => role === 'backing' || role === 'ops');
 }
 
 /** The components that are the application's own: not its databases, proxies or monitoring. */

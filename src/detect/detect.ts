@@ -20,8 +20,11 @@ import {
 } from './scanners/images.js';
 import { kubernetesScanner } from './scanners/kubernetes.js';
 import { packagingScanner } from './scanners/packaging.js';
+import { readmeScanner } from './scanners/readme.js';
 import {
+  capistranoScanner,
   cronScanner,
+  herokuScanner,
   nomadScanner,
   procfileScanner,
   supervisorScanner,
@@ -37,6 +40,8 @@ export const SCANNERS: readonly Scanner[] = [
   kubernetesScanner,
   nomadScanner,
   procfileScanner,
+  herokuScanner,
+  capistranoScanner,
   supervisorScanner,
   systemdScanner,
   cronScanner,
@@ -50,6 +55,7 @@ export const SCANNERS: readonly Scanner[] = [
   kernelScanner,
   shellScanner,
   packagingScanner,
+  readmeScanner,
 ];
 
 const ORCHESTRATOR_NAMES: Readonly<Record<string, string>> = {
@@ -290,17 +296,47 @@ function setAside(
       ? `the hosts that run its ${runs.map((o) => ORCHESTRATOR_NAMES[o] ?? o).join(' or ')} workloads`
       : undefined;
   };
+  // A cluster's workloads kept in many manifests (a home-ops repository's Flux tree): the
+  // configuration management kept in a top folder of its own beside them (its `ansible/`) looks
+  // after the machines around the cluster (its nodes, a NAS, network gear), not the workloads.
+  const kubernetesFiles = new Set(
+    deployment
+      .filter(
+        (f) => f.question === 'orchestrator' && f.value === 'kubernetes' && f.hostOf === undefined,
+      )
+      .map((f) => f.file),
+  );
+  const topOf = (file: string) => (file.includes('/') ? file.split('/')[0]! : '');
+  const kubernetesTops = new Set([...kubernetesFiles].map(topOf));
+  const aroundCluster =
+    kubernetesFiles.size >= CLUSTER_FILES
+      ? new Set(
+          deployment
+            .filter((f) => f.question === 'configManagement' && topOf(f.file) !== '')
+            .map((f) => topOf(f.file))
+            .filter((top) => !kubernetesTops.has(top)),
+        )
+      : new Set<string>();
+  const clusterRole = (finding: Finding) =>
+    aroundCluster.has(topOf(finding.file))
+      ? `the machines around its Kubernetes cluster (configuration management in ${topOf(finding.file)}/, apart from the ${kubernetesFiles.size} files of workloads)`
+      : undefined;
   return (finding) =>
     toolingOf(finding.file) ??
     finding.tooling ??
     runsTooling(finding) ??
     hostRole(finding) ??
+    clusterRole(finding) ??
     bakedRole(finding) ??
     (deploysOtherwise
       ? (finding.toolingBesideDeployment ??
         (provisionedFiles.has(finding.file) ? PROVISIONED_ROLE : undefined))
       : undefined);
 }
+
+/** How many files of Kubernetes workloads make a cluster's tree, beside which configuration
+ * management in a folder of its own looks after the machines (a home-ops repository's). */
+const CLUSTER_FILES = 5;
 
 /** The top folders a Vagrantfile names in a quoted path ('provision/', "scripts/setup.sh"). */
 const PROVISIONED_ROLE =

@@ -40,12 +40,17 @@ export function resolve(
   const answers: Record<string, DetectedAnswer> = {};
   const conflicts: Conflict[] = [];
   for (const question of compiled.questions) {
+    const about = findings.filter((f) => f.question === question.id);
     const candidates = candidatesFor(
-      findings.filter((f) => f.question === question.id),
+      about.filter((f) => f.documented !== true),
       question.question.values.map((v) => v.value),
     );
     if (candidates.length === 0) continue;
-    const { chosen, why } = choose(question.id, candidates);
+    const { chosen, why } =
+      chooseDocumented(
+        candidates,
+        about.filter((f) => f.documented === true),
+      ) ?? choose(question.id, candidates);
     answers[question.id] = { value: chosen.value, evidence: chosen.evidence };
     if (candidates.length > 1) {
       const listed = candidates.map(({ value, strength, evidence }) => ({
@@ -134,6 +139,27 @@ function choose(question: string, candidates: Scored[]): { chosen: Scored; why: 
     chosen: first,
     why: `a tie (${round(first.strength)} each, signs as strong), broken by the order of the values`,
   };
+}
+
+/**
+ * Between values the files show, the one the README tells its users to run (huly-selfhost's
+ * `docker compose up`, beside a folder of Kubernetes manifests), with the README as evidence.
+ */
+function chooseDocumented(
+  candidates: readonly Scored[],
+  documented: readonly Finding[],
+): { chosen: Scored; why: string } | undefined {
+  if (candidates.length < 2) return undefined;
+  for (const finding of documented) {
+    const chosen = candidates.find((c) => c.value === finding.value);
+    if (!chosen || chosen === candidates[0]) continue;
+    const evidence = { file: finding.file, reason: capped(finding.reason) };
+    return {
+      chosen: { ...chosen, evidence: [evidence, ...chosen.evidence] },
+      why: `the way the README says to run it (${finding.file}), though ${candidates[0]!.value} has more evidence (${round(candidates[0]!.strength)} against ${round(chosen.strength)})`,
+    };
+  }
+  return undefined;
 }
 
 /** The most of a reason shown: a name or a command from a file may be any length. */

@@ -43,6 +43,11 @@ export interface Finding {
    * image built, and the finding is set aside.
    */
   runsOf?: ConfigurationTool;
+  /**
+   * What the project's README tells its users to run: it decides between values the files
+   * show, and answers nothing alone.
+   */
+  documented?: true;
   /** The configuration management tools a Packer template provisions its images with. */
   bakesWith?: readonly ConfigurationTool[];
   /**

@@ -301,7 +301,10 @@ describe('examples and samples', () => {
     expect(alone.answers.processes).toBeUndefined();
     expect(alone.tooling).toEqual([]);
 
-    const beside = await detect(compiled, tree({ ...units, Dockerfile: 'FROM alpine:3.20\n' }));
+    const beside = await detect(
+      compiled,
+      tree({ ...units, Dockerfile: 'FROM alpine:3.20\nCMD ["backup", "--serve"]\n' }),
+    );
     expect(beside.fromExamples).toBeUndefined();
     expect(beside.answers.cron).toBeUndefined();
     expect(beside.tooling.map((t) => t.file)).toContain('sample/cron/backup');
@@ -2769,7 +2772,7 @@ describe('layouts found on sets forty-nine to fifty-six', () => {
     const outline = await detect(
       compiled,
       tree({
-        Dockerfile: `ARG BASE_IMAGE=outlinewiki/outline-base\nFROM \${BASE_IMAGE} AS base\nFROM node:22-slim\nCOPY --from=base /opt/outline /opt/outline\n`,
+        Dockerfile: `ARG BASE_IMAGE=outlinewiki/outline-base\nFROM \${BASE_IMAGE} AS base\nFROM node:22-slim\nCOPY --from=base /opt/outline /opt/outline\nCMD ["yarn", "start"]\n`,
       }),
     );
     expect(outline.answers.imageSource?.evidence[0]?.reason).toBe(
@@ -3495,5 +3498,448 @@ describe('layouts found on sets ninety-three to one hundred', () => {
       }),
     );
     expect(main.answers.processes?.value).toBe('few');
+  });
+});
+
+describe('layouts found on sets one hundred and nine to one hundred and sixteen', () => {
+  it("counts a daemon a start script goes on past, in a relative WORKDIR's copy", async () => {
+    // Shaped like pinry: `WORKDIR pinry` (under /), `COPY . .`, and a start script that runs
+    // nginx (which forks) and then the app server.
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile: 'FROM python:3.12-slim\nWORKDIR app\nCOPY . .\nCMD ["/app/docker/start.sh"]\n',
+        'docker/start.sh':
+          '#!/bin/bash\npython manage.py migrate --noinput\n/usr/sbin/nginx\ncd /app\n./docker/_start_gunicorn.sh\n',
+      }),
+    );
+    expect(detection.answers.processes?.value).toBe('few');
+    // The same daemon as the script's last command keeps the foreground: one service.
+    const alone = await detect(
+      compiled,
+      tree({
+        Dockerfile: 'FROM nginx:1.27\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n',
+        'start.sh':
+          '#!/bin/sh\nenvsubst < /t > /etc/nginx/conf.d/default.conf\nexec nginx -g "daemon off;"\n',
+      }),
+    );
+    expect(alone.answers.processes?.value).toBe('single');
+  });
+
+  it('reads two workloads of one kind and name in one folder as alternatives', async () => {
+    // Shaped like robusta-dev/kubewatch: the same pod from two images, in two files.
+    const pod = (image: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: watcher\n  namespace: default\nspec:\n  containers:\n  - name: watcher\n    image: ${image}\n`;
+    const detection = await detect(
+      compiled,
+      tree({
+        'watcher.yaml': pod('acme/watcher:1'),
+        'watcher-in-cluster.yaml': pod('other/watcher:0.1'),
+      }),
+    );
+    expect(detection.answers.architecture?.value).toBe('monolith');
+    // Two of other names are two deployables.
+    const two = await detect(
+      compiled,
+      tree({
+        'watcher.yaml': pod('acme/watcher:1'),
+        'notifier.yaml': pod('acme/notifier:1').replaceAll('watcher', 'notifier'),
+      }),
+    );
+    expect(two.answers.architecture?.value).toBe('multi-tier');
+  });
+
+  it('reads a Capistrano deploy to named servers as updated in place', async () => {
+    // Shaped like rubyforgood/playtime: a Procfile for review apps, production by Capistrano.
+    const app = {
+      Procfile: 'web: bundle exec puma -C config/puma.rb\n',
+      Capfile:
+        "require 'capistrano/setup'\nrequire 'capistrano/deploy'\nrequire 'capistrano/puma'\ninstall_plugin Capistrano::Puma\ninstall_plugin Capistrano::Puma::Nginx\n",
+      'config/deploy.rb': "set :application, 'shop'\n",
+    };
+    const deployed = await detect(
+      compiled,
+      tree({
+        ...app,
+        'config/deploy/production.rb':
+          "server '203.0.113.7', roles: %w[web app db], primary: true\n",
+      }),
+    );
+    expect(deployed.answers.updates?.value).toBe('in-place');
+    expect(deployed.answers.processes?.value).toBe('few');
+    // The stage files `cap install` writes hold only comments: no servers, nothing said.
+    const template = await detect(
+      compiled,
+      tree({
+        ...app,
+        'config/deploy/production.rb':
+          "# server 'example.com', user: 'deploy', roles: %w{app db web}\n",
+      }),
+    );
+    expect(template.answers.updates?.value).toBe('replace');
+    expect(template.answers.processes?.value).toBe('single');
+  });
+
+  it('sets aside an image whose process runs the test suite, or starts only a shell', async () => {
+    // Shaped like junegunn/fzf's Dockerfile (its tests under tmux) and unbound-manager's (it
+    // downloads an installer and starts nothing).
+    const tests = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM ruby:3.4\nCOPY . /tool\nCMD ["bash", "-ic", "tmux new \'ruby /tool/test/runner.rb\'"]\n',
+      }),
+    );
+    expect(tests.answers.imageSource).toBeUndefined();
+    expect(tests.tooling[0]?.role).toMatch(/^a test image/);
+    const shell = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\nEXPOSE 53\n',
+        'install.sh': '#!/bin/bash\napt-get install -y unbound\nsystemctl enable --now unbound\n',
+      }),
+    );
+    expect(shell.answers.imageSource?.value).toBe('distro-image');
+    expect(shell.tooling[0]?.role).toBe(
+      'an image that starts only a shell or an interpreter (no CMD or ENTRYPOINT over debian:bookworm)',
+    );
+    // Beside other Dockerfiles, one without a CMD is a base they build on (dockge's
+    // Base.Dockerfile), not an image to try the project in.
+    const base = await detect(
+      compiled,
+      tree({
+        'docker/Base.Dockerfile': 'FROM node:22-bookworm-slim\nRUN apt-get install -y curl\n',
+        'docker/Dockerfile': 'FROM acme/app:base\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
+      }),
+    );
+    expect(base.tooling).toEqual([]);
+    // An application's base image with no CMD of its own still runs the base's process.
+    const inherited = await detect(
+      compiled,
+      tree({ Dockerfile: 'FROM nginx:1.27\nCOPY public /usr/share/nginx/html\n' }),
+    );
+    expect(inherited.answers.imageSource?.value).toBe('dockerfile');
+  });
+
+  it("counts a supervisor's programs by what they run, past gosu and a shell's -c", async () => {
+    // Shaped like Tiryoh/docker-ros2-desktop-vnc.
+    const detection = await detect(
+      compiled,
+      tree({
+        'supervisord.conf':
+          "[supervisord]\nnodaemon=true\n[program:vnc]\ncommand=gosu '$USER' bash '$VNCRUN_PATH'\n[program:novnc]\ncommand=gosu '$USER' bash -c \"websockify --web=/usr/lib/novnc 80 localhost:5901\"\n",
+      }),
+    );
+    expect(detection.answers.processes?.value).toBe('few');
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'a supervisor runs 2 services: vnc, novnc',
+    );
+  });
+
+  it('chooses between orchestrators the way the README says to run the project', async () => {
+    // Shaped like huly-selfhost: a Compose file walked through in the README, beside a folder
+    // of Kubernetes manifests that outnumber it.
+    const deployment = (name: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n      - name: ${name}\n        image: acme/${name}:1\n`;
+    const files = {
+      'compose.yml':
+        'services:\n  front:\n    image: acme/front:1\n  account:\n    image: acme/account:1\n',
+      'kube/front.yaml': deployment('front'),
+      'kube/account.yaml': deployment('account'),
+      'kube/collab.yaml': deployment('collab'),
+      'kube/kustomization.yaml': 'resources:\n  - front.yaml\n  - account.yaml\n  - collab.yaml\n',
+      'staging/front.yaml': deployment('front'),
+    };
+    const documented = await detect(
+      compiled,
+      tree({
+        ...files,
+        'README.md': '# Self-host\n\n```\ndocker compose pull\ndocker compose up -d\n```\n',
+      }),
+    );
+    expect(documented.answers.orchestrator?.value).toBe('compose');
+    expect(documented.answers.orchestrator?.evidence.map((e) => e.file)).toContain('README.md');
+    // Without the README, the manifests' weight decides; a README naming both evenly says nothing.
+    expect((await detect(compiled, tree(files))).answers.orchestrator?.value).toBe('kubernetes');
+    const both = await detect(
+      compiled,
+      tree({ ...files, 'README.md': 'Run `docker compose up`, or `kubectl apply -k kube/`.\n' }),
+    );
+    expect(both.answers.orchestrator?.value).toBe('kubernetes');
+    // The README alone answers nothing.
+    const alone = await detect(compiled, tree({ 'README.md': 'docker compose up -d\n' }));
+    expect(alone.answers.orchestrator).toBeUndefined();
+  });
+
+  it('sets aside a Compose file that mounts its build context over the image', async () => {
+    // Shaped like codeforamerica/ohana-web-search: `build: .` with `.:/app`, and a Procfile.
+    const detection = await detect(
+      compiled,
+      tree({
+        Procfile: 'web: bundle exec puma\n',
+        Dockerfile: 'FROM ruby:3.3\nWORKDIR /app\nCOPY . /app\nCMD ["rails", "server"]\n',
+        'docker-compose.yml':
+          "services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n    ports:\n      - '3000:3000'\n",
+      }),
+    );
+    expect(detection.answers.orchestrator?.value).toBe('other');
+    expect(detection.tooling.find((t) => t.file === 'docker-compose.yml')?.role).toMatch(
+      /^a development set-up \(it mounts the source/,
+    );
+  });
+
+  it("reads a toolkit's folder per service, each named for its unit, as one host's services", async () => {
+    // Shaped like htpcBeginner/AtoMiC-ToolKit.
+    const unit = (name: string) =>
+      `[Unit]\nDescription=${name}\n[Service]\nExecStart=/usr/bin/${name}\n[Install]\nWantedBy=multi-user.target\n`;
+    const names = ['sonarr', 'radarr', 'lidarr', 'jackett'];
+    const detection = await detect(
+      compiled,
+      tree(Object.fromEntries(names.map((n) => [`${n}/${n}.service`, unit(n)]))),
+    );
+    expect(detection.answers.processes?.value).toBe('many');
+    // Units in folders of other names are other parts of a project, not counted together.
+    const parts = await detect(
+      compiled,
+      tree(Object.fromEntries(names.map((n, i) => [`part${i}/${n}.service`, unit(n)]))),
+    );
+    expect(parts.answers.processes).toBeUndefined();
+  });
+
+  it('reads Dockerfile.multiarch as the same image for other architectures', async () => {
+    // Shaped like pawelmalak/flame: not two images on one base.
+    const detection = await detect(
+      compiled,
+      tree({
+        '.docker/Dockerfile': 'FROM node:20-alpine\nCOPY . .\nCMD ["node", "server.js"]\n',
+        '.docker/Dockerfile.multiarch':
+          'FROM node:20-alpine\nCOPY . .\nCMD ["node", "server.js"]\n',
+      }),
+    );
+    expect(detection.answers.layers).toBeUndefined();
+  });
+});
+
+describe('layouts found on sets one hundred and seventeen to one hundred and twenty', () => {
+  it('reads a service name a quote closes as the end of the command', async () => {
+    // Shaped like kirin10000/Xray-script: acme.sh's hooks hold a restart in quotes.
+    const detection = await detect(
+      compiled,
+      tree({
+        'setup.sh':
+          '#!/bin/bash\napt-get install -y nginx\nsystemctl enable nginx\nacme.sh --issue --pre-hook "systemctl restart nginx" --post-hook "mv a b && systemctl restart nginx" --ocsp\nif ! acme.sh --installcert --reloadcmd "sleep 2s && systemctl restart xray" --ecc; then\n  exit 1\nfi\n',
+      }),
+    );
+    const reason = detection.answers.init?.evidence.map((e) => e.reason).join(' ') ?? '';
+    expect(reason).not.toMatch(/\bmv\b|\bthen\b/);
+  });
+
+  it('reads services that extend one base service as one deployable', async () => {
+    // Shaped like 18F/calc: the app and its two workers extend base_app.
+    const extend = (command: string) =>
+      `    extends:\n      file: services.yml\n      service: base_app\n    command: ${command}\n`;
+    const detection = await detect(
+      compiled,
+      tree({
+        'services.yml': 'services:\n  base_app:\n    build: .\n',
+        'docker-compose.yml': `services:\n  app:\n${extend('gunicorn app')}  worker:\n${extend('python manage.py rqworker')}  scheduler:\n${extend('python manage.py rqscheduler')}  db:\n    image: postgres:16\n`,
+        Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "app"]\n',
+      }),
+    );
+    expect(detection.answers.architecture?.value).toBe('multi-tier');
+  });
+
+  it('reads a search engine beside an application as a backing service', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'docker-compose.yml':
+          'services:\n  server:\n    image: ghcr.io/acme/app:1\n  search:\n    image: searxng/searxng:latest\n  db:\n    image: postgres:16\n',
+      }),
+    );
+    expect(detection.answers.architecture?.value).toBe('multi-tier');
+    expect(detection.answers.architecture?.evidence[0]?.reason).toBe(
+      'server with search, db, one container per tier',
+    );
+  });
+
+  it("reads each workload of a chart's template by its own image", async () => {
+    // Shaped like StackStorm/stackstorm-k8s: one template of many Deployments, each image under
+    // a registry a named template gives.
+    const deployment = (name: string) =>
+      `---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-${name}\nspec:\n  template:\n    spec:\n      containers:\n      - name: ${name}\n        image: '{{ template "st.imageRepository" . }}/${name}:{{ tpl (.Values.${name}.image.tag | default .Values.image.tag) . }}'\n`;
+    const detection = await detect(
+      compiled,
+      tree({
+        'Chart.yaml': 'apiVersion: v2\nname: st\nversion: 1.0.0\n',
+        'values.yaml': 'image:\n  tag: "{{ .Chart.AppVersion }}"\n',
+        'templates/deployments.yaml': ['auth', 'api', 'stream', 'web'].map(deployment).join(''),
+      }),
+    );
+    expect(detection.answers.architecture?.value).toBe('microservices');
+  });
+
+  it("reads a chart's templates as its values render them", async () => {
+    // Shaped like windmill-helm-charts: images given as a value's default, a demo database's
+    // image as it is, and a hub template the values leave off.
+    const workload = (name: string, image: string, guard = '') =>
+      `${guard}apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-${name}\nspec:\n  template:\n    spec:\n      containers:\n      - name: ${name}\n        image: ${image}\n${guard ? '{{ end }}\n' : ''}`;
+    const files = {
+      'Chart.yaml': 'apiVersion: v2\nname: wm\nversion: 1.0.0\n',
+      'values.yaml': 'app:\n  image: null\nhub:\n  enabled: false\npostgresql:\n  enabled: true\n',
+      'templates/app.yaml': workload(
+        'app',
+        '{{ default "ghcr.io/acme/wm" .Values.app.image }}:{{ default .Chart.AppVersion .Values.app.tag }}',
+      ),
+      'templates/db.yaml': workload('db', 'postgres:18', '{{- if .Values.postgresql.enabled }}\n'),
+      'templates/hub.yaml': workload('hub', 'ghcr.io/acme/hub:1', '{{ if .Values.hub.enabled }}\n'),
+      'templates/extra.yaml': workload(
+        'extra',
+        'ghcr.io/acme/extra:1',
+        '{{ if .Values.hub.enabled }}\n',
+      ),
+    };
+    const detection = await detect(compiled, tree(files));
+    expect(detection.answers.architecture?.value).toBe('multi-tier');
+    // With the hub and its extra switched on, three deployables of its own.
+    const on = await detect(
+      compiled,
+      tree({
+        ...files,
+        'values.yaml': files['values.yaml'].replace('enabled: false', 'enabled: true'),
+      }),
+    );
+    expect(on.answers.architecture?.value).toBe('microservices');
+  });
+
+  it("reads one off-the-shelf service deployed alone as a monolith, and leaves out Helm's test pods", async () => {
+    // Shaped like meilisearch-kubernetes's rendered manifests.
+    const detection = await detect(
+      compiled,
+      tree({
+        'manifests/search.yaml':
+          'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: meilisearch\nspec:\n  template:\n    spec:\n      containers:\n      - name: meilisearch\n        image: getmeili/meilisearch:v1.48\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: meilisearch-test-connection\n  annotations:\n    "helm.sh/hook": test-success\nspec:\n  containers:\n  - name: wget\n    image: busybox\n',
+      }),
+    );
+    expect(detection.answers.architecture?.value).toBe('monolith');
+    expect(detection.answers.architecture?.evidence[0]?.reason).toBe(
+      'one deployable (meilisearch, deployed alone)',
+    );
+    // Beside the application's own workloads (hotrod's kafka/ folder), it is one of their tiers.
+    const deployment = (name: string, image: string) =>
+      `---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n      - name: ${name}\n        image: ${image}\n`;
+    const beside = await detect(
+      compiled,
+      tree({
+        'k8s/base/kafka/kafka.yaml': deployment('kafka', 'bitnami/kafka:3'),
+        'k8s/base/app.yaml': ['driver', 'frontend', 'route']
+          .map((n) => deployment(n, `acme/hotrod-${n}:1`))
+          .join(''),
+      }),
+    );
+    expect(beside.answers.architecture?.value).toBe('microservices');
+  });
+
+  it("sets aside a Kubernetes home-ops repository's Ansible for the machines around it", async () => {
+    // Shaped like npawelek/home-ops: many workloads in a Flux tree, and ansible/ that copies
+    // certificates to appliances and restarts their services.
+    const release = (name: string) =>
+      `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: ${name}\nspec:\n  chart:\n    spec:\n      chart: ${name}\n`;
+    const apps = Object.fromEntries(
+      ['authentik', 'grafana', 'immich', 'paperless', 'home-assistant'].map((n) => [
+        `kubernetes/apps/${n}/app/helmrelease.yaml`,
+        release(n),
+      ]),
+    );
+    const detection = await detect(
+      compiled,
+      tree({
+        ...apps,
+        'ansible/certs/ansible.cfg': '[defaults]\ninventory = hosts\n',
+        'ansible/certs/distribute.yaml':
+          '- name: certificates\n  hosts: all\n  tasks:\n    - name: copy\n      ansible.builtin.copy:\n        src: cert.pem\n        dest: /data/unifi-core/config/unifi-core.crt\n    - name: restart\n      ansible.builtin.systemd:\n        name: unifi-core\n        state: restarted\n',
+      }),
+    );
+    expect(detection.answers.configManagement).toBeUndefined();
+    expect(detection.answers.orchestrator?.value).toBe('kubernetes');
+    expect(detection.tooling.map((t) => t.role)).toContain(
+      'the machines around its Kubernetes cluster (configuration management in ansible/, apart from the 5 files of workloads)',
+    );
+  });
+
+  it('reads units that run the same command as one service under two names', async () => {
+    // Shaped like theraw/The-World-Is-Yours: nginx.service and nginx-raweb.service.
+    const unit =
+      '[Service]\nExecStart=/usr/sbin/nginx -c /nginx/nginx.conf\n[Install]\nWantedBy=multi-user.target\n';
+    const detection = await detect(
+      compiled,
+      tree({ 'static/nginx.service': unit, 'static/nginx-raweb.service': unit }),
+    );
+    expect(detection.answers.init?.value).toBe('yes');
+    expect(detection.answers.processes).toBeUndefined();
+  });
+
+  it('counts a service a playbook only restarts only when the plays install it', async () => {
+    const restart =
+      '    - name: restart\n      ansible.builtin.service:\n        name: unifi-core\n        state: restarted\n';
+    const maintained = await detect(
+      compiled,
+      tree({ 'site.yml': `- hosts: all\n  tasks:\n${restart}` }),
+    );
+    expect(maintained.answers.init).toBeUndefined();
+    const installed = await detect(
+      compiled,
+      tree({
+        'site.yml': `- hosts: all\n  tasks:\n    - name: install\n      ansible.builtin.apt:\n        name: unifi-core\n${restart}`,
+      }),
+    );
+    expect(installed.answers.init?.value).toBe('yes');
+    // A play's own handler that restarts a service is how the play keeps one it set up.
+    const handler = await detect(
+      compiled,
+      tree({
+        'site.yml':
+          '- hosts: all\n  tasks:\n    - name: site\n      ansible.builtin.template:\n        src: a.conf\n        dest: /etc/apache2/sites-enabled/a.conf\n      notify: restart apache\n  handlers:\n    - name: restart apache\n      service: name=apache2 state=restarted\n',
+      }),
+    );
+    expect(handler.answers.init?.value).toBe('yes');
+  });
+});
+
+describe('layouts found on sets one hundred and twenty-one to one hundred and twenty-four', () => {
+  it("reads heroku.yml as Heroku's deployment: a dyno per process type, add-ons as tiers", async () => {
+    // Shaped like hackclub/hcb: heroku.yml builds production.Dockerfile and runs web and worker.
+    const detection = await detect(
+      compiled,
+      tree({
+        'heroku.yml':
+          'setup:\n  addons:\n    - plan: heroku-postgresql\n      as: DATABASE\n    - plan: heroku-redis\n      as: REDIS\nbuild:\n  docker:\n    web: production.Dockerfile\nrun:\n  web: bin/rails server -p $PORT\n  worker:\n    command:\n      - bundle exec sidekiq\n    image: web\n',
+        'production.Dockerfile': 'FROM ruby:3.4-slim\nCOPY . /app\nCMD ["bin/rails", "server"]\n',
+        'docker-compose.dbonly.yml':
+          'services:\n  db:\n    image: postgres:16\n  redis:\n    image: redis:7\n',
+      }),
+    );
+    expect(detection.answers.orchestrator?.value).toBe('other');
+    expect(detection.answers.processes?.value).toBe('single');
+    expect(detection.answers.architecture?.value).toBe('multi-tier');
+    expect(detection.answers.architecture?.evidence[0]?.reason).toBe(
+      'the app with the add-ons Heroku provisions for it: heroku-postgresql, heroku-redis',
+    );
+  });
+
+  it('does not count a service a task disables and stops by an expression', async () => {
+    // Shaped like linux-system-roles/timesync's "Disable ntpd".
+    const detection = await detect(
+      compiled,
+      tree({
+        'meta/main.yml': 'galaxy_info:\n  role_name: timesync\n',
+        'tasks/main.yml':
+          '- name: Disable ntpd\n  service:\n    name: ntpd\n    state: "{{ \'stopped\' if booted else omit }}"\n    enabled: false\n- name: Enable chronyd\n  service:\n    name: chronyd\n    state: "{{ \'started\' if booted else omit }}"\n    enabled: true\n',
+      }),
+    );
+    expect(detection.answers.init?.evidence[0]?.reason).toBe(
+      'Ansible manages 1 system service(s) through the init system: chronyd',
+    );
   });
 });

@@ -2,7 +2,12 @@
 // is its own container, so the service count describes the application's structure.
 
 import { posix } from 'node:path';
-import { architectureOf, type Component, ownComponents } from '../architecture.js';
+import {
+  architectureOf,
+  type Component,
+  onlyBackingServices,
+  ownComponents,
+} from '../architecture.js';
 import { isRecord, renderedJinja, yamlDocuments } from '../read-yaml.js';
 import { IN_COMPOSE_FOLDER, toolingRole } from '../roles.js';
 import { type Finding, listOf, type Scanner, type TextFile } from '../types.js';
@@ -144,9 +149,9 @@ export const composeScanner: Scanner = {
       const development =
         databaseMatrix(images) ??
         testBrowser(images) ??
-        sourceMounted(services) ??
         developmentMode(services) ??
-        testBuilds(services);
+        testBuilds(services) ??
+        sourceMounted(services);
       const tooling = development ? { tooling: `a development set-up (${development})` } : {};
       const start = findings.length;
       // A stack file with deploy settings, or deploy settings only Swarm reads (placement, a
@@ -223,7 +228,17 @@ export const composeScanner: Scanner = {
       const builtHere = dockerfiles.every((d) => d !== undefined)
         ? { runsImagesOf: dockerfiles }
         : {};
-      for (const finding of findings.slice(start)) Object.assign(finding, tooling, builtHere);
+      // Only databases, caches and queues, none of the application's own (hcb's
+      // docker-compose.dbonly.yml, anotame's root Compose file): beside another way of
+      // deploying the application, the developers' backing services.
+      const components = services.map(componentOf);
+      const backingOnly = onlyBackingServices(components)
+        ? {
+            toolingBesideDeployment: `the developers' backing services (${listOf(components.map((c) => c.name))}), beside the application's own deployment`,
+          }
+        : {};
+      for (const finding of findings.slice(start))
+        Object.assign(finding, tooling, builtHere, backingOnly);
     }
     return findings;
   },
@@ -319,13 +334,22 @@ function dockerfileOf({ service, folder }: Service): string | undefined {
 
 function componentOf({ name, service, folder }: Service): Component {
   const build = service.build;
+  // A service that extends another (`extends: {file: docker-services.yml, service: base_app}`,
+  // 18F/calc's app and its two workers) runs that one's image: one deployable.
+  const extended = isRecord(service.extends)
+    ? `extends ${posix.join(folder, String(service.extends.file ?? '.'))} ${String(service.extends.service ?? '')}`
+    : typeof service.extends === 'string'
+      ? `extends ${folder} ${service.extends}`
+      : undefined;
   // Contexts are relative to the file's folder: `.` in src/cart/ and in src/ui/ differ.
   const context =
     typeof build === 'string'
       ? posix.join(folder, build)
       : isRecord(build)
         ? `${posix.join(folder, String(build.context ?? '.'))} ${String(build.dockerfile ?? '')}`
-        : undefined;
+        : typeof service.image === 'string'
+          ? undefined
+          : extended;
   // depends_on: a list of names, or a map of names to conditions.
   const dependsOn = Array.isArray(service.depends_on)
     ? service.depends_on.filter((d): d is string => typeof d === 'string')
@@ -359,14 +383,23 @@ function sourceMounted(services: readonly Service[]): string | undefined {
   const built = services.filter((s) => s.service.build !== undefined);
   const mounted = built.filter(({ service }) => {
     const workdir = typeof service.working_dir === 'string' ? service.working_dir : undefined;
-    if (!workdir || !Array.isArray(service.volumes)) return false;
+    if (!Array.isArray(service.volumes)) return false;
+    // The build context itself mounted into the container it builds (ohana-web-search's
+    // `build: .` with `.:/ohana-web-search`): the image's copy of the source is covered.
+    const context = plainPath(
+      typeof service.build === 'string'
+        ? service.build
+        : isRecord(service.build) && typeof service.build.context === 'string'
+          ? service.build.context
+          : '.',
+    );
     return service.volumes.some((volume) => {
       if (typeof volume !== 'string') return false;
       const [source, target] = volume.split(':');
+      if (source === undefined || target === undefined || !/^\.(\/|$)/.test(source)) return false;
+      if (plainPath(source) === context && target.startsWith('/')) return true;
       return (
-        source !== undefined &&
-        target !== undefined &&
-        /^\.(\/|$)/.test(source) &&
+        workdir !== undefined &&
         `${workdir.replace(/\/+$/, '')}/`.startsWith(`${target.replace(/\/+$/, '')}/`)
       );
     });
@@ -375,6 +408,11 @@ function sourceMounted(services: readonly Service[]): string | undefined {
   return mounted.length > 0 && mounted.length * 2 > built.length
     ? `it mounts the source over the images it builds: ${listOf(mounted.map((s) => s.name))}`
     : undefined;
+}
+
+/** A relative path as written in a Compose file, plain: `./` and `.` alike, no trailing slash. */
+function plainPath(path: string): string {
+  return path.replace(/^\.\/+/, '').replace(/\/+$/, '') || '.';
 }
 
 /**

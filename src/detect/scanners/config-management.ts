@@ -346,6 +346,18 @@ export const ansibleScanner: Scanner = {
           else if (typeof value === 'string' && FALLS_BACK_TO_OFF.test(value.trim())) off.add(key);
         }
     }
+    // And a play's own vars (npawelek/home-ops's `nfsd_service_name: nfsd-block-size.service`).
+    for (const file of files) {
+      if (!isAnsible(file) || !/\.ya?ml$/i.test(file.name) || !/^[ \t]*vars:/m.test(file.text))
+        continue;
+      const plays = yamlDocuments(file)[0];
+      if (!Array.isArray(plays)) continue;
+      for (const play of plays)
+        if (isRecord(play) && 'hosts' in play && isRecord(play.vars))
+          for (const [key, value] of Object.entries(play.vars))
+            if (typeof value === 'string' && !value.includes('{{') && !variables.has(key))
+              variables.set(key, value);
+    }
     // A switch the repository sets nowhere (no key of that name in its variables, inventory or
     // plays; only a Molecule test turns on ansible-nas's `speedtest_enabled`) is off until a
     // user sets it. Read only when a condition asks, from every file but tooling.
@@ -373,6 +385,8 @@ export const ansibleScanner: Scanner = {
       setSomewhere,
     );
     const leftOut = new Set<string>();
+    const restartedOnly = new Map<string, string>();
+    const installed = new Set<string>();
     const containers = new Map<string, string>();
     let deploys: { file: string; module: string; value: 'compose' | 'swarm' } | undefined;
     const setUp = (service: string, path: string) => {
@@ -391,6 +405,28 @@ export const ansibleScanner: Scanner = {
       visitTasks(yamlDocuments(file)[0], (module, args, task, enclosing) => {
         // A service stopped or disabled (a legacy one removed, an agent turned off) runs nowhere.
         if (SERVICE_MODULES.has(module) && stopsService(args)) return;
+        if (PACKAGE_MODULES.test(module)) {
+          const given = taskArgument(args, 'name');
+          for (const name of Array.isArray(given) ? given : [given])
+            if (typeof name === 'string') installed.add(name.toLowerCase());
+        }
+        // A service a playbook's task (not a role's, nor a handler) only restarts or reloads is one set up
+        // elsewhere that the play maintains (npawelek/home-ops restarts unifi-core and Hyperion
+        // after copying certificates onto those machines): counted only when the plays install
+        // its package.
+        const state = taskArgument(args, 'state');
+        if (
+          SERVICE_MODULES.has(module) &&
+          (state === 'restarted' || state === 'reloaded') &&
+          taskArgument(args, 'enabled') === undefined &&
+          roleOf(file.path) === undefined &&
+          !/(^|\/)handlers\//.test(file.path) &&
+          !enclosing.some((e) => Array.isArray(e.handlers) && e.handlers.includes(task))
+        ) {
+          const name = taskArgument(args, 'name');
+          if (typeof name === 'string' && !name.includes('{{')) restartedOnly.set(name, file.path);
+          return;
+        }
         if (SERVICE_MODULES.has(module)) {
           // Set up only when a switch that is off by default is turned on: an option.
           if (fileOff || optional.isOff(task, enclosing) || optional.onlyNotifiedWhenOff(task)) {
@@ -446,6 +482,15 @@ export const ansibleScanner: Scanner = {
             value: brings === 'docker_stack' ? 'swarm' : 'compose',
           };
       });
+    }
+    for (const [name, path] of restartedOnly) {
+      const plain = name.replace(/(@.*)?(\.service)?$/, '').toLowerCase();
+      if (
+        [...installed].some(
+          (p) => p === plain || p.startsWith(`${plain}-`) || plain.startsWith(`${p}-`),
+        )
+      )
+        setUp(name, path);
     }
     for (const name of services.keys()) leftOut.delete(name);
     for (const [engine, path] of engineRoles) if (!services.has(engine)) setUp(engine, path);
@@ -700,6 +745,9 @@ function includedFile(
   return candidates.find((c) => paths.has(c));
 }
 
+/** Modules that install packages (`ansible.builtin.apt`, `package`, `community.general.pacman`). */
+const PACKAGE_MODULES = /(^|\.)(apt|yum|dnf|package|zypper|apk|pacman|homebrew)$/;
+
 const SERVICE_MODULES = new Set([
   'service',
   'systemd',
@@ -725,7 +773,13 @@ function stopsService(args: unknown): boolean {
   const state = taskArgument(args, 'state');
   const enabled = taskArgument(args, 'enabled');
   const off = enabled === false || enabled === 'false' || enabled === 'no';
-  return state === 'stopped' || (off && state === undefined);
+  // A state an expression chooses between stopping and leaving alone (`"{{ 'stopped' if
+  // __timesync_is_booted else omit }}"`, linux-system-roles/timesync's "Disable ntpd").
+  const stopping =
+    typeof state === 'string' &&
+    /\bstopped\b/.test(state) &&
+    !/\b(started|restarted)\b/.test(state);
+  return state === 'stopped' || stopping || (off && (state === undefined || stopping));
 }
 
 // Calls `visit(module, args)` for every key of every task, through plays, blocks and handlers.

@@ -47,11 +47,30 @@ const COMPILERS = ['build-essential', 'gcc', 'make', 'dkms', 'bc', 'clang', 'cma
 /** A path in the project's tests (`tests/test.yml`, `./test/site.pp`). */
 const TEST_PATH = /(^|[\s=/.])(tests?|spec|molecule)\/\S/;
 
+/** A script of the project's, or an application server, as a start script's last command. */
+const SERVER_IN_FOREGROUND =
+  /^\s*((\.{0,2}\/)?[\w./-]+\.sh|(ba)?sh\s+\S+|(gunicorn|uwsgi|uvicorn|hypercorn|daphne|puma|unicorn|rails|bundle|node|npm|yarn|pnpm|python3?|java|php|ruby|dotnet|deno|bun)\b)/;
+
+/**
+ * An image whose own process is a shell or an interpreter's prompt: a distribution's
+ * (`debian:buster`, `alpine:3`) or a language toolchain's (`golang:1.26-alpine`, `python:3.12`),
+ * not a server's (`nginx`, `php:8-apache`).
+ */
+const SHELL_BASE =
+  /^(docker\.io\/)?(library\/)?(debian|ubuntu|alpine|centos|fedora|rockylinux|almalinux|archlinux|opensuse\/\w+|amazonlinux|oraclelinux|busybox|golang|rust|python|node|ruby|openjdk|eclipse-temurin|amazoncorretto|gcc|buildpack-deps|maven|gradle|perl|elixir|erlang|haskell|swift)(:[\w.-]+)?$/;
+
+/** A test runner as a container's process (`pytest`, `go test ./...`, `make check`). */
+const TEST_COMMAND =
+  /(^|[\s;&|'"(])((py\.?test|rspec|phpunit|bats|tox|ctest|jest|mocha|vitest)(\s|$|['"])|(go|cargo|npm|yarn|pnpm|mvn|gradle|dotnet)\s+(run\s+)?test\b|make\s+(test|check|itest)\b)/;
+
+/** An interpreter running a script (a test suite's runner under `test/`). */
+const INTERPRETER = /(^|[\s;&|'"(])(ruby|python3?|node|perl|php|bash|sh)\s/;
+
 const DOCKERFILE = /^(Dockerfile|Containerfile)([.-].+)?$|\.(Dockerfile|Containerfile)$/i;
 
-/** A Dockerfile of one image for another architecture (`Dockerfile.aarch64`, `Dockerfile.armhf`). */
+/** A Dockerfile of one image for other architectures (`Dockerfile.aarch64`, flame's `Dockerfile.multiarch`). */
 const ARCHITECTURE_VARIANT =
-  /^(Dockerfile|Containerfile)[.-](aarch64|arm64(v8)?|armhf|armv7|arm32v7|arm|amd64|x86_64|i386|ppc64le|s390x|riscv64)$/i;
+  /^(Dockerfile|Containerfile)[.-](aarch64|arm64(v8)?|armhf|armv7|arm32v7|arm|amd64|x86_64|i386|ppc64le|s390x|riscv64|multi-?arch|multi-?platform)$/i;
 
 /** pm2's process files: `ecosystem.config.js` and its other forms. */
 const PM2_CONFIG =
@@ -400,8 +419,13 @@ export const dockerfileScanner: Scanner = {
           reason: 'starts one command as the container process',
         });
       // An image that applies the project's test playbook (or manifest, recipe, state) is how
-      // the configuration code is tested, not how anything is deployed.
-      const testRun = commands.find((c) => CONFIGURATION_RUN.test(c) && TEST_PATH.test(c));
+      // the configuration code is tested, not how anything is deployed; so is one whose process
+      // runs the test suite (fzf's `ruby /fzf/test/runner.rb` under tmux).
+      const testRun =
+        commands.find((c) => CONFIGURATION_RUN.test(c) && TEST_PATH.test(c)) ??
+        (TEST_COMMAND.test(run) || (TEST_PATH.test(run) && INTERPRETER.test(run))
+          ? run
+          : undefined);
       const said = saidToBe(file.text);
       // One stage that installs the tools for building packages or system images, and serves
       // nothing: the environment the project is built in (VyOS's, ZeroTier's package builders).
@@ -436,6 +460,23 @@ export const dockerfileScanner: Scanner = {
       else if (buildTools.length > 0)
         for (const finding of findings.slice(start))
           finding.tooling = `a build environment (it installs ${listOf(buildTools, 3)})`;
+      else if (
+        run === '' &&
+        file.partial !== true &&
+        SHELL_BASE.test(froms[froms.length - 1] ?? '') &&
+        !files.some(
+          (other) =>
+            other !== file &&
+            DOCKERFILE.test(other.name) &&
+            folderOf(other.path) === folderOf(file.path),
+        )
+      )
+        // No CMD or ENTRYPOINT over an image whose process is a shell or an interpreter, and no
+        // other Dockerfile beside it (dockge's Base.Dockerfile is the base its Dockerfile builds
+        // on): an image to try the project in by hand (unbound-manager's, which downloads its
+        // installer and starts nothing; cheat's golang sandbox), not a service's image.
+        for (const finding of findings.slice(start))
+          finding.tooling = `an image that starts only a shell or an interpreter (no CMD or ENTRYPOINT over ${froms[froms.length - 1]})`;
     }
     // Several images over a common base: the article's "Layers of Containers". Each application
     // that builds several images says yes or no; a collection of samples is the sum of its apps.
@@ -543,12 +584,16 @@ function startScripts(
     return exec ?? start.split(/\s+/);
   });
   // A relative script (`./run.sh`, `scripts/docker/entrypoint.sh`) is in the working directory
-  // the image last set.
-  const workdir =
-    instructions
-      .filter((i) => i.op === 'WORKDIR')
-      .pop()
-      ?.args.replace(/\/+$/, '') ?? '';
+  // the image last set; a relative WORKDIR (pinry's `WORKDIR pinry`) is within the one before,
+  // and each stage starts at the root.
+  let workdir = '';
+  for (const i of instructions) {
+    if (i.op === 'FROM') workdir = '';
+    else if (i.op === 'WORKDIR') {
+      const dir = i.args.trim().replace(/\/+$/, '');
+      workdir = dir.startsWith('/') ? dir : `${workdir}/${dir}`;
+    }
+  }
   const scripts = words
     .map((w) =>
       /^(\.\/)?[\w.-]+(\/[\w.-]+)*\.(sh|bash)$/.test(w)
@@ -651,6 +696,7 @@ function servicesStarted(text: string): string[] {
     lines.flatMap((line) => /^\s*(?:function\s+)?([\w-]+)\s*\(\s*\)/.exec(line)?.[1] ?? []),
   );
   let background = 0;
+  let forked = 0;
   for (const whole of lines) {
     // Redirections that hold an & (`> /dev/null 2>&1 &`) are not the one that backgrounds.
     const line = withoutAssignments(whole.replace(/\d*>&\d+|&>>?/g, ' '));
@@ -665,7 +711,7 @@ function servicesStarted(text: string): string[] {
       background += 1;
     }
   }
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     for (const { name } of startedServices(line)) names.add(asMysql(name));
     // cron in the foreground (`cron -f`), or left to fork into the background (`crond`).
     if (
@@ -692,8 +738,12 @@ function servicesStarted(text: string): string[] {
       !/\s(-[tTvVs]|--(test|version|help|initialize\S*)|configtest|stop|reload|status)\b/.test(
         daemon[2]!,
       )
-    )
+    ) {
       names.add(asMysql(base));
+      // One the script goes on past (pinry's `/usr/sbin/nginx`, then gunicorn) has forked into
+      // the background: were it in the foreground, the lines after it would never run.
+      if (!/^\s*exec\s/.test(line) && index < lines.length - 1) forked += 1;
+    }
   }
   // With programs left in the background, the command the script ends in runs beside them: the
   // last, past a `wait` for the rest or a hand-over to the CMD (pingvin-share starts Caddy and
@@ -703,8 +753,12 @@ function servicesStarted(text: string): string[] {
   if (names.size > 0) {
     const last = lines.findLast((line) => !/^\s*(wait|exec\s+"\$@")(\s|;|$)/.test(line));
     const command = last === undefined ? '' : withoutAssignments(last.split(/&&|;/).pop()!);
+    // Past a daemon that forked, a script of the project's or an application server keeps the
+    // foreground (pinry's `./docker/scripts/_start_gunicorn.sh`); a chown does not.
     const program =
-      background > 0 || /^\s*exec\s/.test(command)
+      background > 0 ||
+      /^\s*exec\s/.test(command) ||
+      (forked > 0 && SERVER_IN_FOREGROUND.test(command))
         ? /^\s*(?:exec\s+)?(\S+)/.exec(command)?.[1]
         : undefined;
     const name = program && !/&\s*$/.test(command) ? programName(command, program) : undefined;

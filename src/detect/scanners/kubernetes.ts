@@ -1,7 +1,13 @@
 // Kubernetes manifests, Helm charts and kustomize: all run application containers.
 
 import { posix } from 'node:path';
-import { architectureOf, type Component, ownComponents, publisherOf } from '../architecture.js';
+import {
+  architectureOf,
+  type Component,
+  isOperationsImage,
+  ownComponents,
+  publisherOf,
+} from '../architecture.js';
 import { embeddedYaml, isRecord, yamlDocuments } from '../read-yaml.js';
 import { type Finding, listOf, type Scanner, type TextFile, topmost } from '../types.js';
 
@@ -30,6 +36,7 @@ export const kubernetesScanner: Scanner = {
     // on every node is the nodes' agent (es-operator's sysctl tuner), not a part of it.
     const nodeAgents = new Set<Component>();
     const chartTiers = new Map<string, Component[]>();
+    const identities = new Set<string>();
     // Each chart's Chart.yaml, by the chart's folder.
     const chartFiles = new Map(
       files
@@ -146,17 +153,24 @@ export const kubernetesScanner: Scanner = {
       const kinds = texts
         .filter(isRecord)
         .filter((d) => typeof d.apiVersion === 'string' && typeof d.kind === 'string');
+      // Each templated document with its own text: a template of several workloads
+      // (stackstorm-k8s's deployments.yaml: st2auth, st2api, … each its own image) is read
+      // document by document.
       const templated = file.text.includes('{{')
-        ? [...file.text.matchAll(/^kind:\s*(\w+)\s*$/gm)].map((m) => ({
-            kind: m[1],
-            metadata: undefined,
-          }))
+        ? file.text.split(/^---[ \t]*$/m).flatMap((text) =>
+            [...text.matchAll(/^kind:\s*(\w+)\s*$/gm)].map((m) => ({
+              kind: m[1],
+              metadata: undefined,
+              text,
+            })),
+          )
         : [];
       for (const doc of [...kinds, ...templated] as {
         kind: string;
         apiVersion?: unknown;
         metadata?: unknown;
         spec?: unknown;
+        text?: string;
       }[]) {
         // A GitOps release (Flux's HelmRelease, Argo CD's Application) deploys a chart or
         // manifests kept elsewhere into the cluster: a workload, its parts out of sight.
@@ -168,6 +182,14 @@ export const kubernetesScanner: Scanner = {
           continue;
         }
         if (!WORKLOADS.has(doc.kind)) continue;
+        // A Helm test hook rendered among the manifests (`"helm.sh/hook": test-success`) checks
+        // the release; it is not one of its workloads.
+        if (
+          isRecord(doc.metadata) &&
+          isRecord(doc.metadata.annotations) &&
+          /^test/.test(String(doc.metadata.annotations['helm.sh/hook'] ?? ''))
+        )
+          continue;
         // A templated workload has no name until rendered; a chart's templates are one
         // application (a Deployment and a DaemonSet are often alternatives): one per chart.
         // A chart that keeps its templates in a folder per component (jupyterhub's hub/,
@@ -177,11 +199,18 @@ export const kubernetesScanner: Scanner = {
           chart !== undefined
             ? /^([^/]+)\//.exec(file.path.slice(chart.length + 'templates/'.length))?.[1]
             : undefined;
+        // A template the chart's values leave off (windmill's hub.yaml under
+        // `{{ if .Values.hub.enabled }}`, `hub.enabled: false`) renders nothing by default.
+        if (chart !== undefined && !renderedByDefault(file.text, chartValues.get(chart))) continue;
         // A templated image is looked up in the chart's values (mariadb-operator's controller,
         // webhook and certificate controller are one image; jupyterhub's hub and proxy are not).
         const valuesImage =
           chart !== undefined && doc.spec === undefined
-            ? templatedImage(file.text, chartValues.get(chart), chartHelpers.get(chart))
+            ? (templatedImage(
+                doc.text ?? file.text,
+                chartValues.get(chart),
+                chartHelpers.get(chart),
+              ) ?? templatedImage(file.text, chartValues.get(chart), chartHelpers.get(chart)))
             : undefined;
         const shownPart = valuesImage?.split('/').pop() ?? part;
         const name =
@@ -192,8 +221,16 @@ export const kubernetesScanner: Scanner = {
               : `${doc.kind} in ${file.path}`;
         workloads.set(name, file.path);
         // Jobs run to completion beside the application; they are not a part of its structure.
-        if (doc.kind !== 'Job' && doc.kind !== 'CronJob') {
-          const unit = chart ?? folderOfFile;
+        // Nor is a second workload of one kind, name and namespace in one folder: a cluster holds
+        // one, so the two are alternatives (kubewatch's `kubewatch.yaml` and
+        // `kubewatch-in-cluster.yaml`, the same pod from two images).
+        const unit = chart ?? folderOfFile;
+        const namespace = isRecord(doc.metadata) ? String(doc.metadata.namespace ?? '') : '';
+        const identity = `${unit}\0${doc.kind}\0${namespace}\0${name}`;
+        // Only a name given as it is: a templated workload has none until rendered.
+        const alternative = doc.metadata !== undefined && identities.has(identity);
+        identities.add(identity);
+        if (doc.kind !== 'Job' && doc.kind !== 'CronJob' && !alternative) {
           const entry = units.get(unit) ?? { file: file.path, components: [] };
           const images = valuesImage !== undefined ? [valuesImage] : imagesOf(doc.spec);
           // A workload's containers: the first is the application, the rest its sidecars.
@@ -342,13 +379,40 @@ export const kubernetesScanner: Scanner = {
       }
       for (const [key, { file, components }] of units) {
         if (grouped.has(key)) continue;
-        const architecture = architectureOf(uniqueOf(components), file);
+        const unique = uniqueOf(components);
+        const architecture = architectureOf(unique, file);
         if (architecture) findings.push(architecture);
+        // A unit of one off-the-shelf service, and nothing else deployed beside it
+        // (meilisearch-kubernetes's StatefulSet of Meilisearch, as manifests and as a chart):
+        // that service's own deployment, one deployable. Beside other units (hotrod's kafka/ and
+        // jaeger/ folders), it is one of their tiers.
+        else if (
+          unique.length === 1 &&
+          unique[0]!.image !== undefined &&
+          !isOperationsImage(unique[0]!.image) &&
+          [...units.values()].every((u) =>
+            uniqueOf(u.components).every(
+              (c) => c.image !== undefined && untagged(c.image) === untagged(unique[0]!.image!),
+            ),
+          )
+        )
+          findings.push({
+            question: 'architecture',
+            value: 'monolith',
+            strength: 1,
+            file,
+            reason: `one deployable (${unique[0]!.name}, deployed alone)`,
+          });
       }
     }
     return findings;
   },
 };
+
+/** An image without its tag or digest: `getmeili/meilisearch:v1.48` → `getmeili/meilisearch`. */
+function untagged(image: string): string {
+  return image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+}
 
 /** The folders above a folder (`a/b/` → `a/`, ''), deepest first. */
 function ancestorsOf(folder: string): string[] {
@@ -442,6 +506,41 @@ function switchedOff(condition: unknown, values: unknown): boolean {
 }
 
 /** The value at a dotted path of a chart's values (`postgresql.enabled`), if it is set. */
+/**
+ * Whether a template renders with the chart's own values: the condition of an `{{ if }}` that
+ * opens it, read when it is a value (`.Values.hub.enabled`), values `and`ed
+ * (`and .Values.enterprise.enabled .Values.windmill.indexer.enabled`), or a count above zero
+ * (`gt (int .Values.windmill.extraReplicas) 0`). Any other condition is taken as true.
+ */
+function renderedByDefault(text: string, values: unknown): boolean {
+  const opening =
+    /^(?:\s*\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}|\s*#.*\n)*\s*\{\{-?\s*if\s+(.+?)\s*-?\}\}/.exec(
+      text,
+    )?.[1];
+  if (opening === undefined || values === undefined) return true;
+  const truthy = (path: string) => {
+    const value = valueAt(values, path);
+    return !(
+      value === false ||
+      value === null ||
+      value === undefined ||
+      value === '' ||
+      value === 0
+    );
+  };
+  const single = /^\.Values\.([\w.]+)$/.exec(opening);
+  if (single) return truthy(single[1]!);
+  const all = /^and((?:\s+\.Values\.[\w.]+)+)$/.exec(opening);
+  if (all)
+    return all[1]!
+      .trim()
+      .split(/\s+/)
+      .every((p) => truthy(p.slice('.Values.'.length)));
+  const count = /^gt\s+\(int\s+\.Values\.([\w.]+)\)\s+0$/.exec(opening);
+  if (count) return Number(valueAt(values, count[1]!) ?? 0) > 0;
+  return true;
+}
+
 function valueAt(values: unknown, path: string): unknown {
   let node = values;
   for (const key of path.split('.')) node = isRecord(node) ? node[key] : undefined;
@@ -482,6 +581,8 @@ function templatedImage(
   // first is left empty; an image's mapping gives its registry and repository.
   const firstSet = (code: string) => {
     for (const [, path] of code.matchAll(/\.Values\.([\w.]+)/g)) {
+      // A tag or a pull policy is not the image's name.
+      if (/\.(tag|digest|pullPolicy|pullSecrets?)$/.test(path!)) continue;
       const node = valueAt(values, path!);
       if (typeof node === 'string' && node !== '') return node;
       if (!isRecord(node)) continue;
@@ -495,14 +596,24 @@ function templatedImage(
   };
   // An image put together from several values (`{{ .Values.imageRegistry }}/{{
   // .Values.admin.image.repository }}:{{ … }}`): each expression by its value, the tag left off.
-  const reference = line.replace(/^["']|["']\s*$/g, '');
+  const reference = line.replace(/^["']|["']\s*$/g, '').trim();
+  // An image written as it is (a demo database's `image: postgres:18`).
+  if (!reference.includes('{{'))
+    return /^[\w.:/-]+(@[\w:]+)?$/.test(reference) ? reference.replace(/@.*$/, '') : undefined;
+  // A value's default when the chart leaves it unset (`{{ default "ghcr.io/windmill-labs/windmill"
+  // .Values.windmill.image }}`).
+  const valueOrDefault = (code: string) =>
+    firstSet(code) ?? /\bdefault\s+"([^"{}]+)"/.exec(code)?.[1] ?? undefined;
   if ((reference.match(/\{\{/g) ?? []).length >= 2) {
     const name = reference
       .replace(/:\s*\{\{[^}]*\}\}\s*$/, '')
-      .replace(/\{\{-?([^}]*?)-?\}\}/g, (_, code: string) => firstSet(code) ?? '')
+      .replace(/\{\{-?([^}]*?)-?\}\}/g, (_, code: string) => valueOrDefault(code) ?? '')
       .replace(/@.*$/, '')
-      .replace(/:[^/:]*$/, '');
+      .replace(/:[^/:]*$/, '')
+      // A registry from a named template (`{{ template "stackstorm-ha.imageRepository" . }}/
+      // st2auth`) is unknown here: the image by the rest of its name.
+      .replace(/^\/+/, '');
     if (/^[\w.:-]+(\/[\w.-]+)*\/?[\w.-]+$/.test(name) && !name.endsWith('/')) return name;
   }
-  return firstSet(line);
+  return firstSet(line) ?? /\bdefault\s+"([^"{}]+)"/.exec(line)?.[1];
 }

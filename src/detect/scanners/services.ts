@@ -1,5 +1,6 @@
-// How the workload's processes are run: Nomad jobs, Procfiles, supervisors (supervisord, s6,
-// runit), systemd units and timers, crontabs.
+// How the workload's processes are run: Nomad jobs, Procfiles and heroku.yml, Capistrano deploys, supervisors
+// (supervisord, s6, runit), systemd units and timers, crontabs.
+import { isRecord, yamlDocuments } from '../read-yaml.js';
 import {
   type Finding,
   isOneshotTask,
@@ -100,6 +101,138 @@ export const procfileScanner: Scanner = {
     return findings;
   },
 };
+
+// Heroku's manifest for images it builds (`heroku.yml`): the platform builds and runs them, one
+// dyno per process type, beside the add-ons it provisions (a database, a cache).
+export const herokuScanner: Scanner = {
+  name: 'heroku',
+  wants: (path, name) => path === name && name === 'heroku.yml',
+  scan(files) {
+    const findings: Finding[] = [];
+    for (const file of files) {
+      const manifest = yamlDocuments(file)[0];
+      if (!isRecord(manifest) || !(isRecord(manifest.build) || isRecord(manifest.run))) continue;
+      findings.push(
+        {
+          question: 'orchestrator',
+          value: 'other',
+          strength: 3,
+          file: file.path,
+          reason: 'a heroku.yml: Heroku builds the images and runs them',
+        },
+        {
+          question: 'updates',
+          value: 'replace',
+          strength: 1,
+          file: file.path,
+          reason: 'Heroku releases replace the running dynos',
+        },
+      );
+      const types = isRecord(manifest.run) ? Object.keys(manifest.run) : [];
+      if (types.length > 0)
+        findings.push({
+          question: 'processes',
+          value: 'single',
+          strength: 3,
+          file: file.path,
+          reason: `Heroku runs each process type in dynos of its own (${listOf(types)})`,
+        });
+      const addons = (
+        isRecord(manifest.setup) && Array.isArray(manifest.setup.addons)
+          ? manifest.setup.addons
+          : []
+      )
+        .map((a) => (isRecord(a) ? a.plan : a))
+        .filter((plan): plan is string => typeof plan === 'string')
+        .map((plan) => plan.split(':')[0]!);
+      if (addons.length > 0)
+        findings.push({
+          question: 'architecture',
+          value: 'multi-tier',
+          strength: 2,
+          file: file.path,
+          reason: `the app with the add-ons Heroku provisions for it: ${listOf([...new Set(addons)])}`,
+        });
+    }
+    return findings;
+  },
+};
+
+// Capistrano's plugins that run a service on the servers it deploys to, by the name each is
+// required by (`require 'capistrano/puma'`, or a plugin installed: `Capistrano::Puma::Nginx`).
+// The application server is the application itself; a plugin that only runs a task
+// (bundler, assets, migrations, whenever's crontab) starts nothing that stays.
+const CAPISTRANO_SERVICES: readonly [RegExp, string][] = [
+  [
+    /capistrano\/(puma|unicorn|passenger|thin)\b|Capistrano::(Puma|Unicorn|Passenger)\b/,
+    'the application server',
+  ],
+  [/capistrano\/nginx\b|Capistrano::(Puma::|Unicorn::)?Nginx\b/, 'nginx'],
+  [/capistrano\/sidekiq\b|Capistrano::Sidekiq\b/, 'sidekiq'],
+  [/capistrano\/delayed[_-]job\b|Capistrano::DelayedJob\b/, 'delayed_job'],
+  [/capistrano\/resque\b|Capistrano::Resque\b/, 'resque'],
+  [/capistrano\/(good[_-]?job|solid[_-]?queue)\b/, 'a job worker'],
+];
+
+export const capistranoScanner: Scanner = {
+  name: 'capistrano',
+  wants: (path, name) =>
+    name === 'Capfile' ||
+    path === 'config/deploy.rb' ||
+    /(^|\/)config\/deploy\/[^/]+\.rb$/.test(path),
+  scan(files) {
+    const capfile = files.find((f) => f.name === 'Capfile' && /capistrano\//.test(f.text));
+    if (!capfile) return [];
+    // A stage that names the servers it deploys to (`server '52.168.72.226', roles: %w[web
+    // app db]`, or from the environment): releases land on long-lived hosts. The stage files
+    // `cap install` writes hold only comments, and say nothing (abalone deploys on Heroku).
+    const stages = files.filter(
+      (f) =>
+        /config\/deploy\/[^/]+\.rb$/.test(f.path) &&
+        /^[ \t]*(server|role)\b\s*[(:'"A-Z]/m.test(uncommentedRuby(f.text)),
+    );
+    if (stages.length === 0) return [];
+    const findings: Finding[] = [];
+    const stage = stages[0]!;
+    findings.push({
+      question: 'updates',
+      value: 'in-place',
+      strength: 2,
+      file: stage.path,
+      reason: `Capistrano deploys each release onto the servers ${stages.length > 1 ? `its stages (${listOf(stages.map((s) => s.path))}) name` : 'this stage names'}, which stay up between releases`,
+    });
+    const plugins = uncommentedRuby(capfile.text);
+    const services = CAPISTRANO_SERVICES.filter(([pattern]) => pattern.test(plugins)).map(
+      ([, name]) => name,
+    );
+    if (services.length > 0)
+      findings.push({
+        question: 'processes',
+        value: processesFor(services.length),
+        strength: 2,
+        file: capfile.path,
+        reason:
+          services.length === 1
+            ? `Capistrano runs one service on each server (${services[0]})`
+            : `Capistrano runs ${services.length} services side by side on each server: ${listOf(services)}`,
+      });
+    return findings;
+  },
+};
+
+/** A unit's command, as written (`ExecStart=/usr/sbin/nginx -c /nginx/nginx.conf`), if it has one. */
+function execStartOf(unit: string): string | undefined {
+  return /^[ \t]*ExecStart[ \t]*=[ \t]*[-@+!:]*(\S.*?)\s*$/m.exec(unit)?.[1];
+}
+
+function folderOf(file: TextFile): string {
+  return file.path.slice(0, file.path.lastIndexOf('/') + 1);
+}
+
+/** Ruby without its comments (`# server 'example.com'` in a stage `cap install` wrote). */
+function uncommentedRuby(text: string): string {
+  return text.replace(/^[ \t]*#.*$/gm, '').replace(/^=begin[\s\S]*?^=end.*$/gm, '');
+}
 
 /**
  * The programs a uWSGI configuration runs side by side: the application, and each
@@ -223,7 +356,25 @@ export const supervisorScanner: Scanner = {
 function commandOf(section: string): string | undefined {
   const command = /^[ \t]*command[ \t]*=[ \t]*(.+)$/m.exec(section)?.[1];
   if (!command) return undefined;
-  const words = command.trim().split(/\s+/);
+  let words = command.trim().split(/\s+/);
+  // The program a wrapper runs, not the wrapper: one that drops privileges (`gosu '$USER' bash
+  // run.sh`, `su-exec app …`, `sudo -u app …`, `chpst -u app …`), and a shell given the
+  // command (`bash -c "websockify …"`): Tiryoh's vnc and novnc are two programs.
+  for (;;) {
+    const base = words[0]?.split('/').pop() ?? '';
+    if (/^(gosu|su-exec|setuidgid|s6-setuidgid)$/.test(base)) words = words.slice(2);
+    else if (/^(sudo|runuser|chpst)$/.test(base) && words[1] === '-u') words = words.slice(3);
+    else if (/^(exec|nice|dumb-init)$/.test(base)) words = words.slice(1);
+    else if (/^(ba|da)?sh$/.test(base) && words[1] === '-c')
+      words = words
+        .slice(2)
+        .join(' ')
+        .replace(/^["']|["']$/g, '')
+        .trim()
+        .split(/\s+/);
+    else break;
+  }
+  if (words.length === 0 || words[0] === '') return undefined;
   const interpreter = /(^|\/)(php|python3?|node|ruby|perl|bash|sh)$/.test(words[0]!);
   const program = interpreter ? words.slice(0, 2) : words.slice(0, 1);
   const subcommand = words.slice(program.length).find((w) => !w.startsWith('-'));
@@ -304,10 +455,41 @@ export const systemdScanner: Scanner = {
         const folder = unit.path.slice(0, unit.path.lastIndexOf('/') + 1);
         byFolder.set(folder, [...(byFolder.get(folder) ?? []), unit]);
       }
-      const longRunning = [...byFolder.values()].reduce<TextFile[]>(
+      const inOneFolder = [...byFolder.values()].reduce<TextFile[]>(
         (most, inFolder) => (inFolder.length > most.length ? inFolder : most),
         [],
       );
+      // Except a toolkit's folder per service, side by side, each named for its unit
+      // (AtoMiC-ToolKit's sonarr/sonarr.service, radarr/radarr.service, … installed onto one
+      // host): four or more such folders under one parent are one system's services.
+      const named = [...byFolder.entries()].filter(([folder, inFolder]) => {
+        const own = folder.replace(/\/$/, '').split('/').pop()!.toLowerCase();
+        return (
+          own !== '' &&
+          inFolder.some((u) => {
+            const unit = u.name.replace(/\.service(\.in)?$/i, '').toLowerCase();
+            return unit.startsWith(own) || own.startsWith(unit);
+          })
+        );
+      });
+      const byParent = new Map<string, TextFile[]>();
+      for (const [folder, inFolder] of named) {
+        const parent = folder.replace(/[^/]+\/$/, '');
+        byParent.set(parent, [...(byParent.get(parent) ?? []), ...inFolder]);
+      }
+      const toolkit = [...byParent.values()].find(
+        (inFolders) => new Set(inFolders.map(folderOf)).size >= 4,
+      );
+      const chosen =
+        toolkit !== undefined && toolkit.length > inOneFolder.length ? toolkit : inOneFolder;
+      // Units that run the same command are one service under two names (The-World-Is-Yours's
+      // nginx.service and nginx-raweb.service, both `/usr/sbin/nginx -c /nginx/nginx.conf`).
+      const longRunning = chosen.filter((unit, i) => {
+        const command = execStartOf(unit.text);
+        return (
+          command === undefined || chosen.findIndex((u) => execStartOf(u.text) === command) === i
+        );
+      });
       if (longRunning.length >= 2)
         findings.push({
           question: 'processes',

@@ -180,8 +180,9 @@ export function startedServices(code: string): { name: string; enabled: boolean 
       .replace(/[-.]+$/, '');
     if (/^[\w][\w.-]*$/.test(name) && !/\.(timer|socket|mount|target|path|slice)$/.test(name))
       names.push({ name, enabled });
-    // OpenRC's runlevel follows the name.
-    if (word !== whole || openrc) break;
+    // OpenRC's runlevel follows the name; a quote that closes after the name ends the command
+    // too (`--post-hook "… systemctl restart nginx" --post-hook "mv …"`).
+    if (word !== whole || openrc || /["']/.test(whole.replace(/^["']/, ''))) break;
   }
   return names;
 }
