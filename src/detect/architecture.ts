@@ -9,7 +9,10 @@ export interface Component {
   name: string;
   /** The image reference, when it is named. */
   image?: string;
-  /** The build context, for an image built from this repository. */
+  /**
+   * The build context, for an image built from this repository; or the service of another
+   * Compose file it extends, whose image it runs.
+   */
   build?: string;
   /** The components it needs started first (Compose's depends_on). */
   dependsOn?: readonly string[];
@@ -103,8 +106,9 @@ export function isOperationsImage(reference: string): boolean {
 }
 
 /**
- * Whether the components are only databases, caches, queues or search engines, and tools to look
- * at them (pgAdmin), none built here: no part of the application itself.
+ * Whether the components are only databases, caches, queues or search engines, with at most
+ * operations beside them (monitoring, pgAdmin, certbot), none built here: no part of the
+ * application itself.
  */
 export function onlyBackingServices(components: readonly Component[]): boolean {
   const roles = components.map((c) => (c.build === undefined ? roleOf(c) : undefined));
@@ -218,7 +222,7 @@ function list(names: ReadonlyMap<string, string> | readonly string[]): string {
 }
 
 /** An image reference without its digest and tag: `registry:5000/acme/api:1.4` → `registry:5000/acme/api`. */
-function imageName(reference: string): string {
+export function imageName(reference: string): string {
   return reference.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
 }
 

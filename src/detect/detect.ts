@@ -173,12 +173,12 @@ export async function detect(
   });
   // Nothing outside tooling: the examples and samples are how the project shows its deployment.
   // An example shows rather than proves: each of its findings counts as a hint.
-  const examples =
-    evidence.length === 0
-      ? findings
-          .filter((finding) => isExample(finding.file))
-          .map((finding) => ({ ...finding, strength: 1 as const }))
-      : [];
+  // What a README tells its users to run only chooses between what files show: not evidence alone.
+  const examples = evidence.every((finding) => finding.documented === true)
+    ? findings
+        .filter((finding) => isExample(finding.file))
+        .map((finding) => ({ ...finding, strength: 1 as const }))
+    : [];
   const { answers, conflicts, tension } = resolve(
     compiled,
     examples.length > 0 ? examples : evidence,
@@ -228,18 +228,40 @@ function setAside(
   vagrantfiles: readonly { path: string; text: string }[],
 ): (finding: Finding) => string | undefined {
   const toolingOf = (file: string) => (roles.has(file) ? roles.get(file) : toolingRole(file));
+  // The Dockerfiles that Compose files (not tooling) build and give a command: run, whatever
+  // their own CMD.
+  const built = new Set(
+    findings
+      .filter((f) => f.tooling === undefined && toolingOf(f.file) === undefined)
+      .flatMap((f) => f.builds ?? []),
+  );
+  const unlessRun = (finding: Finding) =>
+    finding.toolingUnlessRun !== undefined && !built.has(finding.file)
+      ? finding.toolingUnlessRun
+      : undefined;
   // A Compose file that runs only images whose Dockerfiles are tooling by content or place
   // (wsadza's build/docker-compose.yml, of the image distrobuilder runs in) is that tooling.
-  const byContent = new Map(findings.flatMap((f) => (f.tooling ? [[f.file, f.tooling]] : [])));
+  const byContent = new Map(
+    findings.flatMap((f) => {
+      const role = f.tooling ?? unlessRun(f);
+      return role ? [[f.file, role] as const] : [];
+    }),
+  );
   const runsTooling = (finding: Finding) => {
     const imageRoles = finding.runsImagesOf?.map((p) => byContent.get(p) ?? toolingOf(p));
     return imageRoles && imageRoles.length > 0 && imageRoles.every((r) => r !== undefined)
       ? `it runs only images of tooling: ${imageRoles[0]}`
       : undefined;
   };
-  // Neither its file's place nor its content makes it tooling.
+  // Neither its file's place nor its content makes it tooling; a README's commands are not a
+  // way of deploying of their own.
   const deployment = findings.filter(
-    (f) => f.tooling === undefined && toolingOf(f.file) === undefined && !runsTooling(f),
+    (f) =>
+      f.tooling === undefined &&
+      toolingOf(f.file) === undefined &&
+      unlessRun(f) === undefined &&
+      !runsTooling(f) &&
+      f.documented !== true,
   );
   // Folders a Vagrantfile provisions from or syncs into its VM (VVV's provision/) hold what the
   // VM runs: units there are the VM's, not another way of deploying.
@@ -296,10 +318,11 @@ function setAside(
       ? `the hosts that run its ${runs.map((o) => ORCHESTRATOR_NAMES[o] ?? o).join(' or ')} workloads`
       : undefined;
   };
-  // A cluster's workloads kept in many manifests (a home-ops repository's Flux tree): the
-  // configuration management kept in a top folder of its own beside them (its `ansible/`) looks
-  // after the machines around the cluster (its nodes, a NAS, network gear), not the workloads.
-  const kubernetesFiles = new Set(
+  // A cluster's workloads kept in many places (a home-ops repository's Flux tree, a folder of
+  // workloads each): the configuration management kept in a top folder of its own beside them
+  // (its `ansible/`) looks after the machines around the cluster (its nodes, a NAS, network
+  // gear), not the workloads. Only its own files: a Compose file or a Dockerfile there stays.
+  const clusterPlaces = new Set(
     deployment
       .filter(
         (f) => f.question === 'orchestrator' && f.value === 'kubernetes' && f.hostOf === undefined,
@@ -307,23 +330,24 @@ function setAside(
       .map((f) => f.file),
   );
   const topOf = (file: string) => (file.includes('/') ? file.split('/')[0]! : '');
-  const kubernetesTops = new Set([...kubernetesFiles].map(topOf));
+  const clusterTops = new Set([...clusterPlaces].map(topOf));
   const aroundCluster =
-    kubernetesFiles.size >= CLUSTER_FILES
+    clusterPlaces.size >= CLUSTER_PLACES
       ? new Set(
           deployment
             .filter((f) => f.question === 'configManagement' && topOf(f.file) !== '')
             .map((f) => topOf(f.file))
-            .filter((top) => !kubernetesTops.has(top)),
+            .filter((top) => !clusterTops.has(top)),
         )
       : new Set<string>();
   const clusterRole = (finding: Finding) =>
-    aroundCluster.has(topOf(finding.file))
-      ? `the machines around its Kubernetes cluster (configuration management in ${topOf(finding.file)}/, apart from the ${kubernetesFiles.size} files of workloads)`
+    aroundCluster.has(topOf(finding.file)) && !CONTAINER_FILE.test(finding.file.split('/').pop()!)
+      ? `the machines around its Kubernetes cluster (configuration management in ${topOf(finding.file)}/, apart from its workloads in ${clusterPlaces.size} places)`
       : undefined;
   return (finding) =>
     toolingOf(finding.file) ??
     finding.tooling ??
+    unlessRun(finding) ??
     runsTooling(finding) ??
     hostRole(finding) ??
     clusterRole(finding) ??
@@ -334,9 +358,15 @@ function setAside(
       : undefined);
 }
 
-/** How many files of Kubernetes workloads make a cluster's tree, beside which configuration
- * management in a folder of its own looks after the machines (a home-ops repository's). */
-const CLUSTER_FILES = 5;
+/**
+ * In how many places (folders, charts, kustomizations) Kubernetes workloads make a cluster's
+ * tree, beside which configuration management in a folder of its own looks after the machines.
+ */
+const CLUSTER_PLACES = 5;
+
+/** Compose files and Dockerfiles, by name: a way of deploying containers of their own. */
+const CONTAINER_FILE =
+  /^(docker-|podman-)?compose([.-][\w-]+)?\.ya?ml$|^(Dockerfile|Containerfile)([.-].+)?$|\.(Dockerfile|Containerfile)$/i;
 
 /** The top folders a Vagrantfile names in a quoted path ('provision/', "scripts/setup.sh"). */
 const PROVISIONED_ROLE =

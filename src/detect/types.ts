@@ -27,6 +27,14 @@ export interface Finding {
    */
   tooling?: string;
   /**
+   * The tooling role its content shows unless the deployment runs its image: a Dockerfile with
+   * no CMD over a shell's or an interpreter's image is one to try the project in by hand, unless
+   * a Compose service builds it and gives it a `command:`.
+   */
+  toolingUnlessRun?: string;
+  /** The Dockerfiles a Compose file's services build and give a command of their own, by path. */
+  builds?: readonly string[];
+  /**
    * The tooling role this file has when the project deploys some other way: a Vagrantfile
    * beside a Dockerfile or a playbook is the developers' or the tests' VM, not the deployment.
    */
@@ -124,6 +132,26 @@ export function isOneshotTask(unit: string): boolean {
     /^[ \t]*Type[ \t]*=[ \t]*oneshot[ \t]*$/m.test(unit) &&
     !/^[ \t]*ExecStart[ \t]*=[ \t]*(\/usr)?\/bin\/true[ \t]*$/m.test(unit)
   );
+}
+
+/**
+ * A path without its trailing slashes (`/app/` → `/app`), by a loop: `/\/+$/` tries every
+ * position of a long run of slashes and takes quadratic time.
+ */
+export function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end -= 1;
+  return path.slice(0, end);
+}
+
+/** The folder of a file's path, with its slash (`a/b/c.yml` → `a/b/`; `c.yml` → ''). */
+export function folderWithSlash(path: string): string {
+  return path.slice(0, path.lastIndexOf('/') + 1);
+}
+
+/** A systemd unit's command as written (`/usr/sbin/nginx -c /nginx/nginx.conf`), if it has one. */
+export function unitCommand(unit: string): string | undefined {
+  return /^[ \t]*ExecStart[ \t]*=[ \t]*[-@:+!]*(\S.*)$/m.exec(unit)?.[1]?.trimEnd();
 }
 
 /** A text cut to `most` characters (by code point, so no character is split), with an ellipsis. */

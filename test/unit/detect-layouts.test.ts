@@ -757,6 +757,18 @@ describe('hostile files', () => {
         'l.sh': `#!/bin/sh\n${'a.service <<X\n'.repeat(size / 13)}`,
         'm.sh': `#!/bin/sh\nsystemctl enable ${'-q '.repeat(size / 3)}`,
         'n.sh': `#!/bin/sh\n${'then/bin;/usr/sbin '.repeat(size / 19)}`,
+        // Found by review: a chart template opened by many comments, or by one long `{{ if`; a
+        // unit's command followed by spaces; slashes in a build context and a WORKDIR; a Capfile
+        // of `=begin` lines with no `=end`.
+        'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n',
+        'chart/values.yaml': 'a: 1\n',
+        'chart/templates/a.yaml': `${'{{/* x */}}\n'.repeat(size / 12)}kind: Deployment\n`,
+        'chart/templates/b.yaml': `{{ if ${' x'.repeat(size / 2)}\nkind: Deployment\n`,
+        'o.service': `[Service]\nExecStart=/bin/x${' '.repeat(size - 40)}y\n`,
+        'p/docker-compose.yml': `services:\n  a:\n    build: "${'/'.repeat(size - 40)}x"\n`,
+        'q/Dockerfile': `FROM debian\nWORKDIR ${'/'.repeat(size - 40)}x\nCMD ["./run.sh"]\n`,
+        Capfile: `require 'capistrano/setup'\n${'=begin\n'.repeat(size / 7)}`,
+        'config/deploy/production.rb': `server 'a'\n${'=begin x\n'.repeat(size / 9)}`,
       }),
     );
     expect(detection.answers.imageSource?.value).toBe('dockerfile');
@@ -3864,7 +3876,7 @@ describe('layouts found on sets one hundred and seventeen to one hundred and twe
     expect(detection.answers.configManagement).toBeUndefined();
     expect(detection.answers.orchestrator?.value).toBe('kubernetes');
     expect(detection.tooling.map((t) => t.role)).toContain(
-      'the machines around its Kubernetes cluster (configuration management in ansible/, apart from the 5 files of workloads)',
+      'the machines around its Kubernetes cluster (configuration management in ansible/, apart from its workloads in 5 places)',
     );
   });
 
@@ -3940,6 +3952,141 @@ describe('layouts found on sets one hundred and twenty-one to one hundred and tw
     );
     expect(detection.answers.init?.evidence[0]?.reason).toBe(
       'Ansible manages 1 system service(s) through the init system: chronyd',
+    );
+  });
+});
+
+describe('readings mended after review', () => {
+  const deployment = (name: string, image: string) =>
+    `---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n      - name: ${name}\n        image: ${image}\n`;
+
+  it("leaves out a README's development sections, and never lets a README alone hide the examples", async () => {
+    const files = {
+      'chart/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
+      'k8s/app.yaml': deployment('app', 'acme/app:1'),
+      'k8s/worker.yaml': deployment('worker', 'acme/worker:1'),
+      'docker-compose.yml': 'services:\n  app:\n    image: acme/app:1\n',
+    };
+    const development = await detect(
+      compiled,
+      tree({
+        ...files,
+        'README.md':
+          '# App\n\nInstall with `helm install app ./chart`.\n\n## Development\n\n```\ndocker compose up\ndocker compose pull\n```\n',
+      }),
+    );
+    expect(development.answers.orchestrator?.value).toBe('kubernetes');
+    // Examples alone, and a README that names Compose: the examples are read, as hints.
+    const examples = await detect(
+      compiled,
+      tree({
+        'examples/docker-compose.yml': 'services:\n  app:\n    image: acme/app:1\n',
+        'README.md': 'Run `docker compose up -d`.\n',
+      }),
+    );
+    expect(examples.fromExamples).toBe(true);
+    expect(examples.answers.orchestrator?.value).toBe('compose');
+  });
+
+  it('keeps a Dockerfile with no CMD that a Compose service builds and gives a command', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile: 'FROM python:3.12\nCOPY . /app\nRUN pip install -r /app/requirements.txt\n',
+        'docker-compose.yml':
+          'services:\n  web:\n    build: .\n    command: gunicorn app:app\n  db:\n    image: postgres:16\n',
+      }),
+    );
+    expect(detection.tooling).toEqual([]);
+    expect(detection.answers.imageSource?.value).toBe('dockerfile');
+    expect(detection.answers.orchestrator?.value).toBe('compose');
+  });
+
+  it('counts a service a deploy play restarts after writing its unit', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'deploy.yml':
+          '- hosts: app\n  tasks:\n    - name: unit\n      ansible.builtin.template:\n        src: app.service.j2\n        dest: /etc/systemd/system/app.service\n    - name: restart\n      ansible.builtin.systemd:\n        name: app\n        state: restarted\n',
+      }),
+    );
+    expect(detection.answers.init?.value).toBe('yes');
+  });
+
+  it("reads each document of a template by its own condition, and a pod's main container's image", async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
+        'values.yaml': 'pdb:\n  enabled: false\n',
+        'templates/app.yaml':
+          '{{- if .Values.pdb.enabled }}\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: app\n{{- end }}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      initContainers:\n      - name: wait\n        image: postgres:16\n      containers:\n      - name: app\n        image: ghcr.io/acme/app:1\n',
+      }),
+    );
+    expect(detection.answers.orchestrator?.value).toBe('kubernetes');
+    expect(detection.answers.architecture?.value).toBe('monolith');
+    expect(detection.answers.architecture?.evidence[0]?.reason).toBe('one deployable');
+  });
+
+  it("reads a module's template off through a variable set to part of the values", async () => {
+    // Shaped like weaviate-helm: `{{- $module := index .Values "modules" "text2vec-x" -}}`, then
+    // `{{ if index $module "enabled" }}` around two documents.
+    const module = (name: string) =>
+      `{{- $module := index .Values "modules" "${name}" -}}\n{{ if index $module "enabled" }}\n${deployment(name, `acme/${name}:1`)}${deployment(`${name}-query`, `acme/${name}-query:1`)}{{ end }}\n`;
+    const detection = await detect(
+      compiled,
+      tree({
+        'Chart.yaml': 'apiVersion: v2\nname: db\nversion: 1.0.0\n',
+        'values.yaml':
+          'image: acme/db\nmodules:\n  text2vec-a:\n    enabled: false\n  text2vec-b:\n    enabled: false\n',
+        'templates/db.yaml': deployment('db', '{{ .Values.image }}:1'),
+        'templates/a.yaml': module('text2vec-a'),
+        'templates/b.yaml': module('text2vec-b'),
+      }),
+    );
+    expect(detection.answers.architecture?.value).toBe('monolith');
+  });
+
+  it('counts units of one command in different folders or as different users as services of their own', async () => {
+    const unit = (dir: string) =>
+      `[Service]\nWorkingDirectory=/srv/${dir}\nExecStart=/usr/bin/node index.js\n[Install]\nWantedBy=multi-user.target\n`;
+    const detection = await detect(
+      compiled,
+      tree({
+        'units/a.service': unit('a'),
+        'units/b.service': unit('b'),
+        'units/c.service': unit('c'),
+      }),
+    );
+    expect(detection.answers.processes?.value).toBe('few');
+  });
+
+  it('reads services that extend one of the same file as one deployable, and a read-only mount as configuration', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'docker-compose.yml':
+          'services:\n  web:\n    build: .\n    command: gunicorn app\n  worker:\n    extends: web\n    command: celery worker\n  proxy:\n    build: ./nginx\n    volumes:\n      - ./nginx:/etc/nginx/conf.d:ro\n',
+        Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "app"]\n',
+        'nginx/Dockerfile': 'FROM nginx:1.27\nCOPY default.conf /etc/nginx/conf.d/\n',
+      }),
+    );
+    expect(detection.tooling).toEqual([]);
+    expect(detection.answers.architecture?.evidence[0]?.reason).toBe(
+      'web with proxy, one container per tier',
+    );
+  });
+
+  it("names a supervisor's program past nice's and chpst's options", async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        'supervisord.conf':
+          '[supervisord]\nnodaemon=true\n[program:web]\ncommand=chpst -u app -e /env nice -n 10 python app.py\n[program:jobs]\ncommand=chpst -u app -e /env nice -n 10 python jobs.py\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'a supervisor runs 2 services: web, jobs',
     );
   });
 });

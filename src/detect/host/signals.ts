@@ -1,7 +1,7 @@
 // The signals a system's files give, each a finding with the file under the root and why:
 // scheduled jobs, people who log in, configuration management, the kernel, package updates and
 // container engines. Names a distribution ships are left out (rules/host-base.yaml).
-import { type Finding, listOf, short } from '../types.js';
+import { type Finding, listOf, short, unitCommand } from '../types.js';
 import { hostBase, matchesAny } from './base.js';
 import type { RootFs } from './root-fs.js';
 import type { EnabledUnit } from './units.js';
@@ -114,7 +114,7 @@ export async function scanCron(fs: RootFs, units: readonly EnabledUnit[], add: A
     const unit = /^[ \t]*Unit\s*=\s*(\S+)/m.exec(timerText ?? '')?.[1] ?? `${timer.name}.service`;
     const dir = timer.target?.slice(0, timer.target.lastIndexOf('/')) ?? 'etc/systemd/system';
     const serviceText = await fs.read(`${dir}/${unit}`);
-    const command = /^[ \t]*ExecStart\s*=\s*[-@:+!]*(.+)$/m.exec(serviceText ?? '')?.[1]?.trim();
+    const command = unitCommand(serviceText ?? '');
     if (command) seen.push({ file: timer.file, command });
     add({
       question: 'cron',

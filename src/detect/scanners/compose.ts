@@ -10,7 +10,13 @@ import {
 } from '../architecture.js';
 import { isRecord, renderedJinja, yamlDocuments } from '../read-yaml.js';
 import { IN_COMPOSE_FOLDER, toolingRole } from '../roles.js';
-import { type Finding, listOf, type Scanner, type TextFile } from '../types.js';
+import {
+  type Finding,
+  listOf,
+  type Scanner,
+  type TextFile,
+  withoutTrailingSlashes,
+} from '../types.js';
 
 const COMPOSE = /^(docker-|podman-)?compose([.-][\w-]+)?\.ya?ml$/i;
 
@@ -196,13 +202,10 @@ export const composeScanner: Scanner = {
       const group = together.get(index);
       const architecture =
         group === undefined
-          ? architectureOf(services.map(componentOf), file.path)
+          ? architectureOf(componentsOf(services), file.path)
           : group[0] === index
             ? keptWith(
-                architectureOf(
-                  group.flatMap((i) => servicesByFile[i]!).map(componentOf),
-                  file.path,
-                ),
+                architectureOf(componentsOf(group.flatMap((i) => servicesByFile[i]!)), file.path),
                 group.map((i) => files[i]!.name),
               )
             : undefined;
@@ -225,13 +228,30 @@ export const composeScanner: Scanner = {
       });
       // Every service built here: the file runs those images, and is what their Dockerfiles are.
       const dockerfiles = services.map(dockerfileOf);
-      const builtHere = dockerfiles.every((d) => d !== undefined)
-        ? { runsImagesOf: dockerfiles }
-        : {};
+      const built = dockerfiles.filter((d): d is string => d !== undefined);
+      // The images a service gives a command of its own, not a shell or an init (mhvtl's
+      // `command: /sbin/init` runs nothing of the project's).
+      const run = services.flatMap((s, i) => {
+        const command = [s.service.entrypoint, s.service.command]
+          .flat()
+          .filter((w): w is string => typeof w === 'string')
+          .join(' ')
+          .trim();
+        const dockerfile = dockerfiles[i];
+        return dockerfile !== undefined &&
+          command !== '' &&
+          !/^(\S*\/)?((ba|da)?sh|init|systemd|tini|sleep)(\s|$)/.test(command)
+          ? [dockerfile]
+          : [];
+      });
+      const builtHere = {
+        ...(built.length === dockerfiles.length ? { runsImagesOf: built } : {}),
+        ...(run.length > 0 ? { builds: run } : {}),
+      };
       // Only databases, caches and queues, none of the application's own (hcb's
       // docker-compose.dbonly.yml, anotame's root Compose file): beside another way of
       // deploying the application, the developers' backing services.
-      const components = services.map(componentOf);
+      const components = componentsOf(services);
       const backingOnly = onlyBackingServices(components)
         ? {
             toolingBesideDeployment: `the developers' backing services (${listOf(components.map((c) => c.name))}), beside the application's own deployment`,
@@ -271,7 +291,7 @@ function keptTogether(
     // Overlays of one another share service names; parts of a whole do not, and only one of
     // them runs the application's own services (variants, java25.yml and native.yml, each do).
     const withOwn = indices.filter(
-      (i) => ownComponents(servicesByFile[i]!.map(componentOf)).length > 0,
+      (i) => ownComponents(componentsOf(servicesByFile[i]!)).length > 0,
     );
     if (indices.length < 2 || new Set(names).size < names.length || withOwn.length > 1) continue;
     // The file of the application's own services first: the structure is said about it.
@@ -332,14 +352,42 @@ function dockerfileOf({ service, folder }: Service): string | undefined {
   return posix.join(folder, context, dockerfile);
 }
 
+/**
+ * The services as components, a service that extends another of the same file (`worker:
+ * {extends: web}`) run as that one's image: one deployable.
+ */
+function componentsOf(services: readonly Service[]): Component[] {
+  const components = services.map(componentOf);
+  return components.map((component, i) => {
+    const { service } = services[i]!;
+    const base =
+      typeof service.extends === 'string'
+        ? service.extends
+        : isRecord(service.extends) &&
+            service.extends.file === undefined &&
+            typeof service.extends.service === 'string'
+          ? service.extends.service
+          : undefined;
+    const from =
+      base === undefined ? undefined : components[services.findIndex((s) => s.name === base)];
+    if (!from || service.image !== undefined || service.build !== undefined) return component;
+    const { image, build } = from;
+    return {
+      ...component,
+      ...(image !== undefined ? { image } : {}),
+      ...(build !== undefined ? { build } : {}),
+    };
+  });
+}
+
 function componentOf({ name, service, folder }: Service): Component {
   const build = service.build;
-  // A service that extends another (`extends: {file: docker-services.yml, service: base_app}`,
-  // 18F/calc's app and its two workers) runs that one's image: one deployable.
-  const extended = isRecord(service.extends)
-    ? `extends ${posix.join(folder, String(service.extends.file ?? '.'))} ${String(service.extends.service ?? '')}`
-    : typeof service.extends === 'string'
-      ? `extends ${folder} ${service.extends}`
+  // A service that extends one of another file (`extends: {file: docker-services.yml,
+  // service: base_app}`, 18F/calc's app and its two workers) runs that one's image: the services
+  // extending it are one deployable, named by it, as services of one build context are.
+  const extended =
+    isRecord(service.extends) && typeof service.extends.file === 'string'
+      ? `extends ${posix.join(folder, service.extends.file)} ${String(service.extends.service ?? '')}`
       : undefined;
   // Contexts are relative to the file's folder: `.` in src/cart/ and in src/ui/ differ.
   const context =
@@ -384,8 +432,9 @@ function sourceMounted(services: readonly Service[]): string | undefined {
   const mounted = built.filter(({ service }) => {
     const workdir = typeof service.working_dir === 'string' ? service.working_dir : undefined;
     if (!Array.isArray(service.volumes)) return false;
-    // The build context itself mounted into the container it builds (ohana-web-search's
-    // `build: .` with `.:/ohana-web-search`): the image's copy of the source is covered.
+    // The build context mounted into the container it builds (ohana-web-search's `build: .`
+    // with `.:/ohana-web-search`, ChiefOnboarding's `./back` with `./back:/app`): the image's
+    // copy of the source is covered.
     const context = plainPath(
       typeof service.build === 'string'
         ? service.build
@@ -395,12 +444,17 @@ function sourceMounted(services: readonly Service[]): string | undefined {
     );
     return service.volumes.some((volume) => {
       if (typeof volume !== 'string') return false;
-      const [source, target] = volume.split(':');
+      const [source, target, mode] = volume.split(':');
       if (source === undefined || target === undefined || !/^\.(\/|$)/.test(source)) return false;
-      if (plainPath(source) === context && target.startsWith('/')) return true;
+      // Read-only, it is configuration handed in (`./nginx:/etc/nginx/conf.d:ro`), not source.
+      if (mode !== undefined && /(^|,)ro(,|$)/.test(mode)) return false;
+      // The build context mounted over the container's files (`./back:/app`), not into its
+      // configuration (`/etc/…`).
+      if (plainPath(source) === context && target.startsWith('/') && !target.startsWith('/etc/'))
+        return true;
       return (
         workdir !== undefined &&
-        `${workdir.replace(/\/+$/, '')}/`.startsWith(`${target.replace(/\/+$/, '')}/`)
+        `${withoutTrailingSlashes(workdir)}/`.startsWith(`${withoutTrailingSlashes(target)}/`)
       );
     });
   });
@@ -412,7 +466,7 @@ function sourceMounted(services: readonly Service[]): string | undefined {
 
 /** A relative path as written in a Compose file, plain: `./` and `.` alike, no trailing slash. */
 function plainPath(path: string): string {
-  return path.replace(/^\.\/+/, '').replace(/\/+$/, '') || '.';
+  return withoutTrailingSlashes(path.replace(/^\.\/+/, '')) || '.';
 }
 
 /**

@@ -410,15 +410,23 @@ export const ansibleScanner: Scanner = {
           for (const name of Array.isArray(given) ? given : [given])
             if (typeof name === 'string') installed.add(name.toLowerCase());
         }
-        // A service a playbook's task (not a role's, nor a handler) only restarts or reloads is one set up
-        // elsewhere that the play maintains (npawelek/home-ops restarts unifi-core and Hyperion
-        // after copying certificates onto those machines): counted only when the plays install
-        // its package.
+        // A unit the plays write (`dest: /etc/systemd/system/app.service`) is one they set up.
+        const dest = taskArgument(args, 'dest');
+        const unit =
+          typeof dest === 'string'
+            ? /\/systemd\/system\/([\w@.-]+)\.service$/.exec(dest)?.[1]
+            : undefined;
+        if (unit !== undefined) installed.add(unit.toLowerCase());
+        // A service a playbook's task (not a role's, nor a handler) only restarts or reloads, with
+        // no daemon reload, is one set up elsewhere that the play maintains (npawelek/home-ops
+        // restarts unifi-core and Hyperion after copying certificates onto those machines):
+        // counted only when the plays install its package or write its unit.
         const state = taskArgument(args, 'state');
         if (
           SERVICE_MODULES.has(module) &&
           (state === 'restarted' || state === 'reloaded') &&
           taskArgument(args, 'enabled') === undefined &&
+          taskArgument(args, 'daemon_reload') === undefined &&
           roleOf(file.path) === undefined &&
           !/(^|\/)handlers\//.test(file.path) &&
           !enclosing.some((e) => Array.isArray(e.handlers) && e.handlers.includes(task))
@@ -773,13 +781,14 @@ function stopsService(args: unknown): boolean {
   const state = taskArgument(args, 'state');
   const enabled = taskArgument(args, 'enabled');
   const off = enabled === false || enabled === 'false' || enabled === 'no';
-  // A state an expression chooses between stopping and leaving alone (`"{{ 'stopped' if
-  // __timesync_is_booted else omit }}"`, linux-system-roles/timesync's "Disable ntpd").
+  // Disabled, with a state an expression chooses between stopping and leaving alone (`"{{
+  // 'stopped' if __timesync_is_booted else omit }}"`, linux-system-roles/timesync's "Disable
+  // ntpd").
   const stopping =
     typeof state === 'string' &&
     /\bstopped\b/.test(state) &&
     !/\b(started|restarted)\b/.test(state);
-  return state === 'stopped' || stopping || (off && (state === undefined || stopping));
+  return state === 'stopped' || (off && (state === undefined || stopping));
 }
 
 // Calls `visit(module, args)` for every key of every task, through plays, blocks and handlers.

@@ -10,6 +10,7 @@ import {
   short,
   type TextFile,
   topmost,
+  withoutTrailingSlashes,
 } from '../types.js';
 import { composeIncludes, isComposeFile } from './compose.js';
 import { daemonOf, startedServices } from './shell.js';
@@ -476,7 +477,7 @@ export const dockerfileScanner: Scanner = {
         // on): an image to try the project in by hand (unbound-manager's, which downloads its
         // installer and starts nothing; cheat's golang sandbox), not a service's image.
         for (const finding of findings.slice(start))
-          finding.tooling = `an image that starts only a shell or an interpreter (no CMD or ENTRYPOINT over ${froms[froms.length - 1]})`;
+          finding.toolingUnlessRun = `an image that starts only a shell or an interpreter (no CMD or ENTRYPOINT over ${froms[froms.length - 1]})`;
     }
     // Several images over a common base: the article's "Layers of Containers". Each application
     // that builds several images says yes or no; a collection of samples is the sum of its apps.
@@ -584,13 +585,23 @@ function startScripts(
     return exec ?? start.split(/\s+/);
   });
   // A relative script (`./run.sh`, `scripts/docker/entrypoint.sh`) is in the working directory
-  // the image last set; a relative WORKDIR (pinry's `WORKDIR pinry`) is within the one before,
-  // and each stage starts at the root.
+  // the image last set; a relative WORKDIR (pinry's `WORKDIR pinry`) is within the one before.
+  // A stage starts where the stage it is built from left off (`FROM base AS prod`), or at the
+  // root.
   let workdir = '';
+  let stage: string | undefined;
+  const stageWorkdirs = new Map<string, string>();
   for (const i of instructions) {
-    if (i.op === 'FROM') workdir = '';
-    else if (i.op === 'WORKDIR') {
-      const dir = i.args.trim().replace(/\/+$/, '');
+    if (i.op === 'FROM') {
+      if (stage !== undefined) stageWorkdirs.set(stage, workdir);
+      const [from, , name] = i.args
+        .replace(/^(--\S+\s+)+/, '')
+        .toLowerCase()
+        .split(/\s+/);
+      workdir = stageWorkdirs.get(from ?? '') ?? '';
+      stage = name;
+    } else if (i.op === 'WORKDIR') {
+      const dir = withoutTrailingSlashes(i.args.trim());
       workdir = dir.startsWith('/') ? dir : `${workdir}/${dir}`;
     }
   }
@@ -620,18 +631,18 @@ function startScripts(
       // A relative destination is in the working directory (`COPY . .`).
       const destination = (
         copy.destination.startsWith('/') ? copy.destination : `${workdir}/${copy.destination}`
-      )
-        .replace(/\/\.(?=\/|$)/g, '')
-        .replace(/\/+$/, '');
-      const within = `${destination}/`;
+      ).replace(/\/\.(?=\/|$)/g, '');
+      const within = `${withoutTrailingSlashes(destination)}/`;
       for (const source of copy.sources) {
-        const plain = source.replace(/^\.\//, '').replace(/\/+$/, '');
+        const plain = withoutTrailingSlashes(source.replace(/^\.\//, ''));
         const name = plain.split('/').pop()!;
         // Copied to the script's own path, or into its folder (`COPY run.sh /app/`, or `/app`
         // when that is a folder); or a folder copied, its files into the destination (`COPY . .`,
         // `COPY ./scripts/docker ./scripts/docker`).
         const file =
-          destination === script || `${within}${name}` === script ? inRepository(plain) : undefined;
+          withoutTrailingSlashes(destination) === script || `${within}${name}` === script
+            ? inRepository(plain)
+            : undefined;
         const inFolder =
           file === undefined && script.startsWith(within)
             ? inRepository(

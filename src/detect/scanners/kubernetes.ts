@@ -4,6 +4,7 @@ import { posix } from 'node:path';
 import {
   architectureOf,
   type Component,
+  imageName,
   isOperationsImage,
   ownComponents,
   publisherOf,
@@ -201,7 +202,11 @@ export const kubernetesScanner: Scanner = {
             : undefined;
         // A template the chart's values leave off (windmill's hub.yaml under
         // `{{ if .Values.hub.enabled }}`, `hub.enabled: false`) renders nothing by default.
-        if (chart !== undefined && !renderedByDefault(file.text, chartValues.get(chart))) continue;
+        if (
+          chart !== undefined &&
+          !renderedByDefault(doc.text ?? file.text, file.text, chartValues.get(chart))
+        )
+          continue;
         // A templated image is looked up in the chart's values (mariadb-operator's controller,
         // webhook and certificate controller are one image; jupyterhub's hub and proxy are not).
         const valuesImage =
@@ -392,7 +397,7 @@ export const kubernetesScanner: Scanner = {
           !isOperationsImage(unique[0]!.image) &&
           [...units.values()].every((u) =>
             uniqueOf(u.components).every(
-              (c) => c.image !== undefined && untagged(c.image) === untagged(unique[0]!.image!),
+              (c) => c.image !== undefined && imageName(c.image) === imageName(unique[0]!.image!),
             ),
           )
         )
@@ -408,11 +413,6 @@ export const kubernetesScanner: Scanner = {
     return findings;
   },
 };
-
-/** An image without its tag or digest: `getmeili/meilisearch:v1.48` → `getmeili/meilisearch`. */
-function untagged(image: string): string {
-  return image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
-}
 
 /** The folders above a folder (`a/b/` → `a/`, ''), deepest first. */
 function ancestorsOf(folder: string): string[] {
@@ -505,19 +505,56 @@ function switchedOff(condition: unknown, values: unknown): boolean {
   return false;
 }
 
-/** The value at a dotted path of a chart's values (`postgresql.enabled`), if it is set. */
 /**
- * Whether a template renders with the chart's own values: the condition of an `{{ if }}` that
- * opens it, read when it is a value (`.Values.hub.enabled`), values `and`ed
- * (`and .Values.enterprise.enabled .Values.windmill.indexer.enabled`), or a count above zero
- * (`gt (int .Values.windmill.extraReplicas) 0`). Any other condition is taken as true.
+ * Whether a template's document renders with the chart's own values: the condition of the
+ * `{{ if }}` that opens the document, or that opens the whole file and closes at its end, read
+ * when it is a value (`.Values.hub.enabled`, or a variable set to a part of the values first:
+ * `{{- $module := index .Values "modules" "x" -}}` then `{{ if index $module "enabled" }}`),
+ * values `and`ed, or a count above zero (`gt (int .Values.windmill.extraReplicas) 0`). Any other
+ * condition is taken as true.
  */
-function renderedByDefault(text: string, values: unknown): boolean {
+function renderedByDefault(doc: string, file: string, values: unknown): boolean {
+  if (values === undefined) return true;
+  const variables = new Map<string, string>();
+  const whole = openingCondition(file, variables);
+  const wrapsFile = /\{\{-?\s*end\s*-?\}\}\s*$/.test(file.slice(-200));
+  if (whole !== undefined && wrapsFile && !holds(whole, variables, values)) return false;
+  const own = doc === file ? whole : openingCondition(doc, variables);
+  return own === undefined || holds(own, variables, values);
+}
+
+/**
+ * The condition of the `{{ if }}` a template opens with, past blank lines, comments and
+ * variables set to parts of the values (noted in `variables`). Read line by line, the first
+ * twenty at most: no expression searches the whole template.
+ */
+function openingCondition(text: string, variables: Map<string, string>): string | undefined {
+  for (const line of text.split('\n', 20)) {
+    const plain = line.trim();
+    if (plain === '' || plain === '---' || plain.startsWith('#')) continue;
+    if (/^\{\{-?\s*\/\*.*\*\/\s*-?\}\}$/.test(plain)) continue;
+    const set = /^\{\{-?\s*\$(\w+)\s*:=\s*([^}]*?)\s*-?\}\}$/.exec(plain);
+    if (set) {
+      const path = valuesPath(set[2]!, variables);
+      if (path !== undefined) variables.set(set[1]!, path);
+      continue;
+    }
+    return /^\{\{-?\s*if\s([^}]*)\}\}/.exec(plain)?.[1]?.replace(/-$/, '').trim();
+  }
+  return undefined;
+}
+
+/** Whether a template's condition holds with the chart's values, when it can be read. */
+function holds(
+  condition: string,
+  variables: ReadonlyMap<string, string>,
+  values: unknown,
+): boolean {
+  const indexed = /^index\s+\$(\w+)\s+"([\w-]+)"$/.exec(condition);
   const opening =
-    /^(?:\s*\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}|\s*#.*\n)*\s*\{\{-?\s*if\s+(.+?)\s*-?\}\}/.exec(
-      text,
-    )?.[1];
-  if (opening === undefined || values === undefined) return true;
+    indexed && variables.has(indexed[1]!)
+      ? `.Values.${variables.get(indexed[1]!)}.${indexed[2]}`
+      : condition;
   const truthy = (path: string) => {
     const value = valueAt(values, path);
     return !(
@@ -528,19 +565,38 @@ function renderedByDefault(text: string, values: unknown): boolean {
       value === 0
     );
   };
-  const single = /^\.Values\.([\w.]+)$/.exec(opening);
+  const single = /^\.Values\.([\w.-]+)$/.exec(opening);
   if (single) return truthy(single[1]!);
-  const all = /^and((?:\s+\.Values\.[\w.]+)+)$/.exec(opening);
+  const all = /^and((?:\s+\.Values\.[\w.-]+)+)$/.exec(opening);
   if (all)
     return all[1]!
       .trim()
       .split(/\s+/)
       .every((p) => truthy(p.slice('.Values.'.length)));
-  const count = /^gt\s+\(int\s+\.Values\.([\w.]+)\)\s+0$/.exec(opening);
+  const count = /^gt\s+\(int\s+\.Values\.([\w.-]+)\)\s+0$/.exec(opening);
   if (count) return Number(valueAt(values, count[1]!) ?? 0) > 0;
   return true;
 }
 
+/**
+ * The dotted path into the values an expression names: `.Values.image`, or `index .Values
+ * "modules" "text2vec-contextionary"`, or a variable's path further indexed.
+ */
+function valuesPath(
+  expression: string,
+  variables: ReadonlyMap<string, string>,
+): string | undefined {
+  const plain = /^\.Values\.([\w.-]+)$/.exec(expression);
+  if (plain) return plain[1];
+  const index = /^index\s+(\.Values|\$\w+)((?:\s+"[\w.-]+")+)$/.exec(expression);
+  if (!index) return undefined;
+  const base = index[1] === '.Values' ? '' : variables.get(index[1]!.slice(1));
+  if (base === undefined) return undefined;
+  const keys = [...index[2]!.matchAll(/"([\w.-]+)"/g)].map((m) => m[1]!);
+  return [base, ...keys].filter(Boolean).join('.');
+}
+
+/** The value at a dotted path of a chart's values (`postgresql.enabled`), if it is set. */
 function valueAt(values: unknown, path: string): unknown {
   let node = values;
   for (const key of path.split('.')) node = isRecord(node) ? node[key] : undefined;
@@ -556,8 +612,9 @@ function isDatabase(name: string): boolean {
 }
 
 /**
- * The image a template's first `image:` names, looked up in its chart's values: a string, or a
- * map of registry, repository (or name). Undefined when the values do not say.
+ * The image a template's main container names: written as it is (`postgres:18`), or looked up
+ * in its chart's values (a string, or a map of registry, repository or name), or a value's
+ * default when the values leave it unset. Undefined when neither says.
  */
 function templatedImage(
   text: string,
@@ -565,9 +622,12 @@ function templatedImage(
   helpers?: ReadonlyMap<string, string>,
 ): string | undefined {
   const imageLine = (template: string) => /^[ \t]*-?[ \t]*image:[ \t]*(\S.*)$/m.exec(template)?.[1];
-  // The image line, in the template or in a named template it includes: one named for the
-  // image first (`airflow.image`), before a sidecar's (`airflow.container.git_sync`).
+  // The image line of the main containers, past any init container's (a `postgres:16` that
+  // waits for the database), in the template or in a named template it includes: one named for
+  // the image first (`airflow.image`), before a sidecar's (`airflow.container.git_sync`).
+  const containers = /^[ \t]*containers:/m.exec(text);
   const line =
+    (containers ? imageLine(text.slice(containers.index)) : undefined) ??
     imageLine(text) ??
     [...text.matchAll(/\b(?:include|template)\s+"([^"]+)"/g)]
       .map((m) => m[1]!)

@@ -21,6 +21,28 @@ const COMMANDS: readonly [string, RegExp][] = [
 
 const README = /^readme(\.(md|markdown|rst|adoc|asciidoc|txt))?$/i;
 
+/** Headings of the sections that are about working on the project, not deploying it. */
+const DEVELOPMENT_HEADING =
+  /develop|contribut|hacking|local|testing|tests\b|build(ing)? from source|debug/i;
+
+/**
+ * The README without its sections about working on the project (`## Development`,
+ * `## Contributing`, `## Local setup`): what it says of those is not how the project is run.
+ * Markdown and AsciiDoc headings (`#`, `=`), line by line.
+ */
+function deploymentSections(text: string): string {
+  const kept: string[] = [];
+  let skipping = false;
+  let fence = false;
+  for (const line of text.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+    const heading = fence ? undefined : /^(#{1,6}|={1,6})\s+(.*)$/.exec(line)?.[2];
+    if (heading !== undefined) skipping = DEVELOPMENT_HEADING.test(heading);
+    if (!skipping) kept.push(line);
+  }
+  return kept.join('\n');
+}
+
 export const readmeScanner: Scanner = {
   name: 'readme',
   wants: (path, name) => path === name && README.test(name),
@@ -30,8 +52,12 @@ export const readmeScanner: Scanner = {
       (a, b) => Number(!/\.md$/i.test(a.name)) - Number(!/\.md$/i.test(b.name)),
     )[0];
     if (!file) return [];
+    const text = deploymentSections(file.text);
     const counts = COMMANDS.map(([value, pattern]) => {
-      const found = [...file.text.matchAll(pattern)].map((m) => m[0].replace(/\s+/g, ' '));
+      const found = [...text.matchAll(pattern)]
+        .map((m) => m[0].replace(/\s+/g, ' '))
+        // A Compose file for development or tests named in the command (`-f docker-compose.dev.yml`).
+        .filter((command) => !/[-_.](dev|devel|development|local|test|tests|ci)\b/i.test(command));
       return { value, found };
     })
       .filter((c) => c.found.length > 0)

@@ -3,6 +3,7 @@
 import { isRecord, yamlDocuments } from '../read-yaml.js';
 import {
   type Finding,
+  folderWithSlash,
   isOneshotTask,
   isScheduler,
   listOf,
@@ -10,6 +11,7 @@ import {
   processesFor,
   type Scanner,
   type TextFile,
+  unitCommand,
 } from '../types.js';
 
 export const nomadScanner: Scanner = {
@@ -106,7 +108,7 @@ export const procfileScanner: Scanner = {
 // dyno per process type, beside the add-ons it provisions (a database, a cache).
 export const herokuScanner: Scanner = {
   name: 'heroku',
-  wants: (path, name) => path === name && name === 'heroku.yml',
+  wants: (path) => path === 'heroku.yml',
   scan(files) {
     const findings: Finding[] = [];
     for (const file of files) {
@@ -220,18 +222,18 @@ export const capistranoScanner: Scanner = {
   },
 };
 
-/** A unit's command, as written (`ExecStart=/usr/sbin/nginx -c /nginx/nginx.conf`), if it has one. */
-function execStartOf(unit: string): string | undefined {
-  return /^[ \t]*ExecStart[ \t]*=[ \t]*[-@+!:]*(\S.*?)\s*$/m.exec(unit)?.[1];
-}
-
-function folderOf(file: TextFile): string {
-  return file.path.slice(0, file.path.lastIndexOf('/') + 1);
-}
-
 /** Ruby without its comments (`# server 'example.com'` in a stage `cap install` wrote). */
 function uncommentedRuby(text: string): string {
-  return text.replace(/^[ \t]*#.*$/gm, '').replace(/^=begin[\s\S]*?^=end.*$/gm, '');
+  // Line by line: a `=begin` left open comments out the rest, without a regular expression
+  // searching the rest of the file again from each one.
+  let block = false;
+  const kept: string[] = [];
+  for (const line of text.split('\n')) {
+    if (block) block = !line.startsWith('=end');
+    else if (line.startsWith('=begin')) block = true;
+    else if (!/^[ \t]*#/.test(line)) kept.push(line);
+  }
+  return kept.join('\n');
 }
 
 /**
@@ -360,11 +362,20 @@ function commandOf(section: string): string | undefined {
   // The program a wrapper runs, not the wrapper: one that drops privileges (`gosu '$USER' bash
   // run.sh`, `su-exec app …`, `sudo -u app …`, `chpst -u app …`), and a shell given the
   // command (`bash -c "websockify …"`): Tiryoh's vnc and novnc are two programs.
-  for (;;) {
+  // A wrapper's own options go with it: nice's and chpst's each take a value (`nice -n 10`,
+  // `chpst -u app -e /env`), dumb-init's take none.
+  const withoutOptions = (rest: string[], takeValues: boolean) => {
+    let i = 0;
+    while (i < rest.length && rest[i]!.startsWith('-'))
+      i += takeValues && !/^-\d+$/.test(rest[i]!) && !rest[i]!.includes('=') ? 2 : 1;
+    return rest.slice(i);
+  };
+  for (let hops = 0; hops < 8; hops++) {
     const base = words[0]?.split('/').pop() ?? '';
     if (/^(gosu|su-exec|setuidgid|s6-setuidgid)$/.test(base)) words = words.slice(2);
-    else if (/^(sudo|runuser|chpst)$/.test(base) && words[1] === '-u') words = words.slice(3);
-    else if (/^(exec|nice|dumb-init)$/.test(base)) words = words.slice(1);
+    else if (/^(sudo|runuser)$/.test(base) && words[1] === '-u') words = words.slice(3);
+    else if (/^(chpst|nice)$/.test(base)) words = withoutOptions(words.slice(1), true);
+    else if (/^(exec|dumb-init)$/.test(base)) words = withoutOptions(words.slice(1), false);
     else if (/^(ba|da)?sh$/.test(base) && words[1] === '-c')
       words = words
         .slice(2)
@@ -452,7 +463,7 @@ export const systemdScanner: Scanner = {
       const byFolder = new Map<string, TextFile[]>();
       for (const unit of units) {
         if (isOneshotTask(unit.text)) continue;
-        const folder = unit.path.slice(0, unit.path.lastIndexOf('/') + 1);
+        const folder = folderWithSlash(unit.path);
         byFolder.set(folder, [...(byFolder.get(folder) ?? []), unit]);
       }
       const inOneFolder = [...byFolder.values()].reduce<TextFile[]>(
@@ -478,18 +489,23 @@ export const systemdScanner: Scanner = {
         byParent.set(parent, [...(byParent.get(parent) ?? []), ...inFolder]);
       }
       const toolkit = [...byParent.values()].find(
-        (inFolders) => new Set(inFolders.map(folderOf)).size >= 4,
+        (inFolders) => new Set(inFolders.map((f) => folderWithSlash(f.path))).size >= 4,
       );
       const chosen =
         toolkit !== undefined && toolkit.length > inOneFolder.length ? toolkit : inOneFolder;
-      // Units that run the same command are one service under two names (The-World-Is-Yours's
-      // nginx.service and nginx-raweb.service, both `/usr/sbin/nginx -c /nginx/nginx.conf`).
-      const longRunning = chosen.filter((unit, i) => {
-        const command = execStartOf(unit.text);
-        return (
-          command === undefined || chosen.findIndex((u) => execStartOf(u.text) === command) === i
-        );
+      // Units that run the same command, in the same place, as the same user, are one service
+      // under two names (The-World-Is-Yours's nginx.service and nginx-raweb.service, both
+      // `/usr/sbin/nginx -c /nginx/nginx.conf`).
+      const keys = chosen.map((unit) => {
+        const command = unitCommand(unit.text);
+        if (command === undefined) return undefined;
+        const settings =
+          unit.text.match(/^[ \t]*(WorkingDirectory|Environment\w*|User)[ \t]*=.*$/gm) ?? [];
+        return [command, ...settings.map((line) => line.trim())].join('\n');
       });
+      const longRunning = chosen.filter(
+        (_, i) => keys[i] === undefined || keys.indexOf(keys[i]) === i,
+      );
       if (longRunning.length >= 2)
         findings.push({
           question: 'processes',
