@@ -110,6 +110,8 @@ export function toolingRole(path: string): string | undefined {
     // A folder named for tests among other words (test-environments, e2e-tests, k8s_test).
     const words = parts[i]!.toLowerCase().split(/[-_.]/);
     if (words.length > 1 && words.some((w) => TEST_WORDS.has(w))) return 'a test';
+    // Or for examples (grist-core's docker-compose-examples/).
+    if (words.length > 1 && words.some((w) => EXAMPLE_FOLDERS.has(w))) return 'an example';
     // Helm test hooks: templates/tests/ in a chart.
     if (parts[i] === 'templates' && parts[i + 1] === 'tests') return 'a Helm test hook';
   }
@@ -124,7 +126,12 @@ const EXAMPLE_FOLDERS = new Set(['examples', 'example', 'samples', 'sample']);
  */
 export function isExample(path: string): boolean {
   const parts = path.split('/');
-  return parts.slice(0, -1).some((part) => EXAMPLE_FOLDERS.has(part.toLowerCase()));
+  return parts.slice(0, -1).some((part) =>
+    part
+      .toLowerCase()
+      .split(/[-_.]/)
+      .some((word) => EXAMPLE_FOLDERS.has(word)),
+  );
 }
 
 /**

@@ -2780,11 +2780,12 @@ describe('layouts found on sets forty-nine to fifty-six', () => {
       }),
     );
     expect(plex.answers.layers).toBeUndefined();
-    // Shaped like outline: `ARG BASE_IMAGE=outlinewiki/outline-base`, then `FROM ${BASE_IMAGE}`.
+    // Shaped like outline: `ARG BASE_IMAGE=outlinewiki/outline-base`, then `FROM ${BASE_IMAGE}`
+    // (here the image built; the reason names the base of the last stage, not of the first).
     const outline = await detect(
       compiled,
       tree({
-        Dockerfile: `ARG BASE_IMAGE=outlinewiki/outline-base\nFROM \${BASE_IMAGE} AS base\nFROM node:22-slim\nCOPY --from=base /opt/outline /opt/outline\nCMD ["yarn", "start"]\n`,
+        Dockerfile: `ARG BASE_IMAGE=outlinewiki/outline-base\nFROM node:22-slim AS build\nRUN yarn build\nFROM \${BASE_IMAGE}\nCOPY --from=build /opt/outline /opt/outline\nCMD ["yarn", "start"]\n`,
       }),
     );
     expect(outline.answers.imageSource?.evidence[0]?.reason).toBe(
@@ -4074,6 +4075,25 @@ describe('readings mended after review', () => {
     expect(detection.tooling).toEqual([]);
     expect(detection.answers.architecture?.evidence[0]?.reason).toBe(
       'web with proxy, one container per tier',
+    );
+  });
+
+  it('reads a folder named for examples among other words as examples, and names the image built by its last stage', async () => {
+    // Found trying gristlabs/grist-core, in no set: docker-compose-examples/, and a Dockerfile
+    // whose first stage is `FROM scratch AS ext`.
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM scratch AS ext\nFROM node:22-trixie AS builder\nRUN yarn build\nFROM node:22-trixie-slim\nCOPY --from=builder /app /app\nCMD ["node", "/app/server.js"]\n',
+        'docker-compose-examples/with-postgres/docker-compose.yml':
+          'services:\n  grist:\n    image: gristlabs/grist\n  db:\n    image: postgres:16\n',
+      }),
+    );
+    expect(detection.answers.orchestrator).toBeUndefined();
+    expect(detection.tooling[0]?.role).toBe('an example');
+    expect(detection.answers.imageSource?.evidence[0]?.reason).toBe(
+      'builds an image from node:22-trixie-slim, layer by layer',
     );
   });
 

@@ -198,6 +198,11 @@ export const dockerfileScanner: Scanner = {
         last !== undefined && !stages.has(last) && !last.includes('$') && last !== 'scratch'
           ? [last]
           : [];
+      // Said by the base of the image built (grist-core's last stage, on node:22-trixie-slim),
+      // not of its first stage (`FROM scratch AS ext`).
+      const built = findings.find((f, i) => i >= start && f.question === 'imageSource');
+      if (built && last !== undefined && !stages.has(last))
+        built.reason = `builds an image from ${last}, layer by layer`;
       // Monitoring's images beside the application (its Grafana and Prometheus with their
       // dashboards copied in) are not the application's layers; nor is the same image built for
       // another architecture beside it (linuxserver's `Dockerfile.aarch64` by `Dockerfile`).
