@@ -4,14 +4,14 @@ import type { CompiledRuleSet } from '../engine/compile.js';
 import { mustBeDirectory } from './must-be-directory.js';
 import { type Conflict, type DetectedAnswer, resolve, type Tension } from './resolve.js';
 import { isExample, toolingRole } from './roles.js';
-import { composeScanner } from './scanners/compose.js';
+import { COMPOSE, composeScanner } from './scanners/compose.js';
 import {
   ansibleScanner,
   chefScanner,
   puppetScanner,
   saltScanner,
 } from './scanners/config-management.js';
-import { dockerfileScanner } from './scanners/dockerfile.js';
+import { DOCKERFILE, dockerfileScanner } from './scanners/dockerfile.js';
 import {
   guestBuildScanner,
   kernelScanner,
@@ -31,7 +31,7 @@ import {
   systemdScanner,
 } from './scanners/services.js';
 import { shellScanner } from './scanners/shell.js';
-import type { ConfigurationTool, Finding, Scanner } from './types.js';
+import { type ConfigurationTool, type Finding, folderWithSlash, type Scanner } from './types.js';
 import { DEFAULT_LIMITS, type Skipped, type WalkLimits, walk } from './walk.js';
 
 export const SCANNERS: readonly Scanner[] = [
@@ -341,7 +341,7 @@ function setAside(
         )
       : new Set<string>();
   const clusterRole = (finding: Finding) =>
-    aroundCluster.has(topOf(finding.file)) && !CONTAINER_FILE.test(finding.file.split('/').pop()!)
+    aroundCluster.has(topOf(finding.file)) && !isContainerFile(finding.file.split('/').pop()!)
       ? `the machines around its Kubernetes cluster (configuration management in ${topOf(finding.file)}/, apart from its workloads in ${clusterPlaces.size} places)`
       : undefined;
   return (finding) =>
@@ -358,15 +358,16 @@ function setAside(
       : undefined);
 }
 
+/** A Compose file or a Dockerfile, by its name: a way of deploying containers of its own. */
+function isContainerFile(name: string): boolean {
+  return COMPOSE.test(name) || DOCKERFILE.test(name);
+}
+
 /**
  * In how many places (folders, charts, kustomizations) Kubernetes workloads make a cluster's
  * tree, beside which configuration management in a folder of its own looks after the machines.
  */
 const CLUSTER_PLACES = 5;
-
-/** Compose files and Dockerfiles, by name: a way of deploying containers of their own. */
-const CONTAINER_FILE =
-  /^(docker-|podman-)?compose([.-][\w-]+)?\.ya?ml$|^(Dockerfile|Containerfile)([.-].+)?$|\.(Dockerfile|Containerfile)$/i;
 
 /** The top folders a Vagrantfile names in a quoted path ('provision/', "scripts/setup.sh"). */
 const PROVISIONED_ROLE =
@@ -376,7 +377,7 @@ const PROVISIONED_ROLE =
 function filesNamedBy(vagrantfiles: readonly { path: string; text: string }[]): Set<string> {
   const files = new Set<string>();
   for (const { path, text } of vagrantfiles) {
-    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+    const folder = folderWithSlash(path);
     for (const match of text.matchAll(
       /\.(?:playbook|config_file|path)\s*=\s*["'](?:\.\/)?([\w./-]+)["']/g,
     ))

@@ -18,7 +18,8 @@ import {
   withoutTrailingSlashes,
 } from '../types.js';
 
-const COMPOSE = /^(docker-|podman-)?compose([.-][\w-]+)?\.ya?ml$/i;
+/** A Compose file by its name (`docker-compose.yml`, `compose.prod.yaml`). */
+export const COMPOSE = /^(docker-|podman-)?compose([.-][\w-]+)?\.ya?ml$/i;
 
 /**
  * A Compose file by its name, or any YAML file kept in a folder named for Compose

@@ -67,7 +67,8 @@ const TEST_COMMAND =
 /** An interpreter running a script (a test suite's runner under `test/`). */
 const INTERPRETER = /(^|[\s;&|'"(])(ruby|python3?|node|perl|php|bash|sh)\s/;
 
-const DOCKERFILE = /^(Dockerfile|Containerfile)([.-].+)?$|\.(Dockerfile|Containerfile)$/i;
+/** A Dockerfile or Containerfile by its name (`Dockerfile.prod`, `app.Containerfile`). */
+export const DOCKERFILE = /^(Dockerfile|Containerfile)([.-].+)?$|\.(Dockerfile|Containerfile)$/i;
 
 /** A Dockerfile of one image for other architectures (`Dockerfile.aarch64`, flame's `Dockerfile.multiarch`). */
 const ARCHITECTURE_VARIANT =

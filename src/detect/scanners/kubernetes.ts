@@ -10,7 +10,14 @@ import {
   publisherOf,
 } from '../architecture.js';
 import { embeddedYaml, isRecord, yamlDocuments } from '../read-yaml.js';
-import { type Finding, listOf, type Scanner, type TextFile, topmost } from '../types.js';
+import {
+  type Finding,
+  folderWithSlash,
+  listOf,
+  type Scanner,
+  type TextFile,
+  topmost,
+} from '../types.js';
 
 const WORKLOADS = new Set([
   'Deployment',
@@ -42,13 +49,13 @@ export const kubernetesScanner: Scanner = {
     const chartFiles = new Map(
       files
         .filter((f) => /^Chart\.ya?ml$/i.test(f.name))
-        .map((f) => [f.path.slice(0, f.path.lastIndexOf('/') + 1), f.path] as const),
+        .map((f) => [folderWithSlash(f.path), f.path] as const),
     );
     // Each chart's values, by the chart's folder, to name the images its templates use.
     const chartValues = new Map(
       files
         .filter((f) => f.name === 'values.yaml')
-        .map((f) => [f.path.slice(0, f.path.lastIndexOf('/') + 1), yamlDocuments(f)[0]] as const),
+        .map((f) => [folderWithSlash(f.path), yamlDocuments(f)[0]] as const),
     );
     // The workloads of each folder of manifests (or chart), and the files they are in.
     const folders = new Map<string, { files: Set<string>; names: string[]; assembly?: string }>();
@@ -70,8 +77,7 @@ export const kubernetesScanner: Scanner = {
       if (/^kustomization\.ya?ml$/i.test(file.name)) {
         const prefix = /^namePrefix:[ \t]*["']?([\w.-]+)/m.exec(file.text)?.[1] ?? '';
         const suffix = /^nameSuffix:[ \t]*["']?([\w.-]+)/m.exec(file.text)?.[1] ?? '';
-        if (prefix || suffix)
-          affixes.set(file.path.slice(0, file.path.lastIndexOf('/') + 1), { prefix, suffix });
+        if (prefix || suffix) affixes.set(folderWithSlash(file.path), { prefix, suffix });
       }
     const named = (folder: string, name: string) => {
       const affix = affixes.get(folder);
@@ -92,7 +98,7 @@ export const kubernetesScanner: Scanner = {
     }
     for (const file of files) {
       if (file.name.endsWith('.tpl')) continue;
-      const folderOfFile = file.path.slice(0, file.path.lastIndexOf('/') + 1);
+      const folderOfFile = folderWithSlash(file.path);
       if (/^Chart\.ya?ml$/i.test(file.name)) {
         const chart = yamlDocuments(file)[0];
         if (isRecord(chart) && typeof chart.name === 'string')
