@@ -2,7 +2,13 @@
 // is run, no link is followed, and the walk is bounded (walk.ts).
 import type { CompiledRuleSet } from '../engine/compile.js';
 import { mustBeDirectory } from './must-be-directory.js';
-import { type Conflict, type DetectedAnswer, resolve, type Tension } from './resolve.js';
+import {
+  type Conflict,
+  type DetectedAnswer,
+  type OpenQuestion,
+  resolve,
+  type Tension,
+} from './resolve.js';
 import { isExample, toolingRole } from './roles.js';
 import { COMPOSE, composeScanner } from './scanners/compose.js';
 import {
@@ -84,6 +90,8 @@ export interface Detection {
   directory: string;
   answers: Record<string, DetectedAnswer>;
   conflicts: Conflict[];
+  /** Questions the files disagree on too evenly to answer: each with the values they show. */
+  open: OpenQuestion[];
   tension?: Tension;
   /** Tooling files (tests, docs, examples, CI) and what each would suggest: not evidence. */
   tooling: ToolingFile[];
@@ -179,7 +187,7 @@ export async function detect(
         .filter((finding) => isExample(finding.file))
         .map((finding) => ({ ...finding, strength: 1 as const }))
     : [];
-  const { answers, conflicts, tension } = resolve(
+  const { answers, conflicts, open, tension } = resolve(
     compiled,
     examples.length > 0 ? examples : evidence,
   );
@@ -188,6 +196,7 @@ export async function detect(
     directory,
     answers,
     conflicts,
+    open,
     ...(tension ? { tension } : {}),
     ...(examples.length > 0 ? { fromExamples: true as const } : {}),
     tooling: [...tooling.values()]

@@ -1,5 +1,6 @@
 // From findings to answers: for each question the value with the most evidence, every
-// disagreement reported with what lost and why, and a note when the answers pull both ways.
+// disagreement reported with what lost and why, a question left open when the files disagree
+// too evenly to say, and a note when the answers pull both ways.
 import type { CompiledRuleSet } from '../engine/compile.js';
 import type { Finding } from './types.js';
 
@@ -27,6 +28,16 @@ export interface Conflict {
   candidates: Candidate[];
 }
 
+/**
+ * A question the files disagree on too evenly to answer: the value with the most evidence has
+ * less than twice the evidence of another, and nothing more specific decides between them.
+ */
+export interface OpenQuestion {
+  question: string;
+  why: string;
+  candidates: Candidate[];
+}
+
 /** Detected answers grouped by the side their rules favour, when both sides have some. */
 export interface Tension {
   os: { question: string; value: string; evidence: Evidence }[];
@@ -36,9 +47,15 @@ export interface Tension {
 export function resolve(
   compiled: CompiledRuleSet,
   findings: readonly Finding[],
-): { answers: Record<string, DetectedAnswer>; conflicts: Conflict[]; tension?: Tension } {
+): {
+  answers: Record<string, DetectedAnswer>;
+  conflicts: Conflict[];
+  open: OpenQuestion[];
+  tension?: Tension;
+} {
   const answers: Record<string, DetectedAnswer> = {};
   const conflicts: Conflict[] = [];
+  const open: OpenQuestion[] = [];
   for (const question of compiled.questions) {
     const about = findings.filter((f) => f.question === question.id);
     const candidates = candidatesFor(
@@ -46,23 +63,35 @@ export function resolve(
       question.question.values.map((v) => v.value),
     );
     if (candidates.length === 0) continue;
-    const { chosen, why } =
+    const { chosen, why, weighed } =
       chooseDocumented(
         candidates,
         about.filter((f) => f.documented === true),
       ) ?? choose(question.id, candidates);
-    answers[question.id] = { value: chosen.value, evidence: chosen.evidence };
-    if (candidates.length > 1) {
-      const listed = candidates.map(({ value, strength, evidence }) => ({
-        value,
-        strength,
-        evidence,
-      }));
-      conflicts.push({ question: question.id, chosen: chosen.value, why, candidates: listed });
+    const listed = candidates.map(({ value, strength, evidence }) => ({
+      value,
+      strength,
+      evidence,
+    }));
+    // Chosen by weight alone against a rival with at least half as much: the files disagree, and
+    // a guess would be wrong about as often as it is right. The person who knows answers it.
+    // Not between a few and many services: each count found is a floor, so both say several.
+    const floors =
+      question.id === 'processes' && chosen.value !== 'single' && weighed?.rivalValue !== 'single';
+    if (weighed && !floors && weighed.rival * 2 >= weighed.chosen) {
+      open.push({
+        question: question.id,
+        why: `the files disagree: ${weighed.rivalValue} has ${round(weighed.rival)} against ${round(weighed.chosen)} for ${chosen.value}, at least half as much`,
+        candidates: listed,
+      });
+      continue;
     }
+    answers[question.id] = { value: chosen.value, evidence: chosen.evidence };
+    if (candidates.length > 1)
+      conflicts.push({ question: question.id, chosen: chosen.value, why, candidates: listed });
   }
   const tension = tensionOf(compiled, answers);
-  return tension ? { answers, conflicts, tension } : { answers, conflicts };
+  return tension ? { answers, conflicts, open, tension } : { answers, conflicts, open };
 }
 
 interface Scored extends Candidate {
@@ -70,12 +99,22 @@ interface Scored extends Candidate {
   strongest: number;
 }
 
+interface Choice {
+  chosen: Scored;
+  why: string;
+  /**
+   * Set when the weight of evidence alone chose (not the most specific sign, the strongest single
+   * sign, nor the README): the chosen side's strength against its closest rival's.
+   */
+  weighed?: { chosen: number; rival: number; rivalValue: string };
+}
+
 /**
  * The value with the most evidence, and why, said as it is. "Few" and "many" services are the
  * same claim against "single" (several services in one environment): together they outweigh it
  * when their evidence does, and the stronger of the two is taken. A tie is said to be a tie.
  */
-function choose(question: string, candidates: Scored[]): { chosen: Scored; why: string } {
+function choose(question: string, candidates: Scored[]): Choice {
   const [first, second] = candidates as [Scored, Scored | undefined];
   if (question === 'processes') {
     const single = candidates.find((c) => c.value === 'single');
@@ -95,6 +134,8 @@ function choose(question: string, candidates: Scored[]): { chosen: Scored; why: 
         chosen: several[0]!,
         why: `the most specific sign: ${several[0]!.value} services in one environment (a sign of strength ${several[0]!.strongest}) over a count of containers (at most ${single.strongest})`,
       };
+    // A count of containers and signs of services inside one do not disagree (each container
+    // may hold several): the signs inside decide when they weigh as much, never left open.
     if (single && several.length > 0 && severalStrength >= single.strength) {
       return {
         chosen: several[0]!,
@@ -112,10 +153,12 @@ function choose(question: string, candidates: Scored[]): { chosen: Scored; why: 
     }
   }
   if (second === undefined) return { chosen: first, why: 'the only value found' };
+  const weighed = { chosen: first.strength, rival: second.strength, rivalValue: second.value };
   if (first.strength > second.strength)
     return {
       chosen: first,
       why: `more evidence (${round(first.strength)} against ${round(second.strength)})`,
+      weighed,
     };
   if (first.strongest > second.strongest)
     return {
@@ -134,10 +177,12 @@ function choose(question: string, candidates: Scored[]): { chosen: Scored; why: 
     return {
       chosen: rooted[0]!,
       why: `a tie (${round(first.strength)} each, signs as strong), broken by the file at the repository's root`,
+      weighed,
     };
   return {
     chosen: first,
     why: `a tie (${round(first.strength)} each, signs as strong), broken by the order of the values`,
+    weighed,
   };
 }
 
@@ -148,7 +193,7 @@ function choose(question: string, candidates: Scored[]): { chosen: Scored; why: 
 function chooseDocumented(
   candidates: readonly Scored[],
   documented: readonly Finding[],
-): { chosen: Scored; why: string } | undefined {
+): Choice | undefined {
   if (candidates.length < 2) return undefined;
   for (const finding of documented) {
     const chosen = candidates.find((c) => c.value === finding.value);

@@ -1,6 +1,6 @@
-// A Detection for a person: each inferred answer with its evidence, then the disagreements,
-// the pull both ways, and what was passed over. Names from the tree are shown made safe; on a
-// terminal, long lines wrap to its width with a hanging indent.
+// A Detection for a person: each inferred answer with its evidence, then the disagreements, the
+// questions left open, the pull both ways, and what was passed over. Names from the tree are
+// shown made safe; on a terminal, long lines wrap to its width with a hanging indent.
 import type { ChalkInstance } from 'chalk';
 import { flagOf } from '../constants.js';
 import type { Detection } from '../detect/detect.js';
@@ -75,6 +75,25 @@ export function renderDetection(
         );
       say(
         `${conflict.question}: chose ${c.bold(conflict.chosen)} for ${conflict.why}, over ${others.join('; ')}`,
+        '  ',
+        '    ',
+      );
+    }
+  }
+  if (detection.open.length > 0) {
+    out.push('', c.bold('Left open') + c.dim(' (the files disagree too evenly to say)'));
+    for (const question of detection.open) {
+      const shown = question.candidates
+        .map(
+          (cand) =>
+            `${c.bold(cand.value)} (${cand.evidence
+              .map((e) => visible(e.file))
+              .slice(0, 2)
+              .join(', ')})`,
+        )
+        .join(' or ');
+      say(
+        `${question.question}: ${shown}; answer it with --${flagOf(question.question)}`,
         '  ',
         '    ',
       );

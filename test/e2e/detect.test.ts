@@ -67,6 +67,19 @@ describe('--detect, end to end', () => {
     });
   });
 
+  it('says which questions it left open, with the values the files show and the flag to answer', () => {
+    const text = runBin(['detect', repo('dockerfile-and-distrobuilder'), '--no-color']);
+    expect(text.stdout).toContain(
+      'Left open (the files disagree too evenly to say)\n  imageSource: distro-image (image-arch.yaml, image.yaml) or dockerfile (Dockerfile); answer it with --image-source\n',
+    );
+    expect(text.stdout).not.toContain('--image-source distro-image');
+    const json = JSON.parse(
+      runBin(['detect', repo('dockerfile-and-distrobuilder'), '--format', 'json']).stdout,
+    );
+    expect(json.open.map((o: { question: string }) => o.question)).toEqual(['imageSource']);
+    expect(json.answers.imageSource).toBeUndefined();
+  });
+
   it('exits 2 for a directory that does not exist or is a file', () => {
     expect(runBin(['detect', '/no/such/dir'])).toMatchObject({
       code: 2,

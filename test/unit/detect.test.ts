@@ -1,6 +1,6 @@
 // Detection on fixtures shaped like real repositories: the answers each must yield, the
 // evidence behind them, conflicts, and the safety rules of the walk.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detect, SCANNERS } from '../../src/detect/detect.js';
@@ -103,16 +103,44 @@ describe('detect on repository fixtures', () => {
     );
   });
 
-  it('reports conflicting evidence on one question with what lost, and why', async () => {
+  it('leaves a question open when its files disagree too evenly, with what each shows', async () => {
+    // Two distrobuilder images (6) against a Dockerfile (3): at least half as much evidence.
     const detection = await detect(compiled, repo('dockerfile-and-distrobuilder'));
+    expect(detection.answers.imageSource).toBeUndefined();
+    expect(detection.conflicts).toEqual([]);
+    expect(detection.open).toEqual([
+      {
+        question: 'imageSource',
+        why: 'the files disagree: dockerfile has 3 against 6 for distro-image, at least half as much',
+        candidates: [
+          expect.objectContaining({ value: 'distro-image', strength: 6 }),
+          {
+            value: 'dockerfile',
+            strength: 3,
+            evidence: [
+              { file: 'Dockerfile', reason: 'builds an image from ubuntu:24.04, layer by layer' },
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('reports conflicting evidence on one question with what lost, and why', async () => {
+    // An mkosi image too: three image definitions (9) against the Dockerfile (3).
+    const dir = tempDir('detect');
+    cpSync(repo('dockerfile-and-distrobuilder'), dir, { recursive: true });
+    writeFileSync(join(dir, 'mkosi.conf'), '[Distribution]\nDistribution=fedora\n');
+    const detection = await detect(compiled, dir);
     expect(detection.answers.imageSource!.value).toBe('distro-image');
+    expect(detection.open).toEqual([]);
     expect(detection.conflicts).toEqual([
       {
         question: 'imageSource',
         chosen: 'distro-image',
-        why: 'more evidence (6 against 3)',
+        why: 'more evidence (9 against 3)',
         candidates: [
-          expect.objectContaining({ value: 'distro-image', strength: 6 }),
+          expect.objectContaining({ value: 'distro-image', strength: 9 }),
           {
             value: 'dockerfile',
             strength: 3,
@@ -243,7 +271,7 @@ describe('scanners', () => {
     const detection = await detect(compiled, dir);
     const candidates = (id: string) => [
       detection.answers[id]?.value,
-      ...detection.conflicts
+      ...[...detection.conflicts, ...detection.open]
         .filter((c) => c.question === id)
         .flatMap((c) => c.candidates.map((x) => x.value)),
     ];

@@ -232,12 +232,13 @@ export async function detectHost(
     });
   }
 
-  const { answers, conflicts, tension } = resolve(compiled, findings);
+  const { answers, conflicts, open, tension } = resolve(compiled, findings);
   return {
     schemaVersion: 1,
     directory: root,
     answers,
     conflicts,
+    open,
     ...(tension ? { tension } : {}),
     tooling: [],
     scanned: { entries: fs.entries, filesRead: fs.filesRead, bytesRead: fs.bytesRead },
