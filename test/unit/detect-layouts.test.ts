@@ -4137,3 +4137,51 @@ describe('readings mended after review', () => {
     );
   });
 });
+
+describe('start scripts found on the misses of sets eighty-two to one hundred and six', () => {
+  it('counts the CMD a start script hands over to beside the daemon it started, by any PHP version', async () => {
+    // Shaped like koillection: the entrypoint starts php-fpm8.4, which forks, then `exec $@`
+    // runs the CMD, nginx.
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM debian:12\nCOPY docker/entrypoint.sh /app/docker/entrypoint.sh\nENTRYPOINT ["sh", "/app/docker/entrypoint.sh"]\nCMD ["nginx"]\n',
+        'docker/entrypoint.sh': '#!/bin/sh\nchown -R www-data /app/var\nphp-fpm8.4\nexec $@\n',
+      }),
+    );
+    expect(detection.answers.processes?.value).toBe('few');
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'its start script (docker/entrypoint.sh) starts 2 services in the container: php-fpm8.4, nginx',
+    );
+  });
+
+  it('adds no CMD to a start script that started nothing else', async () => {
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM debian:12\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["nginx", "-g", "daemon off;"]\n',
+        'entrypoint.sh': '#!/bin/sh\nchown -R www-data /app/var\nexec "$@"\n',
+      }),
+    );
+    expect(detection.answers.processes?.value).toBe('single');
+  });
+
+  it('reads a command list given to a shell in the background as its last command', async () => {
+    // Shaped like Perplexica: SearXNG started through sudo and bash -c, with && inside the quotes,
+    // left in the background; then the app in the foreground.
+    const detection = await detect(
+      compiled,
+      tree({
+        Dockerfile:
+          'FROM node:22-slim\nWORKDIR /home/app\nCOPY entrypoint.sh ./entrypoint.sh\nCMD ["/home/app/entrypoint.sh"]\n',
+        'entrypoint.sh':
+          '#!/bin/sh\nsudo -H -u searxng bash -c "cd /usr/local/searxng && export SETTINGS=/etc/searxng/settings.yml && /usr/local/pyenv/bin/python -m flask run --port=8080" &\nsleep 5\nexec node server.js\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'its start script (entrypoint.sh) starts 2 services in the container: flask, server',
+    );
+  });
+});

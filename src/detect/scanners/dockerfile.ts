@@ -271,6 +271,11 @@ export const dockerfileScanner: Scanner = {
       // A script that starts a supervisor (`service supervisor start`) hands its services
       // over to it: the supervisor's programs are the count, not the script's few lines.
       const startedAll = [...new Set(scripts.flatMap((s) => servicesStarted(s.text)))];
+      // A script that starts a daemon and then hands over to the CMD (koillection's entrypoint
+      // starts php-fpm, then `exec $@` runs nginx): the CMD's program runs beside it.
+      const command = handedOverTo(lastStage.length > 0 ? lastStage : instructions, scripts);
+      if (startedAll.length > 0 && command !== undefined && !startedAll.includes(command))
+        startedAll.push(command);
       // A Procfile runner started as the process, or by the start script it ends in
       // (PasswordPusher's `exec bundle exec foreman start -m web=1,worker=1`, or `-m web=1`
       // when the worker is switched off: the branch that runs the most process types counts).
@@ -663,6 +668,24 @@ function startScripts(
 }
 
 /**
+ * The program of the CMD a start script hands over to (`exec "$@"`), when the CMD names one and
+ * not a script of its own (that is read as a start script).
+ */
+function handedOverTo(
+  instructions: readonly Instruction[],
+  scripts: readonly TextFile[],
+): string | undefined {
+  if (!scripts.some((s) => /^\s*exec\s+"?\$(?:@|\{@\})"?\s*$/m.test(s.text))) return undefined;
+  const cmd = instructions.findLast((i) => i.op === 'CMD')?.args;
+  if (cmd === undefined) return undefined;
+  const words = (/^\s*\[/.test(cmd) ? jsonWords(cmd) : undefined) ?? cmd.trim().split(/\s+/);
+  const program = words[0];
+  if (program === undefined || program === '' || /\.(sh|bash)$|^-/.test(program)) return undefined;
+  const name = programName(words.join(' '), program);
+  return /^(sh|bash|dash|sleep|tail|true)$/.test(name) ? undefined : name;
+}
+
+/**
  * What each COPY and ADD takes from the build context (not `--from` another stage or image),
  * and where it puts it; the flags (`--chown=…`) dropped.
  */
@@ -717,7 +740,10 @@ function servicesStarted(text: string): string[] {
   for (const whole of lines) {
     // Redirections that hold an & (`> /dev/null 2>&1 &`) are not the one that backgrounds.
     const line = withoutAssignments(whole.replace(/\d*>&\d+|&>>?/g, ' '));
-    const program = /^\s*(?:exec\s+|nohup\s+)?(\S+)(?:\s[^&]*)?[^&]&\s*$/.exec(line)?.[1];
+    // An & inside quotes (`bash -c "cd src && flask run" &`) is the quoted command's own.
+    const unquoted = line.replace(/"[^"]*"|'[^']*'/g, '""');
+    const backgrounded = /^\s*(?:exec\s+|nohup\s+)?(\S+)(?:\s[^&]*)?[^&]&\s*$/.test(unquoted);
+    const program = backgrounded ? /^\s*(?:exec\s+|nohup\s+)?(\S+)/.exec(line)?.[1] : undefined;
     const name = program && programName(line, program);
     if (
       name &&
@@ -768,7 +794,9 @@ function servicesStarted(text: string): string[] {
   // the program it ends in with `exec` (Tandoor starts nginx, then `exec gunicorn`). One that
   // closes a block (`fi`, `done`) ends the script inside it, and names no program.
   if (names.size > 0) {
-    const last = lines.findLast((line) => !/^\s*(wait|exec\s+"\$@")(\s|;|$)/.test(line));
+    const last = lines.findLast(
+      (line) => !/^\s*(wait|exec\s+"?\$(?:@|\{@\})"?)(\s|;|$)/.test(line),
+    );
     const command = last === undefined ? '' : withoutAssignments(last.split(/&&|;/).pop()!);
     // Past a daemon that forked, a script of the project's or an application server keeps the
     // foreground (pinry's `./docker/scripts/_start_gunicorn.sh`); a chown does not.
@@ -814,11 +842,22 @@ function programName(line: string, program: string): string {
   const base = program.split('/').pop()!;
   // A command run as another user or by a shell (`su - postgres -c "…/bin/postgres -D …"`,
   // `bash -c "trap : TERM; sleep infinity & wait"`): the command's own program.
+  // Of a list of commands (`bash -c "cd /srv && flask run"`), the last.
   const inner = /^(su|runuser|sudo|bash|sh|dash)$/.test(base)
-    ? /\s-c\s+["']?([^\s"';]+)/.exec(line)?.[1]
+    ? /\s-c\s+(?:"([^"]*)"|'([^']*)'|(\S+))/
+        .exec(line)
+        ?.slice(1)
+        .find((group) => group !== undefined)
+        ?.split(/&&|;/)
+        .map((part) => withoutAssignments(part.trim()))
+        .findLast((part) => part !== '' && !/^(export|cd)\s/.test(part))
     : undefined;
-  if (inner) return programName(inner, inner);
+  const innerProgram = inner?.split(/\s+/)[0];
+  if (inner && innerProgram) return programName(inner, innerProgram);
   if (/^(python3?|node|bash|sh|ruby|php|perl)$/.test(base)) {
+    // A Python module run as a program (`python -m flask run`): the module.
+    const module = /^python3?$/.test(base) ? /\s-m\s+([\w.]+)/.exec(line)?.[1] : undefined;
+    if (module) return module;
     const script = line.trim().split(/\s+/)[/^\s*(exec|nohup)\s/.test(line) ? 2 : 1];
     if (script && !script.startsWith('-')) {
       // A script of a common name by its folder too (`frontend/server`, not `server`).

@@ -28,7 +28,7 @@ const DAEMONS: readonly [RegExp, string][] = [
   [/^(clamav-daemon|clamd)$/, 'clamav'],
   [/^(opendkim|opendmarc|postgrey)$/, 'mail milter'],
   [/^(nsd|bind9|named|unbound|dnsmasq|pdns-server)$/, 'dns'],
-  [/^php[\d.]*-fpm$|^php-fpm$/, 'php-fpm'],
+  [/^php[\d.]*-fpm$|^php-fpm[\d.]*$/, 'php-fpm'],
   [/^(munin-node|munin)$/, 'munin'],
   [/^(squid|haproxy|varnish)$/, 'proxy'],
   [/^(supervisor)$/, 'supervisor'],
