@@ -10,6 +10,7 @@ import {
   type Tension,
 } from './resolve.js';
 import { isExample, toolingRole } from './roles.js';
+import { aspireScanner } from './scanners/aspire.js';
 import { COMPOSE, composeScanner } from './scanners/compose.js';
 import {
   ansibleScanner,
@@ -47,6 +48,7 @@ export const SCANNERS: readonly Scanner[] = [
   nomadScanner,
   procfileScanner,
   herokuScanner,
+  aspireScanner,
   capistranoScanner,
   supervisorScanner,
   systemdScanner,
@@ -382,13 +384,16 @@ const CLUSTER_PLACES = 5;
 const PROVISIONED_ROLE =
   'what a development or test VM is provisioned with (the project deploys otherwise)';
 
-/** The files Vagrantfiles name for provisioning (`ansible.playbook = "prepare.yml"`), by path. */
+/**
+ * The files Vagrantfiles name for provisioning (`ansible.playbook = "prepare.yml"`, or
+ * `config.vm.provision :shell, path: 'provision.sh'`), by path.
+ */
 function filesNamedBy(vagrantfiles: readonly { path: string; text: string }[]): Set<string> {
   const files = new Set<string>();
   for (const { path, text } of vagrantfiles) {
     const folder = folderWithSlash(path);
     for (const match of text.matchAll(
-      /\.(?:playbook|config_file|path)\s*=\s*["'](?:\.\/)?([\w./-]+)["']/g,
+      /(?:\.(?:playbook|config_file|path)\s*=|\bpath:|:path\s*=>)\s*["'](?:\.\/)?([\w./-]+)["']/g,
     ))
       if (!match[1]!.startsWith('/')) files.add(`${folder}${match[1]!}`);
   }

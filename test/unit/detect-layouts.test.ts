@@ -4185,3 +4185,70 @@ describe('start scripts found on the misses of sets eighty-two to one hundred an
     );
   });
 });
+
+describe('layouts found on sets one hundred and thirty-three to one hundred and thirty-six', () => {
+  it('reads a start script with no extension that the image copies in', async () => {
+    // Shaped like mikesplain/openvas-docker: `COPY start /start`, `CMD /start`.
+    const detection = await detect(
+      compiled,
+      tree({
+        '9/Dockerfile': 'FROM ubuntu:16.04\nCOPY start /start\nCMD /start\n',
+        '9/start':
+          '#!/bin/bash\nredis-server /etc/redis/redis.conf\n/etc/init.d/openvas-scanner restart\n/etc/init.d/openvas-manager restart\ntail -F /var/log/openvas/*\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'its start script (9/start) starts 3 services in the container: redis-server, openvas-scanner, openvas-manager',
+    );
+  });
+
+  it('reads a .NET Aspire app host: its own projects as services, its databases and brokers as tiers', async () => {
+    // Shaped like dotnet/eShop: src/eShop.AppHost/Program.cs adds the projects and the backing.
+    const host = (projects: string[]) =>
+      `var builder = DistributedApplication.CreateBuilder(args);\nvar redis = builder.AddRedis("redis");\nvar postgres = builder.AddPostgres("postgres").WithImage("ankane/pgvector");\nvar catalogDb = postgres.AddDatabase("catalogdb");\n${projects.map((p) => `builder.AddProject<Projects.${p.replace('-', '_')}>("${p}")\n    .WithReference(redis);\n`).join('')}// builder.AddProject<Projects.Old>("old");\nbuilder.Build().Run();\n`;
+    const services = await detect(
+      compiled,
+      tree({ 'src/Shop.AppHost/Program.cs': host(['catalog-api', 'basket-api', 'webapp']) }),
+    );
+    expect(services.answers.architecture).toEqual({
+      value: 'microservices',
+      evidence: [
+        {
+          file: 'src/Shop.AppHost/Program.cs',
+          reason: '3 services of its own (catalog-api, basket-api, webapp) talking to each other',
+        },
+      ],
+    });
+    expect(services.answers.processes?.value).toBe('single');
+    const tiers = await detect(compiled, tree({ 'AppHost/AppHost.cs': host(['webapp']) }));
+    expect(tiers.answers.architecture?.value).toBe('multi-tier');
+    // A C# file in an app host's folder that builds no application says nothing.
+    const other = await detect(
+      compiled,
+      tree({ 'AppHost/Extensions.cs': 'public static class Extensions { }\n' }),
+    );
+    expect(other.answers).toEqual({});
+  });
+
+  it("takes the scripts a Vagrantfile provisions with `path:` for the Vagrantfile's own", async () => {
+    // Shaped like rgl/proxmox-ve-cluster-vagrant: the Vagrantfile is the project, and its shell
+    // provisioners install the services; it is not a development VM beside another deployment.
+    const files = {
+      Vagrantfile:
+        "Vagrant.configure('2') do |config|\n  config.vm.box = 'proxmox-ve-amd64'\n  config.vm.provision :shell, path: 'provision-mail.sh'\nend\n",
+      'provision-mail.sh': 'apt-get install -y postfix dovecot-imapd\nsystemctl restart postfix\n',
+    };
+    const detection = await detect(compiled, tree(files));
+    expect(detection.answers.vmLike?.value).toBe('yes');
+    expect(detection.tooling.map((t) => t.file)).not.toContain('Vagrantfile');
+    // A script the Vagrantfile does not name is another way of deploying: the VM is for work.
+    const beside = await detect(
+      compiled,
+      tree({
+        ...files,
+        Vagrantfile: files.Vagrantfile.replace(/ {2}config\.vm\.provision.*\n/, ''),
+      }),
+    );
+    expect(beside.answers.vmLike).toBeUndefined();
+  });
+});

@@ -94,13 +94,13 @@ export const dockerfileScanner: Scanner = {
   // compared for a common base (a collection of samples is many applications).
   // Procfiles too: an image whose process is forego or honcho runs a Procfile's types together.
   // And the scripts an image may start (COPY entrypoint.sh /sbin/entrypoint.sh), read for what
-  // they start in the container.
+  // they start in the container, with no extension too (openvas-docker's `COPY start /start`).
   wants: (path, name) =>
     DOCKERFILE.test(name) ||
     isComposeFile(path, name) ||
     name === 'Procfile' ||
     PM2_CONFIG.test(name) ||
-    /\.(sh|bash)$|entrypoint/i.test(name),
+    /\.(sh|bash)$|entrypoint|^(start|run|startup|boot|launch)([-_]\w+)?$/i.test(name),
   scan(all) {
     const files = all.filter((f) => DOCKERFILE.test(f.name));
     if (files.length === 0) return [];
