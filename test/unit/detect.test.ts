@@ -103,6 +103,13 @@ describe('detect on repository fixtures', () => {
     );
   });
 
+  /** The Dockerfile of repos/dockerfile-and-distrobuilder, as a candidate for imageSource. */
+  const dockerfileCandidate = {
+    value: 'dockerfile',
+    strength: 3,
+    evidence: [{ file: 'Dockerfile', reason: 'builds an image from ubuntu:24.04, layer by layer' }],
+  };
+
   it('leaves a question open when its files disagree too evenly, with what each shows', async () => {
     // Two distrobuilder images (6) against a Dockerfile (3): at least half as much evidence.
     const detection = await detect(compiled, repo('dockerfile-and-distrobuilder'));
@@ -114,13 +121,7 @@ describe('detect on repository fixtures', () => {
         why: 'the files disagree: dockerfile has 3 against 6 for distro-image, at least half as much',
         candidates: [
           expect.objectContaining({ value: 'distro-image', strength: 6 }),
-          {
-            value: 'dockerfile',
-            strength: 3,
-            evidence: [
-              { file: 'Dockerfile', reason: 'builds an image from ubuntu:24.04, layer by layer' },
-            ],
-          },
+          dockerfileCandidate,
         ],
       },
     ]);
@@ -141,13 +142,7 @@ describe('detect on repository fixtures', () => {
         why: 'more evidence (9 against 3)',
         candidates: [
           expect.objectContaining({ value: 'distro-image', strength: 9 }),
-          {
-            value: 'dockerfile',
-            strength: 3,
-            evidence: [
-              { file: 'Dockerfile', reason: 'builds an image from ubuntu:24.04, layer by layer' },
-            ],
-          },
+          dockerfileCandidate,
         ],
       },
     ]);
