@@ -4252,3 +4252,25 @@ describe('layouts found on sets one hundred and thirty-three to one hundred and 
     expect(beside.answers.vmLike).toBeUndefined();
   });
 });
+
+describe('layouts found on sets one hundred and thirty-seven to one hundred and forty', () => {
+  it('counts the services a function starts by the name it is given, in an installer kept in a folder for installing', async () => {
+    // Shaped like wazuh/wazuh-installation-assistant: install_functions/ holds the installer;
+    // one file defines the function that starts a service, another calls it per component.
+    const detection = await detect(
+      compiled,
+      tree({
+        'install_functions/installCommon.sh':
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's own ${1}
+          '#!/bin/bash\nfunction installCommon_aptInstall() {\n  eval "DEBIAN_FRONTEND=noninteractive apt-get install ${1} -y"\n}\nfunction installCommon_startService() {\n  eval "systemctl daemon-reload"\n  eval "systemctl enable ${1}.service"\n  eval "systemctl start ${1}.service"\n}\n',
+        'install_functions/installMain.sh':
+          '#!/bin/bash\ninstallCommon_startService "acme-indexer"\ninstallCommon_startService "acme-manager"\ninstallCommon_startService "acme-dashboard"\ncommon_logger "done"\n',
+      }),
+    );
+    expect(detection.answers.processes?.evidence[0]?.reason).toBe(
+      'shell scripts install or enable 3 daemons to run side by side: acme-indexer, acme-manager, acme-dashboard',
+    );
+    expect(detection.answers.updates?.value).toBe('in-place');
+    expect(detection.answers.init?.value).toBe('yes');
+  });
+});

@@ -138,6 +138,10 @@ const BY_PATH = String.raw`(?:\/[\w.-]+){0,4}\/?`;
 const SYSTEMCTL = new RegExp(
   String.raw`${AS_A_COMMAND}${BY_PATH}systemctl\s+(?:-\S+\s+)*(enable|start|restart)\s+(.*)$`,
 );
+// A function's systemctl on the service its first argument names (`systemctl enable ${1}.service`).
+const SYSTEMCTL_FIRST_ARGUMENT = new RegExp(
+  String.raw`${AS_A_COMMAND}${BY_PATH}systemctl\s+(?:-\S+\s+)*(enable|start|restart)\s+(?:--now\s+)?["']?\$\{?1\}?(?!\w)`,
+);
 // `service apache2 start`, or a wrapper's `service apache2 "$1"`, and SysV's own script.
 const SERVICE_START = new RegExp(
   String.raw`${AS_A_COMMAND}(?:${BY_PATH}service\s+|\/etc\/init\.d\/)([\w@.-]+)\s+(?:(?:re)?start|"?\$1"?)(?![\w-])`,
@@ -213,6 +217,28 @@ function braceExpanded(word: string): string[] {
   return match ? match[2]!.split(',').map((part) => `${match[1]}${part}${match[3]}`) : [word];
 }
 
+/**
+ * The functions of a script that start or enable the service their first argument names
+ * (wazuh's `installCommon_startService "wazuh-manager"`, whose body runs
+ * `systemctl enable ${1}.service`): a call names a service started. Read line by line, a body
+ * ending at a `}` alone; with whether it enables the service at boot.
+ */
+function startWrappers(lines: readonly string[]): Map<string, boolean> {
+  const wrappers = new Map<string, boolean>();
+  let current: string | undefined;
+  for (const line of lines) {
+    const start = /^\s*(?:function\s+)?([\w-]+)\s*\(\s*\)\s*\{?\s*$/.exec(line);
+    if (start) current = start[1];
+    else if (/^\s*\}\s*$/.test(line)) current = undefined;
+    else if (current) {
+      const unquoted = line.replace(/^\s*eval\s+["']/, '');
+      const verb = SYSTEMCTL_FIRST_ARGUMENT.exec(unquoted)?.[1];
+      if (verb) wrappers.set(current, (wrappers.get(current) ?? false) || verb === 'enable');
+    }
+  }
+  return wrappers;
+}
+
 /** A kernel's package: a distribution's, a mainline build, or a hypervisor's. */
 const KERNEL_PACKAGE =
   /\b(?:linux-image-[\w.${}-]+|kernel-(?:ml|lt)(?![\w-])|pve-kernel|proxmox-ve\b|proxmox-default-kernel|linux-xanmod)/;
@@ -242,6 +268,12 @@ export const shellScanner: Scanner = {
     // Installer scripts at the repository's root (bbb-install.sh, virtualmin-install.sh): they
     // install the project onto a distribution's system with its package manager.
     let installer: string | undefined;
+    // Functions that start the service they are given, from every script (one defines them,
+    // another calls them).
+    const starters = new Map<string, boolean>();
+    for (const file of files)
+      for (const [name, enables] of startWrappers(file.text.split(/\r?\n/)))
+        starters.set(name, (starters.get(name) ?? false) || enables);
     for (const file of files) {
       if (!/\.(sh|bash)$/.test(file.name) && !/^#![^\n]*\b(ba|da|z|k)?sh\b/.test(file.text))
         continue;
@@ -287,7 +319,12 @@ export const shellScanner: Scanner = {
           crontab ??= file.path;
         // Services enabled at boot (`systemctl enable nginx`): the init system runs them, side
         // by side with the daemons installed (the same service once: mariadb is mysql).
-        for (const { name, enabled } of startedServices(code)) {
+        const call = /^\s*([\w-]+)\s+["']?([\w@.-]+)["']?\s*$/.exec(code);
+        const started =
+          call && starters.has(call[1]!)
+            ? [{ name: call[2]!.replace(/\.service$/, ''), enabled: starters.get(call[1]!)! }]
+            : startedServices(code);
+        for (const { name, enabled } of started) {
           startsServices = true;
           if (/^(ssh|sshd|openssh)$/.test(name)) ssh ??= file.path;
           if (
@@ -340,12 +377,13 @@ export const shellScanner: Scanner = {
             selfUpdating ??= file.path;
         }
       }
-      // At the root, an installer by its name, or by what it does: installs packages and starts
-      // the services they bring (seafile-server-installer's `seafile-11.0_ubuntu`).
+      // At the root or in a top folder for installing (wazuh's `install_functions/`), an
+      // installer by its name, or by what it does: installs packages and starts the services
+      // they bring (seafile-server-installer's `seafile-11.0_ubuntu`).
       if (
         installs &&
         !containers &&
-        !file.path.includes('/') &&
+        (!file.path.includes('/') || /^(install|setup|bootstrap)[\w-]*\/[^/]+$/i.test(file.path)) &&
         (/install|setup|bootstrap/i.test(file.name) || startsServices)
       )
         installer ??= file.path;
