@@ -1,5 +1,6 @@
 // Infers answers from a directory's files, each with its evidence. Reads only: nothing found
 // is run, no link is followed, and the walk is bounded (walk.ts).
+import { posix } from 'node:path';
 import type { CompiledRuleSet } from '../engine/compile.js';
 import { mustBeDirectory } from './must-be-directory.js';
 import {
@@ -395,7 +396,7 @@ function filesNamedBy(vagrantfiles: readonly { path: string; text: string }[]): 
     for (const match of text.matchAll(
       /(?:\.(?:playbook|config_file|path)\s*=|\bpath:|:path\s*=>)\s*["'](?:\.\/)?([\w./-]+)["']/g,
     ))
-      if (!match[1]!.startsWith('/')) files.add(`${folder}${match[1]!}`);
+      if (!match[1]!.startsWith('/')) files.add(posix.normalize(`${folder}${match[1]!}`));
   }
   return files;
 }

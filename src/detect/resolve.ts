@@ -63,11 +63,11 @@ export function resolve(
       question.question.values.map((v) => v.value),
     );
     if (candidates.length === 0) continue;
-    const { chosen, why, byWeight } =
-      chooseDocumented(
-        candidates,
-        about.filter((f) => f.documented === true),
-      ) ?? choose(question.id, candidates);
+    const documented = about.filter((f) => f.documented === true);
+    const choice = chooseDocumented(candidates, documented) ?? choose(question.id, candidates);
+    // A README that tells its users to run the value with the most evidence settles it: not
+    // left open, and the README is evidence for it.
+    const { chosen, why, byWeight } = agreedByReadme(choice, documented);
     const listed = candidates.map(({ value, strength, evidence }) => ({
       value,
       strength,
@@ -76,14 +76,19 @@ export function resolve(
     // Chosen by weight alone against a rival with at least half as much: the files disagree.
     // Across the held-out sets such a choice was wrong one time in five (an undisputed answer,
     // one in thirty), often enough to turn a verdict; the person who runs the project knows.
-    // Not between a few and many services: each count found is a floor, so both say several.
-    const rival = candidates.find((c) => c !== chosen);
-    const floors =
-      question.id === 'processes' && chosen.value !== 'single' && rival?.value !== 'single';
-    if (byWeight && rival && !floors && rival.strength * 2 >= chosen.strength) {
+    // Against one service, a few and many count together: both say several. Between a few and
+    // many, never left open: each count found is a floor.
+    const rivals =
+      question.id === 'processes'
+        ? chosen.value === 'single'
+          ? candidates.filter((c) => c.value !== 'single')
+          : candidates.filter((c) => c.value === 'single')
+        : candidates.filter((c) => c !== chosen).slice(0, 1);
+    const rivalStrength = rivals.reduce((sum, c) => sum + c.strength, 0);
+    if (byWeight && rivals.length > 0 && rivalStrength * 2 >= chosen.strength) {
       open.push({
         question: question.id,
-        why: `the files disagree: ${rival.value} has ${round(rival.strength)} against ${round(chosen.strength)} for ${chosen.value}, at least half as much`,
+        why: `the files disagree: ${chosen.value} has ${round(chosen.strength)}, ${rivals.map((c) => c.value).join(' and ')} ${round(rivalStrength)}, at least half as much`,
         candidates: listed,
       });
       continue;
@@ -206,6 +211,18 @@ function chooseDocumented(
     };
   }
   return undefined;
+}
+
+function agreedByReadme(choice: Choice, documented: readonly Finding[]): Choice {
+  const finding = choice.byWeight
+    ? documented.find((f) => f.value === choice.chosen.value)
+    : undefined;
+  if (!finding) return choice;
+  const evidence = { file: finding.file, reason: capped(finding.reason) };
+  return {
+    chosen: { ...choice.chosen, evidence: [evidence, ...choice.chosen.evidence] },
+    why: `${choice.why}, and the way the README says to run it (${finding.file})`,
+  };
 }
 
 /** The most of a reason shown: a name or a command from a file may be any length. */

@@ -183,3 +183,39 @@ export function topmost(parentOf: ReadonlyMap<string, string>, key: string): str
   for (let hops = 0; parentOf.has(top) && hops < 10; hops++) top = parentOf.get(top)!;
   return top;
 }
+
+/**
+ * A command's words past the wrappers that run it: those that drop privileges (`gosu app …`,
+ * `su-exec`, `sudo -u app …`, `chpst -u app …`), `nice`, `exec`, `nohup` and `dumb-init` with
+ * their options, and a shell given a command list (`sh -c "cd /app && exec gunicorn"`), whose
+ * last command it is.
+ */
+export function pastWrappers(command: readonly string[]): string[] {
+  let words = [...command];
+  // A wrapper's own options go with it: nice's and chpst's each take a value (`nice -n 10`,
+  // `chpst -u app -e /env`), the others' take none.
+  const withoutOptions = (rest: string[], takeValues: boolean) => {
+    let i = 0;
+    while (i < rest.length && rest[i]!.startsWith('-'))
+      i += takeValues && !/^-\d+$/.test(rest[i]!) && !rest[i]!.includes('=') ? 2 : 1;
+    return rest.slice(i);
+  };
+  for (let hops = 0; hops < 8; hops++) {
+    const base = words[0]?.split('/').pop() ?? '';
+    if (/^(gosu|su-exec|setuidgid|s6-setuidgid)$/.test(base)) words = words.slice(2);
+    else if (/^(sudo|runuser)$/.test(base) && words[1] === '-u') words = words.slice(3);
+    else if (/^(chpst|nice)$/.test(base)) words = withoutOptions(words.slice(1), true);
+    else if (/^(exec|nohup|dumb-init)$/.test(base)) words = withoutOptions(words.slice(1), false);
+    else if (/^(ba|da)?sh$/.test(base) && words[1] === '-c') {
+      const list = words
+        .slice(2)
+        .join(' ')
+        .replace(/^["']|["']$/g, '')
+        .split(/&&|;/)
+        .map((part) => part.trim())
+        .filter((part) => part !== '' && !/^(cd|export)\s/.test(part));
+      words = (list.at(-1) ?? '').split(/\s+/).filter(Boolean);
+    } else break;
+  }
+  return words;
+}

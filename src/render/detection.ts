@@ -47,7 +47,12 @@ export function renderDetection(
     );
     out.push('');
   }
-  if (entries.length === 0) out.push('  Nothing found that answers a question.');
+  if (entries.length === 0)
+    out.push(
+      detection.open.length > 0
+        ? '  No question answered: the files disagree on each one they speak to (below).'
+        : '  Nothing found that answers a question.',
+    );
   const width = Math.max(0, ...entries.map(([id]) => id.length));
   const under = `  ${' '.repeat(width)}    `;
   for (const [id, answer] of entries) {
@@ -83,20 +88,15 @@ export function renderDetection(
   if (detection.open.length > 0) {
     out.push('', c.bold('Left open') + c.dim(' (the files disagree too evenly to say)'));
     for (const question of detection.open) {
-      const shown = question.candidates
-        .map(
-          (cand) =>
-            `${c.bold(cand.value)} (${cand.evidence
-              .map((e) => visible(e.file))
-              .slice(0, 2)
-              .join(', ')})`,
-        )
-        .join(' or ');
-      say(
-        `${question.question}: ${shown}; answer it with --${flagOf(question.question)}`,
-        '  ',
-        '    ',
-      );
+      say(`${question.question}: answer it with --${flagOf(question.question)}`, '  ', '    ');
+      for (const cand of question.candidates) {
+        const files = [...new Set(cand.evidence.map((e) => visible(e.file)))];
+        say(
+          `${c.bold(cand.value)} ${c.dim(`(${valueLabel(ruleSet, question.question, cand.value)})`)}: ${files.slice(0, 2).join(', ')}${files.length > 2 ? ` and ${files.length - 2} more` : ''}`,
+          '    ',
+          '      ',
+        );
+      }
     }
   }
   if (detection.tension) {

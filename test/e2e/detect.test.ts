@@ -70,7 +70,7 @@ describe('--detect, end to end', () => {
   it('says which questions it left open, with the values the files show and the flag to answer', () => {
     const text = runBin(['detect', repo('dockerfile-and-distrobuilder'), '--no-color']);
     expect(text.stdout).toContain(
-      'Left open (the files disagree too evenly to say)\n  imageSource: distro-image (image-arch.yaml, image.yaml) or dockerfile (Dockerfile); answer it with --image-source\n',
+      'Left open (the files disagree too evenly to say)\n  imageSource: answer it with --image-source\n    distro-image (A distribution image or template (debootstrap, cloud image)): image-arch.yaml, image.yaml\n    dockerfile (A Dockerfile or Containerfile): Dockerfile\n',
     );
     expect(text.stdout).not.toContain('--image-source distro-image');
     const json = JSON.parse(

@@ -745,6 +745,13 @@ describe('hostile files', () => {
         Dockerfile: installs,
         'a.sh': blank,
         'b.sh': spaces,
+        // A function's first line, an app host's comments, a hand-over to the CMD (found in review).
+        'fn.sh': `#!/bin/sh\nf()${spaces}x\nfunction g${spaces}y\n`,
+        'X.AppHost/Program.cs': `DistributedApplication.CreateBuilder(args);${blank}`,
+        'h/Dockerfile':
+          'FROM debian\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["x"]\n',
+        'h/entrypoint.sh': `#!/bin/sh\nredis-server &\n${blank}exec "$@"\n`,
+        'ecosystem.config.js': `module.exports = {\n${spaces}name: 'a'\n`,
         'c.hcl': blank,
         'd.service': blank,
         'mkosi.conf': blank,
@@ -914,7 +921,7 @@ describe('layouts found on a seventh and an eighth held-out set', () => {
     // The chart's six templates weigh as one way of deploying, no more than the Compose file.
     expect(detection.answers.orchestrator).toBeUndefined();
     expect(detection.open.find((c) => c.question === 'orchestrator')).toMatchObject({
-      why: 'the files disagree: kubernetes has 3 against 3 for compose, at least half as much',
+      why: 'the files disagree: compose has 3, kubernetes 3, at least half as much',
       candidates: [
         { value: 'compose', strength: 3 },
         { value: 'kubernetes', strength: 3 },
@@ -4001,9 +4008,11 @@ describe('readings mended after review', () => {
           '# App\n\nInstall with `helm install app ./chart`.\n\n## Development\n\n```\ndocker compose up\ndocker compose pull\n```\n',
       }),
     );
-    // The README's development section does not choose Compose: the files' disagreement stays.
-    expect(development.answers.orchestrator).toBeUndefined();
-    expect(leftOpen(development, 'orchestrator')).toEqual(['kubernetes', 'compose']);
+    // The README's development section does not choose Compose; its install with Helm agrees
+    // with the files' lead, and settles it.
+    expect(development.answers.orchestrator?.value).toBe('kubernetes');
+    expect(development.answers.orchestrator?.evidence[0]?.file).toBe('README.md');
+    expect(leftOpen(development, 'orchestrator')).toBeUndefined();
     // Examples alone, and a README that names Compose: the examples are read, as hints.
     const examples = await detect(
       compiled,
@@ -4250,6 +4259,18 @@ describe('layouts found on sets one hundred and thirty-three to one hundred and 
       }),
     );
     expect(beside.answers.vmLike).toBeUndefined();
+    // A script named from a Vagrantfile in a folder of its own (`path: '../provision-mail.sh'`).
+    const nested = await detect(
+      compiled,
+      tree({
+        'provision-mail.sh': files['provision-mail.sh'],
+        'vagrant/Vagrantfile': files.Vagrantfile.replace(
+          "'provision-mail.sh'",
+          "'../provision-mail.sh'",
+        ),
+      }),
+    );
+    expect(nested.answers.vmLike?.value).toBe('yes');
   });
 });
 
@@ -4272,5 +4293,44 @@ describe('layouts found on sets one hundred and thirty-seven to one hundred and 
     );
     expect(detection.answers.updates?.value).toBe('in-place');
     expect(detection.answers.init?.value).toBe('yes');
+  });
+});
+
+describe('readings mended after the review of the questions left open', () => {
+  const entrypoint = '#!/bin/sh\nredis-server --daemonize yes\nexec "$@"\n';
+  const image = (cmd: string, extra: Record<string, string> = {}) =>
+    tree({
+      Dockerfile: `FROM debian:12\nCOPY entrypoint.sh /entrypoint.sh\n${Object.keys(extra)
+        .map((f) => `COPY ${f} /${f}\n`)
+        .join('')}ENTRYPOINT ["/entrypoint.sh"]\nCMD ${cmd}\n`,
+      'entrypoint.sh': entrypoint,
+      ...extra,
+    });
+  const reason = async (dir: string) =>
+    (await detect(compiled, dir)).answers.processes?.evidence[0]?.reason;
+
+  it('names the CMD handed over to past its shell and wrappers', async () => {
+    const started =
+      'its start script (entrypoint.sh) starts 2 services in the container: redis-server, gunicorn';
+    expect(await reason(image('["sh", "-c", "cd /app && exec gunicorn app:app"]'))).toBe(started);
+    expect(await reason(image('sh -c "cd /app && exec gunicorn app:app"'))).toBe(started);
+    expect(await reason(image('["gosu", "app", "gunicorn", "app:app"]'))).toBe(started);
+  });
+
+  it("counts no CMD that is a start script of the project's own", async () => {
+    const dir = image('["/start"]', { start: '#!/bin/sh\nexec nginx -g "daemon off;"\n' });
+    expect(await reason(dir)).toBe(
+      'its start scripts (entrypoint.sh, start) start 2 services in the container: redis-server, nginx',
+    );
+  });
+
+  it("takes python's -m only among python's own options", async () => {
+    const dir = tree({
+      Dockerfile: 'FROM python:3\nCOPY run.sh /run.sh\nCMD ["/run.sh"]\n',
+      'run.sh': '#!/bin/sh\npython worker.py -m 4 &\nexec gunicorn app:app\n',
+    });
+    expect(await reason(dir)).toBe(
+      'its start script (run.sh) starts 2 services in the container: worker, gunicorn',
+    );
   });
 });

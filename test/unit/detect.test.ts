@@ -118,7 +118,7 @@ describe('detect on repository fixtures', () => {
     expect(detection.open).toEqual([
       {
         question: 'imageSource',
-        why: 'the files disagree: dockerfile has 3 against 6 for distro-image, at least half as much',
+        why: 'the files disagree: distro-image has 6, dockerfile 3, at least half as much',
         candidates: [
           expect.objectContaining({ value: 'distro-image', strength: 6 }),
           dockerfileCandidate,

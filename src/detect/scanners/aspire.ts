@@ -36,7 +36,7 @@ export const aspireScanner: Scanner = {
     const findings: Finding[] = [];
     for (const file of files) {
       if (!/\bDistributedApplication\s*\.\s*CreateBuilder\b/.test(file.text)) continue;
-      const code = file.text.replace(/^\s*\/\/.*$/gm, '');
+      const code = file.text.replace(/^[ \t]*\/\/.*$/gm, '');
       const components: Component[] = [];
       for (const match of code.matchAll(OWN)) {
         const name = match[2]!;

@@ -5,6 +5,7 @@ import {
   type Finding,
   isScheduler,
   listOf,
+  pastWrappers,
   processesFor,
   type Scanner,
   short,
@@ -84,7 +85,7 @@ const PROCFILE_RUNNERS = 'forego|honcho|foreman|overmind';
 const RUNNER_AS_PROCESS = new RegExp(`\\b(?:${PROCFILE_RUNNERS})\\b.*`);
 /** A Procfile runner a start script ends in (`exec bundle exec foreman start -m web=1`). */
 const RUNNER_IN_SCRIPT = new RegExp(
-  `^\\s*exec\\s+(?:bundle\\s+exec\\s+)?(?:\\S*\\/)?((?:${PROCFILE_RUNNERS})\\s+start\\b.*)$`,
+  `^[ \\t]*exec[ \\t]+(?:bundle[ \\t]+exec[ \\t]+)?(?:\\S*\\/)?((?:${PROCFILE_RUNNERS})[ \\t]+start\\b.*)$`,
   'gm',
 );
 
@@ -254,9 +255,11 @@ export const dockerfileScanner: Scanner = {
               path: f.path,
               apps: [
                 ...new Set(
-                  [...f.text.matchAll(/^\s*-?\s*["']?name["']?\s*:\s*["'`]?([\w.@/-]+)/gm)].map(
-                    (m) => m[1]!,
-                  ),
+                  [
+                    ...f.text.matchAll(
+                      /^[ \t]*(?:-[ \t]*)?["']?name["']?[ \t]*:[ \t]*["'`]?([\w.@/-]+)/gm,
+                    ),
+                  ].map((m) => m[1]!),
                 ),
               ],
             }))[0]
@@ -300,7 +303,7 @@ export const dockerfileScanner: Scanner = {
         SUPERVISOR.test(run) ||
         startsSupervisor ||
         scripts.some((s) =>
-          /^\s*exec\s+(\S*\/)?(supervisord|s6-svscan|runsvdir|my_init)\b/m.test(s.text),
+          /^[ \t]*exec[ \t]+(\S*\/)?(supervisord|s6-svscan|runsvdir|my_init)\b/m.test(s.text),
         );
       if (pm2 && pm2.apps.length >= 2)
         findings.push({
@@ -675,12 +678,22 @@ function handedOverTo(
   instructions: readonly Instruction[],
   scripts: readonly TextFile[],
 ): string | undefined {
-  if (!scripts.some((s) => /^\s*exec\s+"?\$(?:@|\{@\})"?\s*$/m.test(s.text))) return undefined;
+  if (!scripts.some((s) => /^[ \t]*exec[ \t]+"?\$(?:@|\{@\})"?[ \t]*$/m.test(s.text)))
+    return undefined;
   const cmd = instructions.findLast((i) => i.op === 'CMD')?.args;
   if (cmd === undefined) return undefined;
-  const words = (/^\s*\[/.test(cmd) ? jsonWords(cmd) : undefined) ?? cmd.trim().split(/\s+/);
+  const words = pastWrappers(
+    (/^\s*\[/.test(cmd) ? jsonWords(cmd) : undefined) ?? cmd.trim().split(/\s+/),
+  );
   const program = words[0];
-  if (program === undefined || program === '' || /\.(sh|bash)$|^-/.test(program)) return undefined;
+  // A script of the project's own is read as a start script, not counted as a program.
+  if (
+    program === undefined ||
+    program === '' ||
+    /\.(sh|bash)$|^-/.test(program) ||
+    scripts.some((s) => s.name === program.split('/').pop())
+  )
+    return undefined;
   const name = programName(words.join(' '), program);
   return /^(sh|bash|dash|sleep|tail|true)$/.test(name) ? undefined : name;
 }
@@ -841,22 +854,26 @@ function asMysql(name: string): string {
 function programName(line: string, program: string): string {
   const base = program.split('/').pop()!;
   // A command run as another user or by a shell (`su - postgres -c "…/bin/postgres -D …"`,
-  // `bash -c "trap : TERM; sleep infinity & wait"`): the command's own program.
-  // Of a list of commands (`bash -c "cd /srv && flask run"`), the last.
-  const inner = /^(su|runuser|sudo|bash|sh|dash)$/.test(base)
+  // `sudo -u searxng bash -c "cd /srv && python -m flask run"`: the list's last command), or
+  // through a wrapper (`gosu app gunicorn`, `nohup celery worker`): the program it runs.
+  const quoted = /^(su|runuser|sudo|bash|sh|dash)$/.test(base)
     ? /\s-c\s+(?:"([^"]*)"|'([^']*)'|(\S+))/
         .exec(line)
         ?.slice(1)
         .find((group) => group !== undefined)
-        ?.split(/&&|;/)
-        .map((part) => withoutAssignments(part.trim()))
-        .findLast((part) => part !== '' && !/^(export|cd)\s/.test(part))
     : undefined;
-  const innerProgram = inner?.split(/\s+/)[0];
-  if (inner && innerProgram) return programName(inner, innerProgram);
+  const all = line.trim().split(/\s+/);
+  const words =
+    quoted !== undefined
+      ? pastWrappers(['sh', '-c', withoutAssignments(quoted.split(/&&|;/).at(-1) ?? '')])
+      : pastWrappers(all.slice(Math.max(0, all.indexOf(program))));
+  if (words[0] !== undefined && words[0] !== program) return programName(words.join(' '), words[0]);
   if (/^(python3?|node|bash|sh|ruby|php|perl)$/.test(base)) {
-    // A Python module run as a program (`python -m flask run`): the module.
-    const module = /^python3?$/.test(base) ? /\s-m\s+([\w.]+)/.exec(line)?.[1] : undefined;
+    // A Python module run as a program (`python -m flask run`): the module, given among
+    // python's own options, not the script's (`python worker.py -m 4`).
+    const module = /^python3?$/.test(base)
+      ? /(?:^|\s)(?:\S*\/)?python3?\s+(?:-[A-Za-z]+\s+)*-m\s+([\w.]+)/.exec(line)?.[1]
+      : undefined;
     if (module) return module;
     const script = line.trim().split(/\s+/)[/^\s*(exec|nohup)\s/.test(line) ? 2 : 1];
     if (script && !script.startsWith('-')) {

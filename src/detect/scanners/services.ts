@@ -7,6 +7,7 @@ import {
   isOneshotTask,
   isScheduler,
   listOf,
+  pastWrappers,
   platformHostOf,
   processesFor,
   type Scanner,
@@ -358,33 +359,9 @@ export const supervisorScanner: Scanner = {
 function commandOf(section: string): string | undefined {
   const command = /^[ \t]*command[ \t]*=[ \t]*(.+)$/m.exec(section)?.[1];
   if (!command) return undefined;
-  let words = command.trim().split(/\s+/);
-  // The program a wrapper runs, not the wrapper: one that drops privileges (`gosu '$USER' bash
-  // run.sh`, `su-exec app …`, `sudo -u app …`, `chpst -u app …`), and a shell given the
-  // command (`bash -c "websockify …"`): Tiryoh's vnc and novnc are two programs.
-  // A wrapper's own options go with it: nice's and chpst's each take a value (`nice -n 10`,
-  // `chpst -u app -e /env`), dumb-init's take none.
-  const withoutOptions = (rest: string[], takeValues: boolean) => {
-    let i = 0;
-    while (i < rest.length && rest[i]!.startsWith('-'))
-      i += takeValues && !/^-\d+$/.test(rest[i]!) && !rest[i]!.includes('=') ? 2 : 1;
-    return rest.slice(i);
-  };
-  for (let hops = 0; hops < 8; hops++) {
-    const base = words[0]?.split('/').pop() ?? '';
-    if (/^(gosu|su-exec|setuidgid|s6-setuidgid)$/.test(base)) words = words.slice(2);
-    else if (/^(sudo|runuser)$/.test(base) && words[1] === '-u') words = words.slice(3);
-    else if (/^(chpst|nice)$/.test(base)) words = withoutOptions(words.slice(1), true);
-    else if (/^(exec|dumb-init)$/.test(base)) words = withoutOptions(words.slice(1), false);
-    else if (/^(ba|da)?sh$/.test(base) && words[1] === '-c')
-      words = words
-        .slice(2)
-        .join(' ')
-        .replace(/^["']|["']$/g, '')
-        .trim()
-        .split(/\s+/);
-    else break;
-  }
+  // The program a wrapper runs, not the wrapper (`gosu '$USER' bash run.sh`, `bash -c
+  // "websockify …"`): Tiryoh's vnc and novnc are two programs.
+  const words = pastWrappers(command.trim().split(/\s+/));
   if (words.length === 0 || words[0] === '') return undefined;
   const interpreter = /(^|\/)(php|python3?|node|ruby|perl|bash|sh)$/.test(words[0]!);
   const program = interpreter ? words.slice(0, 2) : words.slice(0, 1);

@@ -70,19 +70,37 @@ const PACKAGE_MANAGER_INSTALL =
   /\b(apt-get|apt|apt-fast|dnf|yum|zypper|snap|pacman)\s+(-\S+\s+)*install\b|\bapk\s+(-\S+\s+)*add\b|\bpacman\s+(-\S+\s+)*-S\s/;
 
 /**
- * The functions of a script that run a package manager's install (bbb-install.sh's need_pkg):
- * a line naming one installs what follows. Read line by line, a body ending at a `}` alone.
+ * The body of each function a script defines, by its name: the lines from `name() {` (or
+ * `function name {`) to a line that starts with `}`. Read line by line, each line once.
  */
-function installWrappers(lines: readonly string[]): Set<string> {
-  const wrappers = new Set<string>();
-  let current: string | undefined;
+function functionBodies(lines: readonly string[]): Map<string, string[]> {
+  const bodies = new Map<string, string[]>();
+  let current: string[] | undefined;
   for (const line of lines) {
-    const start = /^\s*(?:function\s+)?([\w-]+)\s*\(\s*\)\s*\{?\s*$/.exec(line);
-    if (start) current = start[1];
-    else if (/^\s*\}\s*$/.test(line)) current = undefined;
-    else if (current && PACKAGE_MANAGER_INSTALL.test(line)) wrappers.add(current);
+    const start = FUNCTION_START.exec(line);
+    if (start) {
+      current = [];
+      bodies.set((start[1] ?? start[2])!, current);
+    } else if (/^\s*\}/.test(line)) current = undefined;
+    else current?.push(line);
   }
-  return wrappers;
+  return bodies;
+}
+
+/** A function's first line: `name() {`, `function name() {` or `function name {`. */
+const FUNCTION_START =
+  /^[ \t]*(?:function[ \t]+([\w-]+)(?:[ \t]*\([ \t]*\))?|([\w-]+)[ \t]*\([ \t]*\))(?:[ \t]*\{)?[ \t]*$/;
+
+/**
+ * The functions of a script that run a package manager's install (bbb-install.sh's need_pkg):
+ * a line naming one installs what follows.
+ */
+function installWrappers(bodies: ReadonlyMap<string, readonly string[]>): Set<string> {
+  return new Set(
+    [...bodies]
+      .filter(([, body]) => body.some((line) => PACKAGE_MANAGER_INSTALL.test(line)))
+      .map(([name]) => name),
+  );
 }
 
 /**
@@ -220,21 +238,16 @@ function braceExpanded(word: string): string[] {
 /**
  * The functions of a script that start or enable the service their first argument names
  * (wazuh's `installCommon_startService "wazuh-manager"`, whose body runs
- * `systemctl enable ${1}.service`): a call names a service started. Read line by line, a body
- * ending at a `}` alone; with whether it enables the service at boot.
+ * `systemctl enable ${1}.service`): a call names a service started. With whether it enables
+ * the service at boot.
  */
-function startWrappers(lines: readonly string[]): Map<string, boolean> {
+function startWrappers(bodies: ReadonlyMap<string, readonly string[]>): Map<string, boolean> {
   const wrappers = new Map<string, boolean>();
-  let current: string | undefined;
-  for (const line of lines) {
-    const start = /^\s*(?:function\s+)?([\w-]+)\s*\(\s*\)\s*\{?\s*$/.exec(line);
-    if (start) current = start[1];
-    else if (/^\s*\}\s*$/.test(line)) current = undefined;
-    else if (current) {
-      const unquoted = line.replace(/^\s*eval\s+["']/, '');
-      const verb = SYSTEMCTL_FIRST_ARGUMENT.exec(unquoted)?.[1];
-      if (verb) wrappers.set(current, (wrappers.get(current) ?? false) || verb === 'enable');
-    }
+  for (const [name, body] of bodies) {
+    const verbs = body.flatMap(
+      (line) => SYSTEMCTL_FIRST_ARGUMENT.exec(line.replace(/^\s*eval\s+["']/, ''))?.[1] ?? [],
+    );
+    if (verbs.length > 0) wrappers.set(name, verbs.includes('enable'));
   }
   return wrappers;
 }
@@ -268,21 +281,26 @@ export const shellScanner: Scanner = {
     // Installer scripts at the repository's root (bbb-install.sh, virtualmin-install.sh): they
     // install the project onto a distribution's system with its package manager.
     let installer: string | undefined;
+    // Shell scripts only, continuation lines joined, comments dropped; each one's functions.
+    const scripts = files
+      .filter(
+        (file) => /\.(sh|bash)$/.test(file.name) || /^#![^\n]*\b(ba|da|z|k)?sh\b/.test(file.text),
+      )
+      .map((file) => {
+        const lines = file.text
+          .replace(/\\\r?\n/g, ' ')
+          .split(/\r?\n/)
+          .map((line) => line.replace(/(^|\s)#.*$/, ''));
+        return { file, lines, bodies: functionBodies(lines) };
+      });
     // Functions that start the service they are given, from every script (one defines them,
     // another calls them).
     const starters = new Map<string, boolean>();
-    for (const file of files)
-      for (const [name, enables] of startWrappers(file.text.split(/\r?\n/)))
+    for (const { bodies } of scripts)
+      for (const [name, enables] of startWrappers(bodies))
         starters.set(name, (starters.get(name) ?? false) || enables);
-    for (const file of files) {
-      if (!/\.(sh|bash)$/.test(file.name) && !/^#![^\n]*\b(ba|da|z|k)?sh\b/.test(file.text))
-        continue;
-      // Continuation lines joined, comments dropped.
-      const lines = file.text
-        .replace(/\\\r?\n/g, ' ')
-        .split(/\r?\n/)
-        .map((line) => line.replace(/(^|\s)#.*$/, ''));
-      const wrappers = installWrappers(lines);
+    for (const { file, lines, bodies } of scripts) {
+      const wrappers = installWrappers(bodies);
       const oneshots = oneshotUnits(file.text);
       const kinds = refuses ? [] : refusesContainers(lines);
       if (kinds.length > 0) refuses = { file: file.path, kinds };
