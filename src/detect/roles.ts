@@ -105,7 +105,11 @@ export function toolingRole(path: string): string | undefined {
   const containerRole = containerFileRole(path, name);
   if (containerRole) return containerRole;
   for (let i = 0; i < parts.length - 1; i++) {
-    const role = TOOLING_FOLDERS.get(parts[i]!.toLowerCase());
+    // Hidden too (justingarfield/home-ops keeps its retired scripts in .archive/).
+    const folder = parts[i]!.toLowerCase();
+    const role =
+      TOOLING_FOLDERS.get(folder) ??
+      (folder.startsWith('.') ? TOOLING_FOLDERS.get(folder.slice(1)) : undefined);
     if (role) return role;
     // A folder named for tests among other words (test-environments, e2e-tests, k8s_test).
     const words = parts[i]!.toLowerCase().split(/[-_.]/);

@@ -4334,3 +4334,23 @@ describe('readings mended after the review of the questions left open', () => {
     );
   });
 });
+
+describe('layouts found on sets one hundred and forty-five to one hundred and forty-eight', () => {
+  it('sets aside a hidden folder named as tooling or retired files are', async () => {
+    // Shaped like justingarfield/home-ops: Flux manifests deploy it; .archive/ keeps old scripts.
+    const detection = await detect(
+      compiled,
+      tree({
+        'flux/apps/web/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
+        'flux/apps/web/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - image: acme/web:1\n',
+        '.archive/docker/toolchain/Dockerfile': 'FROM debian:12\nCMD ["bash"]\n',
+      }),
+    );
+    expect(detection.answers.orchestrator?.value).toBe('kubernetes');
+    expect(detection.answers.imageSource).toBeUndefined();
+    expect(detection.tooling.find((t) => t.file.startsWith('.archive/'))?.role).toBe(
+      'retired (kept, no longer used)',
+    );
+  });
+});
