@@ -204,25 +204,30 @@ function chooseDocumented(
   for (const finding of documented) {
     const chosen = candidates.find((c) => c.value === finding.value);
     if (!chosen || chosen === candidates[0]) continue;
-    const evidence = { file: finding.file, reason: capped(finding.reason) };
     return {
-      chosen: { ...chosen, evidence: [evidence, ...chosen.evidence] },
+      chosen: withReadme(chosen, finding),
       why: `the way the README says to run it (${finding.file}), though ${candidates[0]!.value} has more evidence (${round(candidates[0]!.strength)} against ${round(chosen.strength)})`,
     };
   }
   return undefined;
 }
 
+/** A choice by weight that the README agrees with: settled, with the README as evidence. */
 function agreedByReadme(choice: Choice, documented: readonly Finding[]): Choice {
   const finding = choice.byWeight
     ? documented.find((f) => f.value === choice.chosen.value)
     : undefined;
   if (!finding) return choice;
-  const evidence = { file: finding.file, reason: capped(finding.reason) };
   return {
-    chosen: { ...choice.chosen, evidence: [evidence, ...choice.chosen.evidence] },
+    chosen: withReadme(choice.chosen, finding),
     why: `${choice.why}, and the way the README says to run it (${finding.file})`,
   };
+}
+
+/** A value with what the README says first among its evidence. */
+function withReadme(chosen: Scored, finding: Finding): Scored {
+  const evidence = { file: finding.file, reason: capped(finding.reason) };
+  return { ...chosen, evidence: [evidence, ...chosen.evidence] };
 }
 
 /** The most of a reason shown: a name or a command from a file may be any length. */
